@@ -1,0 +1,3 @@
+"""Placeholder: the Case API lands here."""
+
+Case = Chronology = Event = Person = Statement = None

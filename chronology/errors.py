@@ -1,0 +1,129 @@
+"""The errors ``chronology`` raises.
+
+Every error is a :class:`ChronologyError`; each also subclasses the builtin it
+resembles, so ``except ValueError`` keeps working for callers who expect one.
+Errors carry the facts (the words, their position) as attributes as well as in
+their message, so that a program can report them without parsing text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "ChronologyError",
+    "UnrecognisedPhrase",
+    "MissingAnchor",
+    "InvalidValue",
+    "Inconsistent",
+    "UnknownEvent",
+]
+
+
+class ChronologyError(Exception):
+    """Base class of every error this library raises on purpose."""
+
+
+class InvalidValue(ChronologyError, ValueError):
+    """A value was built from facts that cannot hold (e.g. earliest > latest)."""
+
+
+class UnrecognisedPhrase(ChronologyError, ValueError):
+    """A phrase, or part of it, is not a temporal expression the grammar knows.
+
+    ``phrase`` is the whole input, ``start``/``end`` the character offsets of
+    the words that were not understood, and ``reason`` what was expected.
+
+    >>> err = UnrecognisedPhrase("early blorp 2011", 6, 11, "a month, season or year")
+    >>> err.words
+    'blorp'
+    >>> print(err)
+    could not understand 'blorp' at characters 6-11 of 'early blorp 2011': expected a month, season or year
+    """
+
+    def __init__(self, phrase: str, start: int = 0, end: int | None = None, reason: str = "") -> None:
+        self.phrase = phrase
+        self.start = max(0, min(start, len(phrase)))
+        self.end = len(phrase) if end is None else max(self.start, min(end, len(phrase)))
+        self.reason = reason
+        super().__init__(str(self))
+
+    @property
+    def words(self) -> str:
+        """The words that were not understood."""
+        return self.phrase[self.start : self.end]
+
+    def __str__(self) -> str:
+        shown = _clip(self.phrase)
+        message = f"could not understand {self.words!r} at characters {self.start}-{self.end} of {shown!r}"
+        return f"{message}: {self.reason}" if self.reason else message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.phrase, self.start, self.end, self.reason))
+
+
+class MissingAnchor(ChronologyError, ValueError):
+    """A phrase needs a point it counts from (``birth``, ``anchor`` or ``reference``).
+
+    >>> print(MissingAnchor("when he was ten weeks old", "birth"))
+    'when he was ten weeks old' counts from a birth, but no birth was given (pass birth=...)
+    """
+
+    _WHAT = {
+        "birth": "a birth",
+        "anchor": "another event",
+        "reference": "the narrative's reference time",
+        "document_date": "the document's own date",
+    }
+
+    def __init__(self, phrase: str, needs: str, anchor_words: str | None = None) -> None:
+        self.phrase = phrase
+        self.needs = needs
+        self.anchor_words = anchor_words
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        what = self._WHAT.get(self.needs, self.needs)
+        if self.anchor_words:
+            what = f"{what} ({self.anchor_words!r})"
+        return f"{_clip(self.phrase)!r} counts from {what}, but no {self.needs.replace('_', ' ')} was given (pass {self.needs}=...)"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.phrase, self.needs, self.anchor_words))
+
+
+class UnknownEvent(ChronologyError, KeyError):
+    """An event, person or statement does not belong to this case."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown event"
+
+
+class Inconsistent(ChronologyError, ValueError):
+    """The statements of a case cannot all be true.
+
+    ``conflict`` is a minimal set of statements that cannot all hold: drop any
+    one of them and the rest can.  Its ``str`` lists each with its words and
+    source, for a reviewer to read as a finding.
+    """
+
+    def __init__(self, conflict: tuple[Any, ...], message: str | None = None) -> None:
+        self.conflict = tuple(conflict)
+        self._message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        if self._message:
+            return self._message
+        lines = [f"these {len(self.conflict)} statements cannot all be true:"]
+        lines += [f"  - {statement}" for statement in self.conflict]
+        return "\n".join(lines)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.conflict, self._message))
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    """Shorten ``text`` for a message, so that an error never dumps a document."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
