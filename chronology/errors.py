@@ -34,7 +34,7 @@ class UnrecognisedPhrase(ChronologyError, ValueError):
     ``phrase`` is the whole input, ``start``/``end`` the character offsets of
     the words that were not understood, and ``reason`` what was expected.
 
-    >>> err = UnrecognisedPhrase("early blorp 2011", 6, 11, "a month, season or year")
+    >>> err = UnrecognisedPhrase("early blorp 2011", 6, 11, "expected a month, season or year")
     >>> err.words
     'blorp'
     >>> print(err)

@@ -201,7 +201,10 @@ class Interval:
             whole = _whole_unit_edtf(self.earliest, self.latest)
             if whole is not None:
                 return whole
-        return f"{_edtf_start(self.earliest)}/{_edtf_end(self.latest)}"
+        start_aligned = self.earliest is None or self.earliest.day == 1
+        end_aligned = self.latest is None or self.latest == cal.month_end(self.latest)
+        coarse = start_aligned and end_aligned
+        return f"{_edtf_start(self.earliest, coarse)}/{_edtf_end(self.latest, coarse)}"
 
 
 @attrs.frozen
@@ -556,18 +559,18 @@ def _whole_unit_edtf(first: date, last: date) -> str | None:
     return None
 
 
-def _edtf_start(day: date | None) -> str:
+def _edtf_start(day: date | None, coarse: bool) -> str:
     if day is None:
         return ".."
-    if day.day == 1:
+    if coarse:
         return f"{day.year:04d}" if day.month == 1 else f"{day.year:04d}-{day.month:02d}"
     return day.isoformat()
 
 
-def _edtf_end(day: date | None) -> str:
+def _edtf_end(day: date | None, coarse: bool) -> str:
     if day is None:
         return ".."
-    if day == cal.month_end(day):
+    if coarse:
         return f"{day.year:04d}" if day.month == 12 else f"{day.year:04d}-{day.month:02d}"
     return day.isoformat()
 
