@@ -1,0 +1,286 @@
+"""Speed and accuracy of ``parse_when`` over a realistic phrase list, beside ``dateparser``.
+
+Run: ``python benchmarks/bench_phrases.py [--misses] [--repeats N]``.
+
+The list (``phrases.tsv`` beside this file) holds every kind of phrase the
+conventions cover, each with the readings the conventions give and the
+birth / anchor / reference / document date it needs.  The script prints, on
+one CPU core:
+
+- ``parse_when`` phrases per second, warm, best of several repeats, with any
+  cache of whole phrases turned off;
+- ``dateparser.parse`` over the same list (DATE_ORDER=DMY,
+  PREFER_DATES_FROM=past, RELATIVE_BASE = the reference or document date where
+  the row gives one) and the ratio of the two rates;
+- how many rows each gets right, with the definition of "right" printed.
+
+Floors it is read against: 50,000 phrases/s, >= 20x dateparser, >= 95% right.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from chronology import ChronologyError, Interval, parse_when
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "phrases.tsv"
+ANCHOR_COLUMNS = ("birth", "anchor", "reference", "document_date")
+
+FLOOR_RATE = 50_000
+FLOOR_RATIO = 20.0
+FLOOR_RIGHT = 0.95
+
+
+class Row(NamedTuple):
+    phrase: str
+    expected: tuple[Interval, ...] | None  # None: the phrase is not on the timeline
+    anchors: dict[str, date | Interval]
+    rule: str
+
+
+def _day(text: str) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _interval(text: str) -> Interval:
+    first, _, last = text.partition("..")
+    return Interval(_day(first), _day(last))
+
+
+def _anchor(text: str) -> date | Interval:
+    return _interval(text) if ".." in text else date.fromisoformat(text)
+
+
+def load(path: Path = DATA) -> list[Row]:
+    """The phrase list: one :class:`Row` per data line."""
+    rows: list[Row] = []
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    header = lines[0].split("\t")
+    for number, line in enumerate(lines[1:], start=2):
+        cells = dict(zip(header, line.split("\t"), strict=True))
+        expected = (
+            None if cells["expected"] == "REJECT" else tuple(_interval(r.strip()) for r in cells["expected"].split("|"))
+        )
+        anchors = {name: _anchor(cells[name]) for name in ANCHOR_COLUMNS if cells[name]}
+        if not cells["phrase"]:
+            raise ValueError(f"{path.name}: data line {number} has no phrase")
+        rows.append(Row(cells["phrase"], expected, anchors, cells["rule"]))
+    return rows
+
+
+# -- ours -----------------------------------------------------------------------------
+
+
+def _without_phrase_caches() -> list[str]:
+    """Turn off caches keyed on whole phrases in the grammar; return their names.
+
+    A ``functools`` cache on a function whose first parameter is the phrase is
+    replaced by the function it wraps, so that every call does the work.
+    Caches of vocabulary (a word, a number) stay: they are part of the design.
+    """
+    import inspect
+
+    from chronology import phrases
+
+    turned_off = []
+    for name, value in list(vars(phrases).items()):
+        wrapped = getattr(value, "__wrapped__", None)
+        if wrapped is None or not hasattr(value, "cache_clear"):
+            continue
+        try:
+            first = next(iter(inspect.signature(wrapped).parameters))
+        except (StopIteration, TypeError, ValueError):
+            continue
+        if first in {"phrase", "text", "words"}:
+            setattr(phrases, name, wrapped)
+            turned_off.append(name)
+    return turned_off
+
+
+def _ours(row: Row) -> tuple[Interval, ...] | None:
+    try:
+        when = parse_when(row.phrase, **row.anchors)  # type: ignore[arg-type]
+    except ChronologyError:
+        return None
+    return when.readings
+
+
+def _key(interval: Interval) -> tuple[date, date]:
+    return (interval.earliest or date.min, interval.latest or date.max)
+
+
+def ours_right(row: Row, got: tuple[Interval, ...] | None) -> bool:
+    """Right: a phrase off the timeline raises; otherwise the readings equal the expected ones."""
+    if row.expected is None or got is None:
+        return row.expected is None and got is None
+    return sorted(set(got), key=_key) == sorted(set(row.expected), key=_key)
+
+
+def _ours_error(row: Row) -> str:
+    try:
+        return str(parse_when(row.phrase, **row.anchors))  # type: ignore[arg-type]
+    except ChronologyError as error:
+        return f"{type(error).__name__}: {error}"
+
+
+# -- dateparser ------------------------------------------------------------------------
+
+
+def _relative_base(row: Row) -> datetime | None:
+    for name in ("reference", "document_date"):
+        value = row.anchors.get(name)
+        if isinstance(value, Interval):
+            value = value.earliest
+        if isinstance(value, date):
+            return datetime(value.year, value.month, value.day)
+    return None
+
+
+def _dateparser_calls(rows: list[Row]) -> list[Callable[[], Any]]:
+    import dateparser
+
+    calls: list[Callable[[], Any]] = []
+    for row in rows:
+        settings: dict[str, Any] = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past"}
+        base = _relative_base(row)
+        if base is not None:
+            settings["RELATIVE_BASE"] = base
+        calls.append(functools.partial(dateparser.parse, row.phrase, settings=settings))
+    return calls
+
+
+def dateparser_right(row: Row, got: datetime | None) -> bool:
+    """Right: ``None`` for a phrase off the timeline; else the one day it returns is the
+    single expected day.  A period can never be right: one datetime cannot say "June 2011"."""
+    if row.expected is None or got is None:
+        return row.expected is None and got is None
+    if len(row.expected) != 1:
+        return False
+    only = row.expected[0]
+    return only.earliest is not None and only.earliest == only.latest == got.date()
+
+
+def dateparser_inside(row: Row, got: datetime | None) -> bool:
+    """Lenient: the day it returns lies inside some expected reading."""
+    if row.expected is None or got is None:
+        return row.expected is None and got is None
+    return any(r.contains(got.date()) for r in row.expected)
+
+
+# -- timing --------------------------------------------------------------------------------
+
+
+def best_rate(calls: list[Callable[[], Any]], repeats: int) -> float:
+    """Calls per second: one warm-up pass, then the best of ``repeats`` timed passes."""
+    for call in calls:
+        call()
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for call in calls:
+            call()
+        best = min(best, time.perf_counter() - start)
+    return len(calls) / best
+
+
+def _guarded(row: Row) -> Callable[[], Any]:
+    def call() -> Any:
+        try:
+            return parse_when(row.phrase, **row.anchors)  # type: ignore[arg-type]
+        except ChronologyError:
+            return None
+
+    return call
+
+
+def _one_core() -> str:
+    if hasattr(os, "sched_setaffinity"):
+        core = min(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {core})
+        return f"pinned to CPU core {core}"
+    return "one process, one thread (affinity not settable here)"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list every row parse_when gets wrong")
+    parser.add_argument("--repeats", type=int, default=7, help="timed passes for parse_when (best is kept)")
+    parser.add_argument("--dateparser-repeats", type=int, default=3)
+    args = parser.parse_args(argv)
+
+    rows = load()
+    kinds = sorted({row.rule.split(":")[0] for row in rows})
+    print(f"phrase list: {len(rows)} rows from {DATA.name} ({len(kinds)} families of the conventions)")
+    print(_one_core(), f"; Python {sys.version.split()[0]}")
+    caches = _without_phrase_caches()
+    print(f"whole-phrase caches turned off: {', '.join(caches) if caches else 'none found'}")
+
+    # Accuracy.
+    ours = [_ours(row) for row in rows]
+    ours_ok = [ours_right(row, got) for row, got in zip(rows, ours, strict=True)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        dp_calls = _dateparser_calls(rows)
+        dp = [call() for call in dp_calls]
+    dp_ok = [dateparser_right(row, got) for row, got in zip(rows, dp, strict=True)]
+    dp_inside = [dateparser_inside(row, got) for row, got in zip(rows, dp, strict=True)]
+
+    # Speed.
+    our_rate = best_rate([_guarded(row) for row in rows], args.repeats)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        dp_rate = best_rate(dp_calls, args.dateparser_repeats)
+
+    n = len(rows)
+    print()
+    print("right means:")
+    print("  parse_when: its readings equal the expected readings exactly (every reading, both ends;")
+    print("              open ends must be open); a phrase off the timeline must raise ChronologyError")
+    print("  dateparser: it returns None for a phrase off the timeline, or the one datetime it returns")
+    print("              falls on the expected day where the expectation is a single day; a period or")
+    print("              a phrase with several readings cannot be right (one datetime cannot state bounds)")
+    print("  (lenient, for information: dateparser's day lies inside some expected reading)")
+    print()
+    print(f"parse_when   {our_rate:12,.0f} phrases/s   right {sum(ours_ok):4d}/{n} = {sum(ours_ok) / n:6.1%}")
+    print(f"dateparser   {dp_rate:12,.0f} phrases/s   right {sum(dp_ok):4d}/{n} = {sum(dp_ok) / n:6.1%}", end="")
+    print(f"   (lenient: {sum(dp_inside)}/{n} = {sum(dp_inside) / n:.1%})")
+    print(f"ratio        {our_rate / dp_rate:12.1f} x")
+    print()
+    verdicts = (
+        (our_rate >= FLOOR_RATE, f"rate >= {FLOOR_RATE:,}/s"),
+        (our_rate / dp_rate >= FLOOR_RATIO, f"ratio >= {FLOOR_RATIO:.0f}x dateparser"),
+        (sum(ours_ok) / n >= FLOOR_RIGHT, f"right >= {FLOOR_RIGHT:.0%}"),
+    )
+    for ok, floor in verdicts:
+        print(f"floor {floor:28s} {'met' if ok else 'NOT met'}")
+
+    misses = [(row, got) for row, got, ok in zip(rows, ours, ours_ok, strict=True) if not ok]
+    by_rule: dict[str, int] = {}
+    for row, _ in misses:
+        by_rule[row.rule] = by_rule.get(row.rule, 0) + 1
+    if misses:
+        print()
+        print(f"parse_when misses by rule ({len(misses)}):")
+        for rule, count in sorted(by_rule.items(), key=lambda item: (-item[1], item[0])):
+            print(f"  {count:3d}  {rule}")
+    if args.misses and misses:
+        print()
+        for row, _ in misses:
+            expected = "not on the timeline" if row.expected is None else " | ".join(str(r) for r in row.expected)
+            anchors = ", ".join(f"{k}={v}" for k, v in row.anchors.items())
+            print(f"  {row.phrase!r} [{anchors}]\n      expected {expected}\n      got      {_ours_error(row)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
