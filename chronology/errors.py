@@ -71,6 +71,7 @@ class MissingAnchor(ChronologyError, ValueError):
 
     _WHAT = {
         "birth": "a birth",
+        "person": "a person's birth",
         "anchor": "another event",
         "reference": "the narrative's reference time",
         "document_date": "the document's own date",
