@@ -65,9 +65,11 @@ ORIGIN = 0
 """The engine's origin point: a day is ``t_p - t_origin = date.toordinal()``."""
 
 Source = Excerpt | str | None
-WhenLike = When | str | Excerpt | date | Interval | None
+WhenLike = When | str | Excerpt | date | Interval | Node | None
 GapLike = Count | str | int | timedelta | None
 PointName = Literal["start", "end"]
+
+_NODES = (Fixed, Reference, DocumentDate, Birth, Named, Shift, Aligned, Between, Endpoint, Bound, Hull, Length)
 
 # How many combinations of readings `Chronology.when` spells out before it
 # settles for the envelope (several ambiguous phrases on one event multiply).
@@ -537,7 +539,7 @@ class Case:
         solution = self._network.solve(strict=strict, budget=budget)
         if strict and not solution.consistent:
             conflict = solution.conflicts[0] if solution.conflicts else ()
-            raise Inconsistent(tuple(sorted(conflict, key=_number)))
+            raise Inconsistent(_statements(conflict))
         return Chronology(self, solution)
 
     # -- internals ----------------------------------------------------------------------
@@ -596,14 +598,16 @@ class Case:
             if not words.text.strip():
                 raise InvalidValue("an empty phrase places nothing")
             return phrases.parse(words.text), words
+        if isinstance(when, _NODES):
+            return when, words
         if isinstance(when, When):
             label = words or Excerpt(str(when))
-            return Fixed(when.readings, when.kind, label, when.notes), words
+            return _fixed(when.readings, when.kind, label, when.notes), words
         if isinstance(when, Interval):
-            return Fixed((when,), "range", Excerpt(str(when))), None
+            return _fixed((when,), "range", Excerpt(str(when))), None
         if isinstance(when, date) and not hasattr(when, "hour"):
-            return Fixed((Interval.on(when),), "day", Excerpt(_day(when))), None
-        raise InvalidValue(f"when must be a When, phrase, Excerpt, date or Interval, not {when!r}")
+            return _fixed((Interval.on(when),), "day", Excerpt(_day(when))), None
+        raise InvalidValue(f"when must be a When, phrase, Excerpt, date, Interval or syntax tree, not {when!r}")
 
     def _bind(
         self,
@@ -821,7 +825,8 @@ class _Compiler:
         if known is not None:
             return known
         net = self.case._network
-        label = repr(node.words.text) if getattr(node, "words", None) is not None else "part of the phrase"
+        said = getattr(node, "words", None)
+        label = repr(said.text) if isinstance(said, Excerpt) else "part of the phrase"
         h1 = net.add_point()
         h2 = net.add_point() if isinstance(node, (Between, Hull)) else h1
         self.case._names[h1] = label if h1 == h2 else f"{label} (start)"
@@ -866,12 +871,12 @@ class Chronology:
     @property
     def conflicts(self) -> tuple[tuple[Statement, ...], ...]:
         """Minimal sets of statements that cannot all hold (each sorted in case order)."""
-        return tuple(tuple(sorted(c, key=_number)) for c in self._solution.conflicts)
+        return tuple(_statements(c) for c in self._solution.conflicts)
 
     @property
     def set_aside(self) -> tuple[Statement, ...]:
         """Statements a relaxed solve did not use, to restore consistency."""
-        return tuple(sorted(self._solution.set_aside, key=_number))
+        return _statements(self._solution.set_aside)
 
     @property
     def events(self) -> tuple[Event, ...]:
@@ -991,7 +996,13 @@ class Chronology:
         bounds = self.bounds(event)
         early = self._solution.explain(event.start, "earliest") if bounds.earliest is not None else ()
         late = self._solution.explain(event.end, "latest") if bounds.latest is not None else ()
-        return Explanation(event, bounds.earliest, bounds.latest, tuple(early), tuple(late))
+        return Explanation(
+            event,
+            bounds.earliest,
+            bounds.latest,
+            _statements(early, keep_order=True),
+            _statements(late, keep_order=True),
+        )
 
     # -- display --------------------------------------------------------------------
     def __str__(self) -> str:
@@ -1013,7 +1024,7 @@ class Chronology:
     # -- internals --------------------------------------------------------------------
     @property
     def _ignored(self) -> frozenset[Statement]:
-        return frozenset(self._solution.set_aside)
+        return frozenset(_statements(self._solution.set_aside))
 
     def _check(self, event: object) -> None:
         if not isinstance(event, Event) or id(event) not in self._known:
@@ -1063,6 +1074,17 @@ def _number(statement: Statement) -> int:
     return statement.number
 
 
+def _statements(tags: Iterable[object], *, keep_order: bool = False) -> tuple[Statement, ...]:
+    """The engine's tags as statements (every tag this module adds is one), in case order unless kept."""
+    found = [tag for tag in tags if isinstance(tag, Statement)]
+    return tuple(found if keep_order else sorted(found, key=_number))
+
+
+def _fixed(readings: tuple[Interval, ...], kind: Kind, words: Excerpt, notes: tuple[str, ...] = ()) -> Fixed:
+    """A Fixed leaf for a value given by code (a When, Interval or date)."""
+    return Fixed(readings, kind, words, notes)  # type: ignore[arg-type]
+
+
 def _point(event: Event, which: str) -> int:
     if which == "start":
         return event.start
@@ -1086,6 +1108,9 @@ def _words_of(when: WhenLike, source: Source) -> Excerpt | None:
         return when
     if isinstance(when, str):
         return Excerpt(when, document=document)
+    if isinstance(when, _NODES):
+        found = getattr(when, "words", None)
+        return found if isinstance(found, Excerpt) else None
     if isinstance(when, When):
         if when.source is not None:
             return when.source
@@ -1115,7 +1140,7 @@ def _fixed_hull(node: Hull) -> Fixed | None:
         else:
             return None
     words = node.words if node.words is not None else Excerpt(" and ".join(str(r) for r in readings))
-    return Fixed((Interval.hull_of(readings),), node.kind, words)
+    return _fixed((Interval.hull_of(readings),), node.kind, words)
 
 
 def _inside(s: int, e: int, reading: Interval) -> tuple[tuple[int, int, int | None, int | None], ...]:

@@ -27,6 +27,19 @@ from chronology import (
     When,
 )
 from chronology.case import Chronology, Event, Order, Statement
+from chronology.syntax import (
+    Between,
+    Birth,
+    Bound,
+    DocumentDate,
+    Endpoint,
+    Fixed,
+    Hull,
+    Length,
+    Named,
+    Reference,
+    Shift,
+)
 
 D = date
 
@@ -689,3 +702,99 @@ def test_chronology_type_is_exported() -> None:
     import chronology
 
     assert chronology.Chronology is Chronology
+
+
+# -- syntax trees given directly: each node kind compiles to sound statements -----------------
+
+
+
+def _w(text: str) -> Excerpt:
+    return Excerpt(text)
+
+
+def test_tree_shift_from_a_birth_names_the_words_and_tightens_with_it() -> None:
+    case = Case()
+    child = case.person("Child")
+    age = Shift(Birth(None, _w("he")), Count.days(70, 76), 1, "age", _w("when he was ten weeks old"))
+    visit = case.event("visit", age)
+    (said,) = [s for s in case.statements if visit in s.events]
+    assert said.kind == "age" and said.words == _w("when he was ten weeks old")
+    case.place(child.birth, Interval(date(2010, 12, 1), date(2010, 12, 31)))
+    assert case.solve().when(visit).envelope == Interval(date(2011, 2, 9), date(2011, 3, 17))
+
+
+def test_tree_shift_of_an_ambiguous_period_keeps_both_readings_apart() -> None:
+    winter = Fixed((Interval.month(2010, 12), Interval.month(2009, 12)), "season", _w("early winter 2010"))
+    after = Shift(winter, Count.days(10), 1, "relative", _w("ten days after early winter 2010"))
+    case = Case()
+    event = case.event("event", after)
+    got = case.solve().when(event)
+    # Each reading shifted: 11 Dec 2010 .. 10 Jan 2011, and a year earlier; nothing between.
+    assert got.readings == (
+        Interval(date(2010, 12, 11), date(2011, 1, 10)),
+        Interval(date(2009, 12, 11), date(2010, 1, 10)),
+    )
+    assert date(2010, 6, 1) not in got
+    case.place(event, Interval(date(2010, 6, 1), None))
+    assert case.solve().when(event).readings == (Interval(date(2010, 12, 11), date(2011, 1, 10)),)
+
+
+def test_tree_nested_shifts_compose_soundly() -> None:
+    inner = Shift(Named(_w("the assessment")), Count.of(1, "month"), 1, "relative", _w("a month after the assessment"))
+    outer = Shift(inner, Count.days(3), 1, "relative", _w("three days after that"))
+    case = Case()
+    assessment = case.event("assessment", date(2012, 1, 31))
+    later = case.event("later", outer, anchor=assessment)
+    got = case.solve().when(later)
+    # As a difference, one month is 28..31 days +/- 15 (13..46), then exactly 3 more: 16..49 days
+    # after 31 Jan 2012, i.e. 16 Feb .. 20 Mar.  The reading, computed on the calendar from the
+    # anchor's day, is tighter: 31 Jan + 1 month = 29 Feb 2012, -/+ 15 days, + 3 = 17 Feb .. 18 Mar.
+    assert case.solve().bounds(later) == Interval(date(2012, 2, 16), date(2012, 3, 20))
+    assert got.envelope == Interval(date(2012, 2, 17), date(2012, 3, 18))
+
+
+def test_tree_reference_and_document_date_leaves() -> None:
+    case = Case(document_date=date(2015, 7, 20))
+    first = case.event("first", date(2013, 5, 14))
+    nxt = case.event("next", Shift(Reference(_w("following")), Count.days(1), 1, "narrative", _w("the next day")))
+    back = case.event("back", Shift(DocumentDate(), Count.days(2), -1, "deictic", _w("two days ago")))
+    c = case.solve()
+    assert c.when(nxt).envelope == Interval.on(date(2013, 5, 15))
+    assert c.when(back).envelope == Interval.on(date(2015, 7, 18))
+    assert first in c.events and case.document not in c.events
+
+
+def test_tree_bound_hull_length_between_endpoint() -> None:
+    case = Case()
+    licence = case.event("licence", Between(Fixed((Interval.month(2012, 3),), "month", _w("March 2012")),
+                                            Fixed((Interval.month(2013, 9),), "month", _w("September 2013")),
+                                            "range", _w("from March 2012 to September 2013")))  # fmt: skip
+    assert not licence.is_instant
+    by = case.event("by", Bound(Fixed((Interval.month(2009, 2),), "month", _w("February 2009")), "until", "month",
+                                _w("by the end of February 2009")))  # fmt: skip
+    both = case.event("both", Hull((Fixed((Interval.month(2020, 3),), "month", _w("March")),
+                                    Fixed((Interval.month(2020, 4),), "month", _w("April 2020"))),
+                                   "range", _w("in March and April 2020")))  # fmt: skip
+    before_end = case.event(
+        "recall",
+        Shift(
+            Endpoint(Named(_w("his licence")), "end", _w("the end of his licence")),
+            Count.days(10),
+            -1,
+            "relative",
+            _w("ten days prior to the end of his licence"),
+        ),  # fmt: skip
+        anchor=licence,
+    )
+    stay = case.event("stay", Length(Count.days(3), _w("for three days")))
+    case.relate(by, stay, 0, 0)
+    c = case.solve()
+    assert c.start(licence).earliest == date(2012, 3, 1) and c.end(licence).latest == date(2013, 9, 30)
+    assert c.when(by).envelope == Interval(None, date(2009, 2, 28))
+    assert c.when(both).envelope == Interval(date(2020, 3, 1), date(2020, 4, 30))
+    assert c.when(before_end).envelope.latest == date(2013, 9, 20)
+    assert c.end(stay).latest == date(2009, 3, 3)
+    kinds = {s.kind for s in case.statements}
+    assert {"span", "duration", "date", "month", "range"} <= kinds
+    with pytest.raises(InvalidValue):
+        case.event("bad", Shift(Length(Count.days(3), _w("three days")), Count.days(1), 1, "relative", _w("x")))
