@@ -1,13 +1,1252 @@
-"""Placeholder: the grammar lands here (phrase -> syntax tree -> When)."""
+"""Phrases: temporal words -> syntax tree -> :class:`~chronology.model.When`.
+
+The grammar is data (``data/*.toml``, loaded by :mod:`chronology.lexicon`).
+A phrase is normalised once (case, apostrophes, dashes, spaces) keeping its
+character offsets, cut into lexemes with one compiled regex plus the
+vocabulary, and the lexemes' categories form a short *signature*.  Each rule
+of ``data/grammar.toml`` is a pattern over signatures and the name of one of
+the small builder functions below, which turns the matched words into a node
+of :mod:`chronology.syntax`.  :func:`parse_when` resolves a tree against the
+birth, anchor, reference and document date it needs.
+
+>>> print(parse_when("early summer 2011"))
+Jun 2011 (early summer 2011)
+>>> print(parse_when("three months before his death", anchor=date(2013, 11, 26)))
+11 Aug 2013 – 10 Sep 2013 (three months before his death)
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from fractions import Fraction
+from math import ceil
+from typing import Any, NamedTuple, Union
+
+from chronology import rules as _rules
+from chronology.errors import ChronologyError, InvalidValue, MissingAnchor, UnrecognisedPhrase
+from chronology.lexicon import LEXICON, Rule
+from chronology.model import Amount, Count, Excerpt, Interval, Kind, When
+from chronology.settings import DEFAULT, Settings
+from chronology.syntax import (
+    Aligned,
+    Between,
+    Birth,
+    Bound,
+    DocumentDate,
+    Endpoint,
+    Fixed,
+    Hull,
+    Length,
+    Named,
+    Node,
+    Reference,
+    Shift,
+    apply_to,
+)
+
+__all__ = ["parse", "parse_when", "AnchorLike", "matching_rule"]
+
+AnchorLike = Union[date, Interval, When, tuple[date, date], None]
+
+# -- normalising and tokenising ---------------------------------------------------------
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2032": "'",
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+        "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ",
+    }
+)
+
+_TOKEN = re.compile(
+    r"(?P<date>(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}))(?![\d/.-]\d))"
+    r"|(?P<frac>(?<![\d/])[13]/[24](?![\d/]))"
+    r"|(?P<monthyear>(?<![\d/])\d{1,2}/(?:\d{4}|\d{2})(?![\d/]))"
+    r"|(?P<clock>(?<!\d)\d{1,2}(?:[.:]\d{2})?\s?[ap]\.?m\b\.?|(?<!\d)\d{1,2}:\d{2}(?!\d))"
+    r"|(?P<decade>(?<!\d)\d{3}0'?s\b)"
+    r"|(?P<ord>(?<!\d)\d{1,2}\s?(?:st|nd|rd|th)\b)"
+    r"|(?P<num>\d+(?:\.\d+)?)"
+    r"|(?P<word>[a-z]+(?:'[a-z]+)*)"
+    r"|(?P<dash>-)|(?P<slash>/)|(?P<amp>&)"
+    r"|(?P<skip>[,.;:'\"])"
+    r"|(?P<other>\S)"
+)
 
 
-def parse(phrase: str, **kwargs: Any) -> Any:
-    raise NotImplementedError("the grammar is being written")
+class Lex(NamedTuple):
+    """One lexeme: its category, value, offsets in the phrase, and whether "the" stood before it."""
+
+    cat: str
+    value: Any
+    start: int
+    end: int
+    the: bool = False
 
 
-def parse_when(phrase: str, **kwargs: Any) -> Any:
-    raise NotImplementedError("the grammar is being written")
+def _normalise(phrase: str) -> str:
+    """Lower case and plain punctuation, keeping every character's offset."""
+    text = phrase.translate(_TRANSLATE)
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered
+
+
+_WORDS = LEXICON.words
+_STARTS = LEXICON.starts
+_FILLERS = LEXICON.fillers
+_LONGEST = LEXICON.longest
+_NUMERIC = frozenset(("num", "year"))
+
+
+def _raw_tokens(text: str) -> list[tuple[str, str, int, int]]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind == "skip":
+            continue
+        out.append((kind, m.group(), m.start(), m.end()))  # type: ignore[arg-type]
+    return out
+
+
+def _lex(text: str) -> list[Lex]:
+    """Lexemes of a normalised phrase: vocabulary looked up longest first, fillers dropped,
+    word numbers added up, hyphens kept only between numbers."""
+    tokens = _raw_tokens(text)
+    # Words: drop fillers, remember a preceding "the".
+    items: list[tuple[str, str, int, int, bool]] = []
+    the = False
+    for kind, word, start, end in tokens:
+        if kind == "word" and word in _FILLERS:
+            the = the or word == "the"
+            continue
+        items.append((kind, word, start, end, the))
+        the = False
+    lexes: list[Lex] = []
+    i, n = 0, len(items)
+    while i < n:
+        kind, word, start, end, the = items[i]
+        if kind == "word":
+            found = None
+            if word in _STARTS:
+                for size in range(min(_LONGEST, n - i), 1, -1):
+                    key = tuple(it[1] for it in items[i : i + size])
+                    entry = _WORDS.get(key)
+                    if entry is not None:
+                        found = (entry, size)
+                        break
+            if found is None:
+                entry = _WORDS.get((word,))
+                if entry is None and word.endswith("'s"):
+                    entry = _WORDS.get((word[:-2],)) or ("poss", word[:-2])
+                found = (entry or ("word", word), 1)
+            (cat, value), size = found
+            lexes.append(Lex(cat, value, start, items[i + size - 1][3], the))
+            i += size
+            continue
+        lexes.append(_lex_symbol(kind, word, start, end, the))
+        i += 1
+    return _combine(lexes, text)
+
+
+def _lex_symbol(kind: str, word: str, start: int, end: int, the: bool) -> Lex:
+    if kind == "num":
+        if len(word) == 4 and word.isdigit():
+            return Lex("year", int(word), start, end, the)
+        return Lex("num", Fraction(word) if "." in word else int(word), start, end, the)
+    if kind == "ord":
+        return Lex("ord", int(re.match(r"\d+", word).group()), start, end, the)  # type: ignore[union-attr]
+    if kind == "decade":
+        return Lex("decade", int(word[:4]), start, end, the)
+    if kind == "frac":
+        a, b = word.split("/")
+        return Lex("frac", Fraction(int(a), int(b)), start, end, the)
+    if kind == "date":
+        parts = tuple(int(x) for x in re.split(r"[./-]", word))
+        if len(word.split("-")[0]) == 4 and word[4] == "-":
+            return Lex("date", (parts[2], parts[1], parts[0], 4), start, end, the)
+        digits = len(re.split(r"[./-]", word)[2])
+        return Lex("date", (parts[0], parts[1], parts[2], digits), start, end, the)
+    if kind == "monthyear":
+        a, b = word.split("/")
+        return Lex("monthyear", (int(a), int(b), len(b)), start, end, the)
+    if kind == "amp":
+        return Lex("and", "and", start, end, the)
+    return Lex(kind, word, start, end, the)
+
+
+def _combine(lexes: list[Lex], text: str) -> list[Lex]:
+    """Add up "twenty one", "two and a half", "2 1/2"; drop hyphens that join words."""
+    out: list[Lex] = []
+    for index, lex in enumerate(lexes):
+        prev = out[-1] if out else None
+        if lex.cat == "dash":
+            after = lexes[index + 1] if index + 1 < len(lexes) else None
+            numeric = prev is not None and prev.cat in _NUMERIC and after is not None and after.cat in _NUMERIC
+            if not numeric and prev is not None and prev.end == lex.start:
+                continue
+        elif prev is not None and prev.cat == "num" and isinstance(prev.value, int):
+            if lex.cat in ("num", "ord") and prev.value >= 20 and prev.value % 10 == 0 and isinstance(lex.value, int) and 0 < lex.value < 10 and text[prev.start].isalpha():
+                out[-1] = Lex(lex.cat, prev.value + lex.value, prev.start, lex.end, prev.the)
+                continue
+            if lex.cat == "frac":
+                out[-1] = Lex("num", prev.value + lex.value, prev.start, lex.end, prev.the)
+                continue
+        elif lex.cat == "halfword" and len(out) >= 3 and out[-1].cat == "article" and out[-2].cat == "and" and out[-3].cat == "num":
+            num = out[-3]
+            del out[-2:]
+            out[-1] = Lex("num", num.value + Fraction(1, 2), num.start, lex.end, num.the)
+            continue
+        out.append(lex)
+    return out
+
+
+# -- the phrase being parsed -------------------------------------------------------------
+
+
+class _Phrase:
+    """A phrase being parsed: its original text, settings, and helpers for builders."""
+
+    __slots__ = ("text", "settings")
+
+    def __init__(self, text: str, settings: Settings) -> None:
+        self.text = text
+        self.settings = settings
+
+    def words(self, lexes: Sequence[Lex]) -> Excerpt:
+        start, end = lexes[0].start, lexes[-1].end
+        return Excerpt(self.text[start:end], start, end)
+
+    def fail(self, lexes: Sequence[Lex], reason: str) -> UnrecognisedPhrase:
+        if not lexes:
+            return UnrecognisedPhrase(self.text, 0, len(self.text), reason)
+        return UnrecognisedPhrase(self.text, lexes[0].start, lexes[-1].end, reason)
+
+
+Groups = dict[str, list[Lex]]
+Builder = Callable[[_Phrase, Groups, list[Lex]], Union[Node, None]]
+_BUILDERS: dict[str, Builder] = {}
+
+
+def _builder(name: str) -> Callable[[Builder], Builder]:
+    def register(function: Builder) -> Builder:
+        _BUILDERS[name] = function
+        return function
+
+    return register
+
+
+_CHARS = LEXICON.chars
+_MATCHES: dict[str, tuple[tuple[Rule, tuple[tuple[str, int, int], ...]], ...]] = {}
+
+
+def _matches(signature: str) -> tuple[tuple[Rule, tuple[tuple[str, int, int], ...]], ...]:
+    """Every rule matching ``signature``, in order, with its groups' spans (cached by signature)."""
+    found = _MATCHES.get(signature)
+    if found is None:
+        out = []
+        for rule_ in LEXICON.rules:
+            m = rule_.regex.fullmatch(signature)
+            if m is not None:
+                out.append((rule_, tuple((g, *m.span(g)) for g in rule_.groups if m.end(g) > m.start(g))))
+        found = tuple(out)
+        if len(_MATCHES) > 20000:
+            _MATCHES.clear()
+        _MATCHES[signature] = found
+    return found
+
+
+def _parse_lexes(p: _Phrase, lexes: list[Lex], *, rule_out: list[str] | None = None) -> Node:
+    if not lexes:
+        raise p.fail(lexes, "no words of time")
+    signature = "".join([_CHARS[lex.cat] for lex in lexes])
+    for rule_, spans in _matches(signature):
+        groups = {name: lexes[a:b] for name, a, b in spans}
+        try:
+            node = _BUILDERS[rule_.build](p, groups, lexes)
+        except ChronologyError:
+            raise
+        except (ValueError, OverflowError) as exc:
+            raise p.fail(lexes, f"there is no such date ({exc})") from None
+        if node is not None:
+            if rule_out is not None:
+                rule_out.append(rule_.id)
+            return node
+    raise _explain(p, lexes)
+
+
+def _explain(p: _Phrase, lexes: list[Lex]) -> UnrecognisedPhrase:
+    """The error for words no rule reads: a refusal, a title, or the first unknown words."""
+    for lex in lexes:
+        if lex.cat == "refuse":
+            return UnrecognisedPhrase(p.text, lex.start, lex.end, lex.value)
+        if lex.cat == "unitly":
+            return UnrecognisedPhrase(p.text, lex.start, lex.end, "a frequency, not a time")
+    unknown = [lex for lex in lexes if lex.cat in ("word", "poss", "other")]
+    if unknown and any(lex.cat in ("year", "num") for lex in lexes):
+        titled = any((lex.value,) in LEXICON.titles for lex in unknown) or any(p.text[lex.start].isupper() for lex in unknown)
+        if titled:
+            return UnrecognisedPhrase(p.text, unknown[0].start, lexes[-1].end, "a title or citation with a year (like 'Working Together 2013'), not a time")
+    if unknown:
+        first = unknown[0]
+        last = first
+        for lex in unknown[1:]:
+            if lex.start - last.end > 1:
+                break
+            last = lex
+        return UnrecognisedPhrase(p.text, first.start, last.end, "words the time grammar does not know")
+    return UnrecognisedPhrase(p.text, lexes[0].start, lexes[-1].end, "no rule of the grammar reads these words in this order")
+
+
+# -- small helpers for builders ------------------------------------------------------------
+
+_CONV = LEXICON.conventions
+_EXACT_UNITS = {"year": (12, 0), "month": (1, 0), "week": (0, 7), "fortnight": (0, 14), "day": (0, 1), "workday": (0, 1)}
+
+
+class _Amount(NamedTuple):
+    """A count read from words: ``pairs`` of (low, high, unit), and its hedge / bound."""
+
+    pairs: tuple[tuple[Fraction, Fraction, str], ...]
+    hedged: bool
+    bound: str
+
+
+def _read_amount(lexes: Sequence[Lex], default_unit: str | None = None) -> _Amount:
+    pairs: list[tuple[Fraction, Fraction, str]] = []
+    hedged, bound = False, "exact"
+    low: Fraction | None = None
+    high: Fraction | None = None
+    ranged = False
+    for lex in lexes:
+        cat = lex.cat
+        if cat == "hedge":
+            hedged = True
+        elif cat in ("under", "over"):
+            bound = cat
+        elif cat in ("num", "article", "quantity"):
+            lo, hi = (lex.value if cat == "quantity" else (lex.value, lex.value))
+            if ranged and low is not None:
+                high = Fraction(hi)
+                ranged = False
+            else:
+                low, high = Fraction(lo), Fraction(hi)
+        elif cat in ("to", "or", "dash", "and") and low is not None:
+            ranged = True
+        elif cat in ("unit", "unitly"):
+            unit = lex.value[0] if cat == "unit" else lex.value
+            if low is None:
+                low = high = Fraction(1)
+            pairs.append((low, high, unit))  # type: ignore[arg-type]
+            low = high = None
+            ranged = False
+    if low is not None and default_unit is not None:
+        pairs.append((low, high, default_unit))  # type: ignore[arg-type]
+    return _Amount(tuple(pairs), hedged, bound)
+
+
+def _exact(count: Fraction, unit: str, *, up: bool = False) -> Amount:
+    """``count`` units as a calendar shift (a fraction of a month is 30 days)."""
+    months_per, days_per = _EXACT_UNITS[unit]
+    if months_per:
+        months_f = count * months_per
+        months = int(months_f // 1)
+        rest = (months_f - months) * 30
+        return Amount(months, ceil(rest) if up else int(rest // 1))
+    days_f = count * days_per
+    return Amount(0, ceil(days_f) if up else int(days_f // 1))
+
+
+def _sum(amounts: Sequence[Amount]) -> Amount:
+    total = Amount(0, 0)
+    for a in amounts:
+        total = total + a
+    return total
+
+
+def _count(p: _Phrase, amount: _Amount, words: str) -> Count:
+    """An offset count by the conventions (tolerance of the smallest unit)."""
+    if not amount.pairs:
+        raise InvalidValue("a count needs a unit")
+    *big, (lo, hi, unit) = amount.pairs
+    fixed = _sum([_exact(a, u) for a, _, u in big])
+    if unit in ("hour", "minute"):
+        days = ceil(hi / (24 if unit == "hour" else 1440))
+        return Count(fixed, fixed + Amount(0, max(1, days)), words)
+    if unit == "fortnight":
+        base = Count.of(lo * 14, "day", hi * 14, hedged=amount.hedged, bound=amount.bound, settings=p.settings)
+    elif unit == "workday":
+        top = int(hi) + 2 * ceil(hi / 5)
+        base = Count.of(lo, "day", top, hedged=amount.hedged, bound=amount.bound, settings=p.settings)
+        if amount.bound == "under":
+            base = Count(Amount(0, 0), Amount(0, top))
+    else:
+        base = Count.of(lo, unit, hi, hedged=amount.hedged, bound=amount.bound, settings=p.settings)  # type: ignore[arg-type]
+    high = None if base.high is None else base.high + fixed
+    low = base.low + fixed if amount.bound != "under" else base.low
+    return Count(low, high, words)
+
+
+def _age_count(p: _Phrase, amount: _Amount, words: str) -> Count:
+    """An age: completed units, from the stated age to the day before the next step."""
+    if not amount.pairs:
+        raise InvalidValue("an age needs a number")
+    *big, (lo, hi, unit) = amount.pairs
+    if unit in ("hour", "minute", "workday"):
+        raise InvalidValue(f"an age is not given in {unit}s")
+    fixed = [_exact(a, u) for a, _, u in big]
+    step = Fraction(1) if hi == int(hi) else Fraction(str(_CONV["age"]["fraction_step"]))
+    low = _sum([*fixed, _exact(lo, unit)])
+    high = _sum([*fixed, _exact(hi + step, unit, up=True), Amount(0, -1)])
+    if amount.bound == "under":
+        low, high = Amount(0, 0), _sum([*fixed, _exact(lo, unit, up=True), Amount(0, -1)])
+    elif amount.bound == "over":
+        return Count(low, None, words)
+    if amount.hedged:
+        tol = Count.of(1, unit if unit != "fortnight" else "week", hedged=True, settings=p.settings)  # type: ignore[arg-type]
+        one = _exact(Fraction(1), unit if unit != "fortnight" else "week")
+        low = low + (tol.low + -one)
+        high = high + (tol.high + -one)  # type: ignore[operator]
+    if low.day_range()[0] < 0:
+        low = Amount(0, 0)
+    return Count(low, high, words)
+
+
+def _person(p: _Phrase, lexes: Sequence[Lex]) -> Birth:
+    who = [lex for lex in lexes if lex.cat in ("person", "poss", "word")]
+    if not who:
+        return Birth()
+    words = p.words(who)
+    text = words.text[:-2] if words.text.endswith(("'s", "\u2019s")) else words.text
+    return Birth(text, words)
+
+
+def _anchor(p: _Phrase, lexes: list[Lex]) -> Node:
+    """What an offset counts from: nothing (the reference), a time phrase, or a named event."""
+    if not lexes:
+        return Reference()
+    try:
+        node = _parse_lexes(p, lexes)
+    except ChronologyError:
+        return Named(p.words(lexes))
+    if isinstance(node, Length):
+        return Named(p.words(lexes))
+    return node
+
+
+def _fixed_of(node: Node) -> Fixed | None:
+    return node if isinstance(node, Fixed) else None
+
+
+# -- calendar periods --------------------------------------------------------------------
+
+
+@_builder("year")
+def _year(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    return Fixed((Interval.year(g["year"][0].value),), "year", p.words(lexes))
+
+
+@_builder("decade")
+def _decade(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    first = g["decade"][0].value
+    return Fixed((Interval.years(first, first + 9),), "range", p.words(lexes))
+
+
+@_builder("month_year")
+def _month_year(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    whole = Interval.month(g["year"][0].value, g["month"][0].value)
+    if "part" in g:
+        return Fixed((_rules.cut(whole, 3, _rules.PARTS[g["part"][0].value]),), "part", p.words(lexes))
+    return Fixed((whole,), "month", p.words(lexes))
+
+
+def _check_weekday(p: _Phrase, g: Groups, day: date) -> None:
+    if "weekday" in g:
+        lex = g["weekday"][0]
+        if lex.value != day.weekday():
+            raise UnrecognisedPhrase(p.text, lex.start, lex.end, f"{day:%-d %B %Y} was a {day:%A}, not this weekday")
+
+
+@_builder("day")
+def _day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    lex = g["day"][0]
+    if not isinstance(lex.value, int):
+        return None  # type: ignore[return-value]
+    day = date(g["year"][0].value, g["month"][0].value, lex.value)
+    _check_weekday(p, g, day)
+    return Fixed((Interval.on(day),), "day", p.words(lexes))
+
+
+@_builder("numeric_date")
+def _numeric_date(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    dom, month, year, digits = g["date"][0].value
+    if not p.settings.day_first and digits != 4 or (not p.settings.day_first and digits == 4 and g["date"][0].end - g["date"][0].start < 10):
+        dom, month = month, dom
+    if digits == 2:
+        date(2000, month, dom) if not (month == 2 and dom == 29) else None
+        return Aligned(DocumentDate(), "two_digit_year", (month, dom, year), "day", p.words(lexes))
+    if digits != 4:
+        raise p.fail(lexes, "a numeric date needs a two- or four-digit year")
+    day = date(year, month, dom)
+    _check_weekday(p, g, day)
+    return Fixed((Interval.on(day),), "day", p.words(lexes))
+
+
+@_builder("numeric_month")
+def _numeric_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    month, year, digits = g["my"][0].value
+    if not 1 <= month <= 12:
+        raise p.fail(lexes, "not a month number")
+    if digits == 2:
+        return Aligned(DocumentDate(), "two_digit_year", (month, 0, year), "month", p.words(lexes))
+    return Fixed((Interval.month(year, month),), "month", p.words(lexes))
+
+
+@_builder("year_span")
+def _year_span(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    first, last = g["a"][0].value, g["b"][0].value
+    if last < first:
+        raise p.fail(lexes, "the span of years ends before it starts")
+    return Fixed((Interval.years(first, last),), "range", p.words(lexes))
+
+
+def _reporting_year(p: _Phrase, first: int) -> Interval:
+    start_month = 4 if p.settings.reporting_year == "financial" else 9
+    return Interval.months(first, start_month, 12)
+
+
+@_builder("year_dash")
+def _year_dash(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    first, second = g["a"][0].value, g["b"][0]
+    if not isinstance(second.value, int) or second.end - second.start != 2:
+        raise p.fail(lexes, "expected a year or a two-digit year or month after the dash")
+    yy = second.value
+    readings: list[Interval] = []
+    notes: list[str] = []
+    if yy == (first + 1) % 100:
+        readings.append(_reporting_year(p, first))
+        notes.append(f"{p.settings.reporting_year} year {first}-{yy:02d}")
+    else:
+        last = first - first % 100 + yy
+        if last > first:
+            readings.append(Interval.years(first, last))
+            notes.append(f"the years {first} to {last}")
+    if 1 <= yy <= 12:
+        readings.append(Interval.month(first, yy))
+        notes.append(f"ISO month {first}-{yy:02d}")
+    if not readings:
+        raise p.fail(lexes, "neither a span of years nor a month")
+    return Fixed(readings, "range" if len(readings) > 1 or notes[0][0] != "I" else "month", p.words(lexes), notes)
+
+
+@_builder("year_slash")
+def _year_slash(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    if "my" in g:
+        first, yy, digits = g["my"][0].value
+    else:
+        first, yy, digits = g["a"][0].value, g["b"][0].value, g["b"][0].end - g["b"][0].start
+    if first < 100:
+        first += 2000
+    if digits != 2 or yy != (first + 1) % 100:
+        raise p.fail(lexes, "a reporting year is two consecutive years (2014/15)")
+    return Fixed((_reporting_year(p, first),), "range", p.words(lexes), (f"{p.settings.reporting_year} year {first}/{yy:02d}",))
+
+
+@_builder("season")
+def _season(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    name, part = g["season"][0].value
+    if "part" in g:
+        part = g["part"][0].value
+    year = g["year"][0].value
+    readings = _rules.season_readings(name, year, p.settings.seasons)
+    if "b" in g:
+        yy = g["b"][0].value
+        if name != "winter" or yy != (year + 1) % 100:
+            raise p.fail(g["b"], "only a winter spans two years, and they must be consecutive")
+        readings = readings[:1]
+    intervals = [r for r, _ in readings]
+    if part:
+        intervals = [_rules.cut(r, 3, _rules.PARTS[part]) for r in intervals]
+    return Fixed(intervals, "season", p.words(lexes), [n for _, n in readings])
+
+
+@_builder("week_of_month")
+def _week_of_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    unit = next(lex for lex in lexes if lex.cat == "unit").value[0]
+    if unit != "week":
+        return None  # type: ignore[return-value]
+    whole = Interval.month(g["year"][0].value, g["month"][0].value)
+    assert whole.earliest is not None and whole.latest is not None
+    which = g["which"][0]
+    if which.cat == "last":
+        return Fixed((Interval(whole.latest - timedelta(days=6), whole.latest),), "part", p.words(lexes))
+    if not 1 <= which.value <= 5:
+        raise p.fail([which], "a month has at most five weeks")
+    start = whole.earliest + timedelta(days=7 * (which.value - 1))
+    return Fixed((Interval(start, min(start + timedelta(days=6), whole.latest)),), "part", p.words(lexes))
+
+
+@_builder("half")
+def _half(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    which = g["which"][0].value
+    if which not in (1, 2):
+        raise p.fail(g["which"], "a half is the first or the second")
+    whole = _fixed_of(_parse_lexes(p, g["rest"]))
+    if whole is None:
+        raise p.fail(g["rest"], "a half of a calendar period")
+    return Fixed([_rules.cut(r, 2, which - 1) for r in whole.readings], "part", p.words(lexes), whole.notes)
+
+
+@_builder("part")
+def _part(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    part = g["part"][0].value
+    rest = g["rest"]
+    try:
+        whole = _parse_lexes(p, rest)
+    except UnrecognisedPhrase:
+        if part == "mid" or any(lex.cat in ("year", "month", "season", "decade", "date") for lex in rest):
+            return None
+        return Endpoint(Named(p.words(rest)), "start" if part == "early" else "end", p.words(lexes))
+    fixed = _fixed_of(whole)
+    if fixed is None or any(not r.is_bounded for r in fixed.readings):
+        return None
+    return Fixed([_rules.cut(r, 3, _rules.PARTS[part]) for r in fixed.readings], "part", p.words(lexes), fixed.notes)
+
+
+def _borrow_year(a: list[Lex], b: list[Lex]) -> list[Lex]:
+    """``a`` with ``b``'s year when ``a`` has none ("March to April 2013")."""
+    if b and b[-1].cat == "year" and not any(lex.cat in ("year", "decade", "date") for lex in a):
+        return [*a, b[-1]]
+    return a
+
+
+@_builder("month_range")
+def _month_range(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    year = g["year"][0].value
+    first, last = g["a"][0].value, g["b"][0].value
+    start = Interval.month(year if first <= last else year - 1, first)
+    return Fixed((start.hull(Interval.month(year, last)),), "range", p.words(lexes))
+
+
+@_builder("named_day")
+def _named_day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    name = g["day"][0].value
+    readings = LEXICON.named_days[name]
+    window = LEXICON.windows[g["window"][0].cat] if "window" in g else None
+    if "year" in g:
+        found = _rules.named_day(readings, g["year"][0].value, window, p.settings.holiday_region)
+        return Fixed(found, "holiday", p.words(lexes))
+    return Aligned(Reference(), "latest_named_day", (readings, window), "holiday", p.words(lexes))
+
+
+# -- ages ------------------------------------------------------------------------------------
+
+
+def _age(p: _Phrase, amount: _Amount, lexes: list[Lex], person_lexes: Sequence[Lex] = ()) -> Node:
+    words = p.words(lexes)
+    return Shift(_person(p, person_lexes), _age_count(p, amount, words.text), 1, "age", words)
+
+
+@_builder("age")
+def _age_rule(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    amount = _read_amount(g["amt"])
+    who = [lex for lex in lexes if lex.cat in ("person", "poss")]
+    return _age(p, amount, lexes, who)
+
+
+@_builder("age_years")
+def _age_years(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    return _age(p, _read_amount(g["amt"], default_unit="year"), lexes)
+
+
+@_builder("age_before")
+def _age_before(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    amount = _read_amount(g["amt"], default_unit="year")
+    return _age(p, amount._replace(bound="under"), lexes)
+
+
+@_builder("age_turned")
+def _age_turned(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    amount = _read_amount(g["amt"], default_unit="year")
+    (lo, _, unit), = amount.pairs
+    low = _exact(lo, unit)
+    words = p.words(lexes)
+    return Shift(Birth(), Count(low, low + Amount(int(_CONV["age"]["turned_months"]), 0), words.text), 1, "age", words)
+
+
+@_builder("stage")
+def _stage(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    low, high, unit = g["stage"][0].value
+    return _age(p, _Amount(((Fraction(low), Fraction(high), unit),), False, "exact"), lexes)
+
+
+@_builder("birthday")
+def _birthday(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    years = g["ord"][0].value
+    if not isinstance(years, int):
+        return None  # type: ignore[return-value]
+    low = high = Amount(12 * years, 0)
+    if "hedge" in g:
+        months = int(_CONV["age"]["birthday_hedge_months"])
+        low, high = Amount(12 * years - months, 0), Amount(12 * years + months, 0)
+        if low.months < 0:
+            low = Amount(0, 0)
+    words = p.words(lexes)
+    return Shift(_person(p, lexes), Count(low, high, words.text), 1, "age", words)
+
+
+@_builder("life_first")
+def _life_first(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    if g["first"][0].value != 1:
+        return None  # type: ignore[return-value]
+    amount = _read_amount(g["amt"])
+    (_, hi, unit), = amount.pairs[-1:]
+    words = p.words(lexes)
+    return Shift(_person(p, lexes), Count(Amount(0, 0), _exact(hi, unit, up=True), words.text), 1, "age", words)
+
+
+@_builder("life_ordinal")
+def _life_ordinal(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    nth = g["ord"][0].value
+    unit, plural = g["unit"][0].value
+    if unit not in _EXACT_UNITS or nth < 1:
+        return None  # type: ignore[return-value]
+    words = p.words(lexes)
+    if plural:
+        if nth != 1:
+            return None  # type: ignore[return-value]
+        _, hi = _CONV["vague"][unit]
+        count = Count(Amount(0, 0), _exact(Fraction(hi), unit, up=True), words.text)
+        return Shift(_person(p, lexes), count, 1, "age", words)
+    amount = _Amount(((Fraction(nth - 1), Fraction(nth - 1), unit),), False, "exact")
+    return _age(p, amount, lexes, [lex for lex in lexes if lex.cat in ("person", "poss", "word")])
+
+
+@_builder("throughout_life")
+def _throughout_life(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    birth = _person(p, g.get("who", []))
+    return Between(birth, Named(p.words(lexes[1:])), "range", p.words(lexes))
+
+
+def _pregnancy_start(p: _Phrase, lexes: list[Lex]) -> Shift:
+    low, high = _CONV["pregnancy"]["term_days"]
+    words = p.words(lexes)
+    return Shift(Birth(), Count.days(low, high, words.text), -1, "age", words)
+
+
+@_builder("pregnancy")
+def _pregnancy(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    part = g["part"][0]
+    if part.cat == "throughout":
+        return Between(_pregnancy_start(p, lexes), Birth(), "range", p.words(lexes))
+    if part.value == "early":
+        return _pregnancy_start(p, lexes)
+    if part.value == "late":
+        return Endpoint(Birth(), "end", p.words(lexes))
+    return None  # type: ignore[return-value]
+
+
+@_builder("weeks_pregnant")
+def _weeks_pregnant(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    amount = _read_amount(g["amt"])
+    (lo, hi, unit), = amount.pairs
+    if unit != "week":
+        return None  # type: ignore[return-value]
+    due, tol = int(_CONV["pregnancy"]["due_weeks"]), int(_CONV["pregnancy"]["due_tolerance_weeks"])
+    low = max(0, int((due - hi - tol) * 7))
+    high = max(0, ceil((due - lo + tol) * 7))
+    words = p.words(lexes)
+    return Shift(Birth(), Count.days(low, high, words.text), -1, "age", words)
+
+
+@_builder("premature")
+def _premature(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    amount = _read_amount(g["amt"])
+    words = p.words(lexes)
+    due = Named(p.words(lexes[-1:]))
+    return Shift(due, _count(p, amount, words.text), -1, "relative", words)
+
+
+@_builder("by_age")
+def _by_age(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    amount = _read_amount(g["amt"], default_unit="year")
+    (lo, _, unit), = amount.pairs
+    words = p.words(lexes)
+    birthday = Shift(Birth(), Count(_exact(lo, unit), _exact(lo, unit), words.text), 1, "age", words)
+    return Bound(birthday, "until", "age", words)
+
+
+@_builder("from_age")
+def _from_age(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    a = _read_amount(g["a"])
+    b_unit = a.pairs[0][2] if a.pairs else "year"
+    a = a if a.pairs else _read_amount(g["a"], default_unit="year")
+    b = _read_amount(g["b"], default_unit=b_unit)
+    return Between(_age(p, a, g["a"]), _age(p, b, g["b"]), "age", p.words(lexes))
+
+
+@_builder("since_age")
+def _since_age(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    return Between(_age(p, _read_amount(g["amt"]), lexes), Reference(), "age", p.words(lexes))
+
+
+# -- relative to the reference or to another event -------------------------------------------
+
+
+def _direction(lex: Lex) -> int:
+    return 1 if lex.value >= 0 else -1
+
+
+def _vague(p: _Phrase, unit: str, period: bool, words: str) -> Count:
+    lo, hi = _CONV["vague_period" if period else "vague"][unit]
+    if unit == "workday":
+        unit = "day"
+    if unit == "fortnight":
+        return Count.of(lo * 14, "day", hi * 14, settings=p.settings, text=words)
+    return Count.of(lo, unit, hi, settings=p.settings, text=words)  # type: ignore[arg-type]
+
+
+@_builder("unit_next")
+def _unit_next(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    direction = _direction(g["next"][0])
+    words = p.words(lexes)
+    amount = _read_amount(g["amt"])
+    counted = any(lex.cat in ("num", "quantity", "article") for lex in g["amt"])
+    unit_lex = [lex for lex in g["amt"] if lex.cat == "unit"][-1]
+    unit, plural = unit_lex.value
+    if counted:
+        count = _count(p, amount, words.text)
+        return Shift(Reference(), Count(Amount(0, 0), count.high, words.text), direction, "narrative", words)  # type: ignore[arg-type]
+    if plural:
+        return Shift(Reference(), _vague(p, unit, True, words.text), direction, "narrative", words)
+    if unit == "day":
+        return Shift(Reference(), Count.days(1, text=words.text), direction, "narrative", words)
+    if unit == "workday":
+        return Aligned(Reference(), "next_working_day", (direction,), "narrative", words)
+    if unit in ("week", "month", "year"):
+        rule_ = "next_period" if direction > 0 else "previous_period"
+        return Aligned(Reference(), rule_, (unit,), "narrative", words)
+    if unit == "fortnight":
+        return Shift(Reference(), Count.days(1, 14, words.text), direction, "narrative", words)
+    return None  # type: ignore[return-value]
+
+
+@_builder("unit_relation")
+def _unit_relation(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    unit, plural = g["unit"][0].value
+    rel = g["rel"][0]
+    anchor_lexes = g.get("anchor", [])
+    if rel.cat == "adverb" and anchor_lexes:
+        return None  # type: ignore[return-value]
+    words = p.words(lexes)
+    base = _anchor(p, anchor_lexes)
+    if plural:
+        count = _vague(p, unit, g["unit"][0].the, words.text)
+    else:
+        if unit not in _CONV["adjacent"]:
+            return None  # type: ignore[return-value]
+        lo, hi = _CONV["adjacent"][unit]
+        count = Count.days(lo, hi, words.text)
+    kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
+    return Shift(base, count, _direction(rel), kind, words)
+
+
+@_builder("same_unit")
+def _same_unit(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    unit = g["unit"][0].value[0]
+    words = p.words(lexes)
+    if unit == "day":
+        return Shift(Reference(), Count.days(0, text=words.text), 1, "narrative", words)
+    if unit not in ("week", "month", "year"):
+        return None  # type: ignore[return-value]
+    if "adverb" not in g:
+        return Aligned(Reference(), "this_period", (unit,), "narrative", words)
+    rule_ = "rest_of_period" if g["adverb"][0].value > 0 else "start_of_period"
+    return Aligned(Reference(), rule_, (unit,), "narrative", words)
+
+
+@_builder("day_part")
+def _day_part(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    words = p.words(lexes)
+    if g["part"][0].value == "night" and "adverb" not in g:
+        return Aligned(Reference(), "night", (), "narrative", words)
+    return Shift(Reference(), Count.days(0, text=words.text), 1, "narrative", words)
+
+
+@_builder("day_part_next")
+def _day_part_next(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    words = p.words(lexes)
+    direction = _direction(g["next"][0])
+    if g["part"][0].value == "night":
+        return Aligned(Reference(), "night" if direction > 0 else "previous_night", (), "narrative", words)
+    return Shift(Reference(), Count.days(1, text=words.text), direction, "narrative", words)
+
+
+@_builder("day_part_of")
+def _day_part_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    base = _parse_lexes(p, g["rest"])
+    if g["part"][0].value == "night":
+        return Aligned(base, "night", (), "day", p.words(lexes))
+    return base
+
+
+@_builder("clock")
+def _clock(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    words = p.words(lexes)
+    return Shift(Reference(), Count.days(0, text=words.text), 1, "narrative", words)
+
+
+@_builder("deictic")
+def _deictic(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    offset = g["day"][0].value
+    words = p.words(lexes)
+    return Shift(DocumentDate(), Count.days(abs(offset), text=words.text), 1 if offset >= 0 else -1, "deictic", words)
+
+
+@_builder("deictic_unit")
+def _deictic_unit(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    unit = g["unit"][0].value[0]
+    which = g["which"][0].cat
+    words = p.words(lexes)
+    if unit == "day":
+        return Shift(DocumentDate(), Count.days(0 if which == "this" else 1, text=words.text), 1 if which == "this" else -1, "deictic", words)
+    if unit not in ("week", "month", "year"):
+        return None  # type: ignore[return-value]
+    if "adverb" in g:
+        if which != "this":
+            return None  # type: ignore[return-value]
+        rule_ = "rest_of_period" if g["adverb"][0].value > 0 else "start_of_period"
+    else:
+        rule_ = "this_period" if which == "this" else "previous_period"
+    return Aligned(DocumentDate(), rule_, (unit,), "deictic", words)
+
+
+@_builder("last_month")
+def _last_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    return Aligned(DocumentDate(), "last_month", (g["month"][0].value,), "deictic", p.words(lexes))
+
+
+@_builder("last_season")
+def _last_season(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    return Aligned(DocumentDate(), "last_season", (g["season"][0].value[0],), "deictic", p.words(lexes))
+
+
+@_builder("weekday")
+def _weekday(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    weekday = g["weekday"][0].value
+    words = p.words(lexes)
+    if "which" not in g:
+        return Aligned(Reference(), "weekday_on_or_after", (weekday,), "narrative", words)
+    which = g["which"][0]
+    if which.cat == "last":
+        return Aligned(DocumentDate(), "weekday_before", (weekday,), "deictic", words)
+    rule_ = "weekday_after" if which.value > 0 else "weekday_before"
+    return Aligned(Reference(), rule_, (weekday,), "narrative", words)
+
+
+@_builder("weekend")
+def _weekend(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    words = p.words(lexes)
+    which = g["which"][0] if "which" in g else None
+    if which is None or which.cat == "over":
+        return Aligned(Reference(), "weekend_next", (), "narrative", words)
+    if which.cat == "last":
+        return Aligned(DocumentDate(), "weekend_before", (), "deictic", words)
+    rule_ = "weekend_after" if which.value > 0 else "weekend_before"
+    return Aligned(Reference(), rule_, (), "narrative", words)
+
+
+@_builder("count_adverb")
+def _count_adverb(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    words = p.words(lexes)
+    return Shift(Reference(), _count(p, _read_amount(g["amt"]), words.text), _direction(g["adverb"][0]), "narrative", words)
+
+
+@_builder("count_relation")
+def _count_relation(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    words = p.words(lexes)
+    base = _anchor(p, g["anchor"])
+    return Shift(base, _count(p, _read_amount(g["amt"]), words.text), _direction(g["rel"][0]), "relative", words)
+
+
+@_builder("within")
+def _within(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    words = p.words(lexes)
+    anchor_lexes = g.get("anchor", [])
+    direction = 1
+    if anchor_lexes and anchor_lexes[0].cat in ("relation", "adverb"):
+        direction = _direction(anchor_lexes[0])
+        anchor_lexes = anchor_lexes[1:]
+    base = _anchor(p, anchor_lexes)
+    kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
+    return Shift(base, _count(p, _read_amount(g["amt"]), words.text), direction, kind, words)  # type: ignore[arg-type]
+
+
+@_builder("gap")
+def _gap(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    words = p.words(lexes)
+    amount = _read_amount(g["amt"])
+    if len(amount.pairs) == 1 and amount.pairs[0][2] == "day" and amount.pairs[0][0] == amount.pairs[0][1] and not amount.hedged:
+        days = amount.pairs[0][0]
+        count = Count.days(int(days), ceil(days), words.text)
+    else:
+        count = _count(p, amount, words.text)
+    base = _anchor(p, g.get("anchor", []))
+    direction = _direction(g["rel"][0]) if "rel" in g else 1
+    return Shift(base, count, direction, "relative" if "anchor" in g else "narrative", words)  # type: ignore[arg-type]
+
+
+@_builder("shortly")
+def _shortly(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    words = p.words(lexes)
+    rels = [lex for key in ("rel", "rel2") for lex in g.get(key, [])]
+    direction = _direction(rels[0]) if rels else 1
+    if g["short"][0].cat == "immediately":
+        lo, hi = _CONV["short"]["immediately"]
+    else:
+        lo, hi = 0, p.settings.short_gap_days
+    anchor_lexes = g.get("anchor", [])
+    if anchor_lexes and "rel2" not in g and "rel" not in g:
+        return None  # type: ignore[return-value]
+    base = _anchor(p, anchor_lexes)
+    kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
+    return Shift(base, Count.days(lo, hi, words.text), direction, kind, words)  # type: ignore[arg-type]
+
+
+@_builder("just")
+def _just(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    words = p.words(lexes)
+    direction = 1 if g["just"][0].cat == "justafter" else -1
+    lo, hi = _CONV["short"]["just"]
+    return Shift(_anchor(p, g["anchor"]), Count.days(lo, hi, words.text), direction, "relative", words)
+
+
+@_builder("adverb")
+def _adverb(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    words = p.words(lexes)
+    return Shift(Reference(), Count(Amount(0, 0), None, words.text), _direction(g["adverb"][0]), "narrative", words)
+
+
+@_builder("later_in")
+def _later_in(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    try:
+        whole = _fixed_of(_parse_lexes(p, g["rest"]))
+    except UnrecognisedPhrase:
+        return None  # type: ignore[return-value]
+    if whole is None or len(whole.readings) != 1 or not whole.readings[0].is_bounded:
+        return None  # type: ignore[return-value]
+    r = whole.readings[0]
+    rule_ = "later_in" if g["adverb"][0].value > 0 else "earlier_in"
+    return Aligned(Reference(), rule_, (r.earliest.toordinal(), r.latest.toordinal()), "narrative", p.words(lexes))  # type: ignore[union-attr]
+
+
+@_builder("undated_day")
+def _undated_day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    month, dom = g["month"][0].value, g["day"][0].value
+    if not isinstance(dom, int) or not 1 <= dom <= (29 if month == 2 else 31) or dom > date(2000, month, 1).replace(day=28).day + 3 and dom > _rules.cal.days_in_month(2000, month):
+        raise p.fail(lexes, "there is no such day in the year")
+    return Aligned(Reference(), "latest_day", (month, dom), "day", p.words(lexes))
+
+
+@_builder("undated_month")
+def _undated_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    part = g["part"][0].value if "part" in g else ""
+    return Aligned(Reference(), "latest_month", (g["month"][0].value, part), "month", p.words(lexes))
+
+
+@_builder("undated_season")
+def _undated_season(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    name, part = g["season"][0].value
+    if "part" in g:
+        part = g["part"][0].value
+    return Aligned(Reference(), "latest_season", (name, part or ""), "season", p.words(lexes))
+
+
+# -- periods bounded by events ------------------------------------------------------------------
+
+
+@_builder("since")
+def _since(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    start = _parse_lexes(p, g["rest"])
+    return Between(start, Reference(), "range", p.words(lexes))
+
+
+@_builder("by")
+def _by(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    base = _parse_lexes(p, g["rest"])
+    kind: Kind = base.kind if isinstance(base, (Fixed, Shift, Aligned)) else "range"
+    return Bound(base, "until", kind, p.words(lexes))
+
+
+def _side(p: _Phrase, lexes: list[Lex]) -> Node:
+    node = _anchor(p, lexes)
+    if isinstance(node, Reference):
+        raise p.fail(lexes, "a period needs both ends")
+    return node
+
+
+@_builder("between")
+def _between(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    a, b = _borrow_year(g["a"], g["b"]), g["b"]
+    start, end = _side(p, a), _side(p, b)
+    words = p.words(lexes)
+    if isinstance(start, Named) and isinstance(end, Named):
+        raise p.fail(lexes, "neither end of the period is a time")
+    if isinstance(start, Fixed) and isinstance(end, Fixed) and len(start.readings) == len(end.readings) == 1:
+        whole = Interval(start.readings[0].earliest, end.readings[0].latest)
+        return Fixed((whole,), "range", words)
+    return Between(start, end, "range", words)
+
+
+@_builder("hull")
+def _hull(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    a, b = _borrow_year(g["a"], g["b"]), g["b"]
+    first, second = _parse_lexes(p, a), _parse_lexes(p, b)
+    if isinstance(first, Length) or isinstance(second, Length):
+        return None  # type: ignore[return-value]
+    return Hull((first, second), "range", p.words(lexes))
+
+
+@_builder("length")
+def _length(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+    words = p.words(lexes)
+    return Length(_count(p, _read_amount(g["amt"]), words.text), words)
+
+
+# -- the public functions ------------------------------------------------------------------------
+
+
+def _start(phrase: str, settings: Settings | None) -> tuple[_Phrase, list[Lex]]:
+    if not isinstance(phrase, str):
+        raise UnrecognisedPhrase(str(phrase), 0, None, "a phrase must be a string")
+    p = _Phrase(phrase, settings if settings is not None else DEFAULT)
+    return p, _lex(_normalise(phrase))
+
+
+def parse(phrase: str, *, settings: Settings | None = None) -> Node:
+    """The syntax tree of ``phrase``.
+
+    >>> parse("three months before his death").base
+    Named(words=Excerpt(text='his death', start=20, end=29, document=None))
+    >>> parse("winter 2010").readings[1]
+    Interval(earliest=datetime.date(2009, 12, 1), latest=datetime.date(2010, 2, 28))
+    """
+    p, lexes = _start(phrase, settings)
+    return _parse_lexes(p, lexes)
+
+
+def matching_rule(phrase: str, *, settings: Settings | None = None) -> str:
+    """The id of the grammar rule that reads ``phrase`` (for tests and debugging).
+
+    >>> matching_rule("early summer 2011")
+    'season'
+    """
+    p, lexes = _start(phrase, settings)
+    found: list[str] = []
+    _parse_lexes(p, lexes, rule_out=found)
+    return found[0]
+
+
+def _intervals(value: AnchorLike) -> list[Interval] | None:
+    if value is None:
+        return None
+    if isinstance(value, When):
+        return list(value.readings)
+    if isinstance(value, Interval):
+        return [value]
+    if isinstance(value, tuple):
+        first, last = value
+        return [Interval(first, last)]
+    if isinstance(value, date):
+        return [Interval.on(value)]
+    raise InvalidValue(f"an anchor must be a date, an Interval, a When or a (date, date) pair, not {value!r}")
+
+
+class _Context(NamedTuple):
+    phrase: str
+    settings: Settings
+    birth: list[Interval] | None
+    anchor: list[Interval] | None
+    reference: list[Interval] | None
+    document: list[Interval] | None
+
+
+def _leaf(node: Node, ctx: _Context) -> list[Interval]:
+    if isinstance(node, Birth):
+        found, needs, words = ctx.birth, "birth", node.person
+    elif isinstance(node, Named):
+        found, needs, words = ctx.anchor, "anchor", node.words.text
+    elif isinstance(node, Reference):
+        found, needs, words = ctx.reference, "reference", None
+    else:
+        found, needs, words = ctx.document if ctx.document is not None else ctx.reference, "document_date", None
+    if found is None:
+        raise MissingAnchor(ctx.phrase, needs, words)
+    return found
+
+
+def _eval(node: Node, ctx: _Context) -> list[Interval]:
+    if isinstance(node, Fixed):
+        return list(node.readings)
+    if isinstance(node, (Shift, Aligned)):
+        try:
+            bases = _eval(node.base, ctx)
+        except MissingAnchor:
+            if isinstance(node, Aligned) and node.rule in _rules.FALLBACKS:
+                return [_rules.FALLBACKS[node.rule](node.arg)]
+            raise
+        return [apply_to(node, base, ctx.settings) for base in bases]
+    if isinstance(node, Between):
+        starts, ends = _eval(node.start, ctx), _eval(node.end, ctx)
+        out = []
+        for s in starts:
+            for e in ends:
+                if s.earliest is None or e.latest is None or s.earliest <= e.latest:
+                    out.append(Interval(s.earliest, e.latest))
+        if not out:
+            raise UnrecognisedPhrase(ctx.phrase, 0, len(ctx.phrase), "the period ends before it starts")
+        return out
+    if isinstance(node, Bound):
+        return [Interval(None, r.latest) if node.side == "until" else Interval(r.earliest, None) for r in _eval(node.base, ctx)]
+    if isinstance(node, Endpoint):
+        return _eval(node.base, ctx)
+    if isinstance(node, Hull):
+        return [Interval.hull_of([r for part in node.parts for r in _eval(part, ctx)])]
+    if isinstance(node, Length):
+        raise UnrecognisedPhrase(ctx.phrase, node.words.start, node.words.end, "a duration: it gives an event's length but places nothing in time")
+    return _leaf(node, ctx)
+
+
+def parse_when(
+    phrase: str,
+    *,
+    birth: AnchorLike = None,
+    anchor: AnchorLike = None,
+    reference: AnchorLike = None,
+    document_date: AnchorLike = None,
+    settings: Settings | None = None,
+) -> When:
+    """When ``phrase`` places something: every reading, as day bounds.
+
+    >>> print(parse_when("winter 2010"))
+    Dec 2010 – Feb 2011 | Dec 2009 – Feb 2010 (winter 2010)
+    >>> print(parse_when("aged 17 months", birth=date(2010, 12, 1)))
+    1 May 2012 – 31 May 2012 (aged 17 months)
+    """
+    conf = settings if settings is not None else DEFAULT
+    node = parse(phrase, settings=conf)
+    ctx = _Context(phrase, conf, _intervals(birth), _intervals(anchor), _intervals(reference), _intervals(document_date))
+    try:
+        readings = _eval(node, ctx)
+    except ChronologyError:
+        raise
+    except (ValueError, OverflowError) as exc:
+        raise UnrecognisedPhrase(phrase, 0, len(phrase), f"the date falls outside the calendar ({exc})") from None
+    unique = list(dict.fromkeys(readings))
+    notes: tuple[str, ...] = ()
+    if isinstance(node, Fixed) and len(node.notes) == len(node.readings) and len(unique) == len(readings):
+        notes = node.notes
+    kind: Kind = getattr(node, "kind", "date")
+    return When(tuple(unique), phrase, kind, Excerpt(phrase, 0, len(phrase)), notes)

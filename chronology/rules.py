@@ -1,0 +1,373 @@
+"""Calendar-aligned rules: functions of a day that the grammar's ``Aligned`` nodes name.
+
+Each rule is ``rule(day, arg, settings) -> Interval`` and is MONOTONE in the
+day: a later day never gives an earlier result (both ends).  The engine and
+:func:`chronology.syntax.apply_to` rely on it.  Rules are registered in
+:data:`chronology.syntax.RULES` on import.
+
+>>> from datetime import date
+>>> from chronology.syntax import RULES
+>>> str(RULES["next_period"](date(2011, 1, 31), ("month",), DEFAULT))
+'Feb 2011'
+>>> str(RULES["latest_month"](date(2011, 3, 9), (4, ""), DEFAULT))
+'Apr 2010'
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+from chronology import calendar as cal
+from chronology.errors import InvalidValue
+from chronology.model import Interval
+from chronology.settings import DEFAULT, Settings
+from chronology.syntax import rule
+
+__all__ = [
+    "period",
+    "season_readings",
+    "cut",
+    "named_day",
+    "FALLBACKS",
+    "DEFAULT",
+]
+
+_ONE = timedelta(days=1)
+PARTS = {"early": 0, "mid": 1, "late": 2}
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+# Astronomical seasons (nominal first day, last day), widened by a day each side.
+_ASTRONOMICAL = {"spring": ((3, 20), (6, 20)), "summer": ((6, 21), (9, 22)), "autumn": ((9, 23), (12, 20)), "winter": ((12, 21), (3, 19))}
+
+
+# -- periods ---------------------------------------------------------------------------
+
+
+def period(day: date, unit: str) -> Interval:
+    """The calendar week (Monday-Sunday), month or year holding ``day``.
+
+    >>> str(period(date(2011, 6, 15), "week"))
+    '13 Jun 2011 – 19 Jun 2011'
+    """
+    if unit == "week":
+        start = day - timedelta(days=day.weekday())
+        return Interval(start, start + timedelta(days=6))
+    if unit == "fortnight":
+        return Interval(day, day + timedelta(days=13))
+    if unit == "month":
+        return Interval(cal.month_start(day), cal.month_end(day))
+    if unit == "year":
+        return Interval(date(day.year, 1, 1), date(day.year, 12, 31))
+    return Interval(day, day)
+
+
+@lru_cache(maxsize=4096)
+def season_readings(name: str, year: int, convention: str = "meteorological") -> tuple[tuple[Interval, str], ...]:
+    """The readings of ``<season> <year>`` with a note each (winter has two).
+
+    >>> [str(r) for r, _ in season_readings("winter", 2010)]
+    ['Dec 2010 – Feb 2011', 'Dec 2009 – Feb 2010']
+    """
+    if convention == "astronomical":
+        (m1, d1), (m2, d2) = _ASTRONOMICAL[name]
+
+        def span(y: int) -> Interval:
+            first = date(y, m1, d1) - _ONE
+            last = date(y + 1 if m2 < m1 else y, m2, d2) + _ONE
+            return Interval(first, last)
+    else:
+        m1 = _SEASON_START[name]
+
+        def span(y: int) -> Interval:
+            return Interval.months(y, m1, 3)
+
+    if name != "winter":
+        return ((span(year), f"{name} {year}"),)
+    return (
+        (span(year), f"winter beginning Dec {year}"),
+        (span(year - 1), f"winter ending in {year}"),
+    )
+
+
+def cut(whole: Interval, parts: int, index: int) -> Interval:
+    """Part ``index`` of ``parts`` of ``whole``: years cut by years, a year by
+    months, whole months by months (thirds) or days (halves), else by days.
+
+    >>> str(cut(Interval.year(2013), 3, 2))
+    'Sep 2013 – Dec 2013'
+    >>> str(cut(Interval.month(2011, 2), 3, 1))
+    '10 Feb 2011 – 19 Feb 2011'
+    """
+    first, last = whole.earliest, whole.latest
+    assert first is not None and last is not None
+    whole_months = first.day == 1 and last == cal.month_end(last)
+    if whole_months and first.month == 1 and last.month == 12 and last.year > first.year:
+        a, b = cal.split_units(first.year, last.year - first.year + 1, parts)[index]
+        return Interval.years(a, b)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if whole_months and months > 1 and (parts == 3 or months % 2 == 0):
+        start = first.year * 12 + first.month - 1
+        a, b = cal.split_units(start, months, parts)[index]
+        return Interval(date(a // 12, a % 12 + 1, 1), cal.month_end(date(b // 12, b % 12 + 1, 1)))
+    a, b = cal.split_units(first.toordinal(), (last - first).days + 1, parts)[index]
+    return Interval(date.fromordinal(a), date.fromordinal(b))
+
+
+# -- named days ----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=512)
+def _bank_holidays(region: str, year: int) -> dict[str, date]:
+    import holidays
+
+    found: dict[str, date] = {}
+    for day, name in sorted(holidays.UK(subdiv=region, years=year).items()):
+        for part in str(name).split("; "):
+            found.setdefault(part, day)
+    return found
+
+
+def _anchor_day(anchor: str, year: int, region: str) -> date:
+    if anchor == "easter":
+        from dateutil.easter import easter
+
+        return easter(year)
+    if anchor.startswith("bank:"):
+        name = anchor[5:]
+        found = _bank_holidays(region, year).get(name)
+        if found is None:
+            raise InvalidValue(f"there was no {name} in {year}")
+        return found
+    month, day = anchor.split("-")
+    return date(year, int(month), int(day))
+
+
+@lru_cache(maxsize=4096)
+def named_day(readings: tuple[tuple[str, int, int], ...], year: int, window: tuple[int, int] | None, region: str = "ENG") -> tuple[Interval, ...]:
+    """The days of a named day in ``year`` (one interval per reading).
+
+    >>> [str(r) for r in named_day((("12-24", 0, 8),), 2010, None)]
+    ['24 Dec 2010 – 1 Jan 2011']
+    """
+    out = []
+    for anchor, lo, hi in readings:
+        base = _anchor_day(anchor, year, region)
+        if window is None:
+            out.append(Interval(base + timedelta(days=lo), base + timedelta(days=hi)))
+        else:
+            start = base + timedelta(days=lo)
+            out.append(Interval(start + timedelta(days=window[0]), start + timedelta(days=window[1])))
+    return tuple(out)
+
+
+# -- the rules -------------------------------------------------------------------------
+
+
+@rule("next_period")
+def next_period(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """The calendar week / month / year after the one holding the day."""
+    return period(period(day, arg[0]).latest + _ONE, arg[0])  # type: ignore[operator]
+
+
+@rule("previous_period")
+def previous_period(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """The calendar week / month / year before the one holding the day."""
+    return period(period(day, arg[0]).earliest - _ONE, arg[0])  # type: ignore[operator]
+
+
+@rule("this_period")
+def this_period(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """The calendar week / month / year holding the day."""
+    return period(day, arg[0])
+
+
+@rule("rest_of_period")
+def rest_of_period(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """From the day to the end of its week / month / year ("later that month")."""
+    return Interval(day, period(day, arg[0]).latest)
+
+
+@rule("start_of_period")
+def start_of_period(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """From the start of the day's week / month / year to the day ("earlier that month")."""
+    return Interval(period(day, arg[0]).earliest, day)
+
+
+@rule("later_in")
+def later_in(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """The part of a period (``arg`` = first and last ordinals) after the day."""
+    first, last = date.fromordinal(arg[0]), date.fromordinal(arg[1])
+    return Interval(min(max(day + _ONE, first), last), last)
+
+
+@rule("earlier_in")
+def earlier_in(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """The part of a period (``arg`` = first and last ordinals) before the day."""
+    first, last = date.fromordinal(arg[0]), date.fromordinal(arg[1])
+    return Interval(first, max(min(day - _ONE, last), first))
+
+
+@rule("weekday_on_or_after")
+def weekday_on_or_after(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """The first given weekday on or after the day ("on the Monday")."""
+    return Interval.on(day + timedelta(days=(arg[0] - day.weekday()) % 7))
+
+
+@rule("weekday_after")
+def weekday_after(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """The first given weekday after the day ("the following Thursday")."""
+    return Interval.on(day + timedelta(days=(arg[0] - day.weekday() - 1) % 7 + 1))
+
+
+@rule("weekday_before")
+def weekday_before(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """The last given weekday before the day ("the previous Monday")."""
+    return Interval.on(day - timedelta(days=(day.weekday() - arg[0] - 1) % 7 + 1))
+
+
+@rule("weekend_next")
+def weekend_next(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """The Saturday-Sunday holding the day, or the next one ("over the weekend")."""
+    saturday = day + timedelta(days=5 - day.weekday()) if day.weekday() < 6 else day - _ONE
+    return Interval(saturday, saturday + _ONE)
+
+
+@rule("weekend_after")
+def weekend_after(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """The first Saturday-Sunday starting after the day ("the following weekend")."""
+    saturday = day + timedelta(days=(5 - day.weekday() - 1) % 7 + 1)
+    return Interval(saturday, saturday + _ONE)
+
+
+@rule("weekend_before")
+def weekend_before(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """The last Saturday-Sunday ending before the day ("the previous weekend")."""
+    sunday = day - timedelta(days=(day.weekday() - 6 - 1) % 7 + 1)
+    return Interval(sunday - _ONE, sunday)
+
+
+@rule("night")
+def night(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """A night spans its day and the next."""
+    return Interval(day, day + _ONE)
+
+
+@rule("previous_night")
+def previous_night(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """The night before: the day before and the day."""
+    return Interval(day - _ONE, day)
+
+
+@rule("next_working_day")
+def next_working_day(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """The first day after the day that is neither a weekend nor a bank holiday."""
+    step = 1 if not arg or arg[0] >= 0 else -1
+    candidate = day + timedelta(days=step)
+    while candidate.weekday() >= 5 or candidate in _bank_holidays(settings.holiday_region, candidate.year).values():
+        candidate += timedelta(days=step)
+    return Interval.on(candidate)
+
+
+def _part_of_month(year: int, month: int, part: str) -> Interval:
+    whole = Interval.month(year, month)
+    return cut(whole, 3, PARTS[part]) if part else whole
+
+
+@rule("latest_day")
+def latest_day(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """The latest ``(month, day)`` on or before the day (a date with no year)."""
+    month, dom = arg
+    year = day.year if (month, dom) <= (day.month, day.day) else day.year - 1
+    while dom > cal.days_in_month(year, month):
+        year -= 1
+    return Interval.day(year, month, dom)
+
+
+@rule("latest_month")
+def latest_month(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """The latest month ``arg[0]`` starting on or before the day (part ``arg[1]`` of it)."""
+    month, part = arg
+    year = day.year if month <= day.month else day.year - 1
+    return _part_of_month(year, month, part)
+
+
+@rule("last_month")
+def last_month(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """The latest month ``arg[0]`` ending before the day's month ("last April")."""
+    month = arg[0]
+    year = day.year if month < day.month else day.year - 1
+    return Interval.month(year, month)
+
+
+def _season_part(reading: Interval, part: str) -> Interval:
+    return cut(reading, 3, PARTS[part]) if part else reading
+
+
+@rule("latest_season")
+def latest_season(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """The latest season ``arg[0]`` starting on or before the day (part ``arg[1]``)."""
+    name, part = arg
+    for year in (day.year, day.year - 1):
+        reading = season_readings(name, year, settings.seasons)[0][0]
+        if reading.earliest <= day:  # type: ignore[operator]
+            return _season_part(reading, part)
+    raise InvalidValue(f"no {name} before {day}")  # pragma: no cover - a season starts every year
+
+
+@rule("last_season")
+def last_season(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """The latest season ``arg[0]`` ending before the day ("last summer")."""
+    name = arg[0]
+    for year in (day.year, day.year - 1, day.year - 2):
+        reading = season_readings(name, year, settings.seasons)[0][0]
+        if reading.latest < day:  # type: ignore[operator]
+            return reading
+    raise InvalidValue(f"no {name} before {day}")  # pragma: no cover
+
+
+@rule("latest_named_day")
+def latest_named_day(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """The latest occurrence of a named day starting on or before the day."""
+    readings, window = arg
+    best: Interval | None = None
+    for year in (day.year + 1, day.year, day.year - 1, day.year - 2):
+        for reading in named_day(readings, year, window, settings.holiday_region):
+            if reading.earliest <= day and (best is None or reading.earliest > best.earliest):  # type: ignore[operator]
+                best = reading
+    if best is None:  # pragma: no cover - every named day falls once a year
+        raise InvalidValue(f"no named day before {day}")
+    return best
+
+
+def _nearest_century(day: date, build: object, yy: int) -> Interval:
+    candidates = []
+    for century in (1900, 2000):
+        reading = build(century + yy)  # type: ignore[operator]
+        distance = abs((reading.earliest - day).days)
+        candidates.append((distance, -century, reading))
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    # Monotone: as the day moves on, the later century wins from the midpoint on.
+    first, second = candidates
+    return first[2]
+
+
+@rule("two_digit_year")
+def two_digit_year(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+    """A day or month written with a two-digit year: 19YY or 20YY, the nearer the day."""
+    month, dom, yy = arg
+    if dom:
+        return _nearest_century(day, lambda y: Interval.day(y, month, dom), yy)
+    return _nearest_century(day, lambda y: Interval.month(y, month), yy)
+
+
+def _fallback_later_in(arg: tuple) -> Interval:  # type: ignore[type-arg]
+    return Interval(date.fromordinal(arg[0]), date.fromordinal(arg[1]))
+
+
+def _fallback_two_digit(arg: tuple) -> Interval:  # type: ignore[type-arg]
+    month, dom, yy = arg
+    return Interval.day(2000 + yy, month, dom) if dom else Interval.month(2000 + yy, month)
+
+
+# What a rule gives when its base is not known at all (no reference, no document date).
+FALLBACKS = {"later_in": _fallback_later_in, "earlier_in": _fallback_later_in, "two_digit_year": _fallback_two_digit}
