@@ -656,7 +656,9 @@ class Case:
         if isinstance(anchor, Mapping):
             wanted = " ".join(leaf.words.text.casefold().split())
             for key, event in anchor.items():
-                if " ".join(key.casefold().split()) == wanted:
+                said = " ".join(key.casefold().split())
+                # "his death" names the same event as "death", and as "the death".
+                if said == wanted or said.endswith(" " + wanted) or wanted.endswith(" " + said):
                     self._check_event(event)
                     return event
         raise MissingAnchor(phrase, "anchor", leaf.words.text)
