@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from chronology import ChronologyError, Interval, When, parse_when
+from chronology import ChronologyError, Interval, MissingAnchor, When, parse_when
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ANNOTATION = SHARED / "eval" / "dev_child_s.json"
@@ -68,16 +68,27 @@ def resolve_anchor(mention: dict[str, Any], by_id: dict[str, dict[str, Any]]) ->
 
 
 def anchors_for(mention: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> dict[str, Interval]:
-    """Keyword anchors for ``parse_when``: a birth anchor also serves as the named
-    event and the reference ("the day after his birth", "the following day");
-    any other anchor is the named event and the narrative's reference."""
+    """Keyword anchors for ``parse_when``: a birth anchor is the ``birth`` (and the
+    narrative's reference); any other anchor is the named event and the reference."""
     days = resolve_anchor(mention, by_id)
     if days is None:
         return {}
-    roles = {"anchor": days, "reference": days}
     if "birth" in mention["anchor"].get("what", "").lower():
-        roles["birth"] = days
-    return roles
+        return {"birth": days, "reference": days}
+    return {"anchor": days, "reference": days}
+
+
+def read(words: str, anchors: dict[str, Interval]) -> When:
+    """``parse_when`` with ``anchors``; where the phrase names the birth as another
+    event ("the day after his birth") and only a birth is given, the birth is
+    passed as that event too.  Any other missing anchor is left to raise."""
+    try:
+        return parse_when(words, **anchors)  # type: ignore[arg-type]
+    except MissingAnchor as error:
+        named = (error.anchor_words or "").lower()
+        if error.needs != "anchor" or "birth" not in named or "birth" not in anchors:
+            raise
+        return parse_when(words, anchor=anchors["birth"], **anchors)  # type: ignore[arg-type]
 
 
 def citation_words(text: str, start: int, end: int, max_words: int = 6) -> str:
@@ -176,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         sure = bool(mention.get("sure", True))
         row["sure"] += sure
         try:
-            when = parse_when(words, **anchors)  # type: ignore[arg-type]
+            when = read(words, anchors)
         except ChronologyError as error:
             given = ", ".join(f"{k}={v}" for k, v in anchors.items()) or "no anchors"
             misses.append(f"{ident} {kind} {words!r} [{given}]: not parsed: {type(error).__name__}: {error}")
