@@ -15,7 +15,6 @@ mean two things; a rule may only name categories that exist).
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -23,6 +22,7 @@ from types import MappingProxyType
 from typing import Any
 
 import attrs
+import tomllib
 
 from chronology.errors import InvalidValue
 
@@ -35,8 +35,20 @@ WORD = re.compile(r"[a-z]+(?:'[a-z]+)*|\d+")
 
 # Categories the tokeniser makes itself (not from a vocabulary table).
 _LEXER_CATEGORIES = (
-    "year", "num", "ord", "date", "monthyear", "decade", "clock", "dash", "slash",
-    "word", "poss", "frac", "other", "holiday",
+    "year",
+    "num",
+    "ord",
+    "date",
+    "monthyear",
+    "decade",
+    "clock",
+    "dash",
+    "slash",
+    "word",
+    "poss",
+    "frac",
+    "other",
+    "holiday",
 )
 # Vocabulary tables whose rows all share one category (the table's name, or as given here).
 _TABLE_CATEGORY = {"number": "num", "ordinal": "ord"}
@@ -92,7 +104,9 @@ def _value(table: str, value: Any) -> Any:
     return value
 
 
-def _add(words: dict[tuple[str, ...], tuple[str, Any]], key: tuple[str, ...], entry: tuple[str, Any], where: str) -> None:
+def _add(
+    words: dict[tuple[str, ...], tuple[str, Any]], key: tuple[str, ...], entry: tuple[str, Any], where: str
+) -> None:
     if not key:
         raise InvalidValue(f"{where}: an empty word")
     old = words.get(key)
@@ -167,7 +181,11 @@ def load(folder: Path = DATA) -> Lexicon:
         where = f"grammar.toml rule {row['id']!r}"
         source = _compile(row["pattern"], chars, macros, where)
         regex = re.compile(source)
-        rules.append(Rule(row["id"], row["pattern"], regex, row["build"], tuple(regex.groupindex), tuple(row.get("examples", ()))))
+        rules.append(
+            Rule(
+                row["id"], row["pattern"], regex, row["build"], tuple(regex.groupindex), tuple(row.get("examples", ()))
+            )
+        )
     ids = [r.id for r in rules]
     if len(set(ids)) != len(ids):
         raise InvalidValue("grammar.toml: rule ids must be unique")

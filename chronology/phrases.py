@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from fractions import Fraction
+from functools import lru_cache
 from math import ceil
 from typing import Any, NamedTuple, Union
 
@@ -48,15 +49,27 @@ from chronology.syntax import (
 
 __all__ = ["parse", "parse_when", "AnchorLike", "matching_rule"]
 
-AnchorLike = Union[date, Interval, When, tuple[date, date], None]
+AnchorLike = Union[date, Interval, When, tuple[date, date], None]  # noqa: UP007 (a runtime alias)
 
 # -- normalising and tokenising ---------------------------------------------------------
 
 _TRANSLATE = str.maketrans(
     {
-        "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2032": "'",
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-        "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "`": "'",
+        "\u2032": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u200b": " ",
     }
 )
 
@@ -166,9 +179,9 @@ def _lex_symbol(kind: str, word: str, start: int, end: int, the: bool) -> Lex:
     if kind == "date":
         parts = tuple(int(x) for x in re.split(r"[./-]", word))
         if len(word.split("-")[0]) == 4 and word[4] == "-":
-            return Lex("date", (parts[2], parts[1], parts[0], 4), start, end, the)
+            return Lex("date", (parts[2], parts[1], parts[0], 4, True), start, end, the)
         digits = len(re.split(r"[./-]", word)[2])
-        return Lex("date", (parts[0], parts[1], parts[2], digits), start, end, the)
+        return Lex("date", (parts[0], parts[1], parts[2], digits, False), start, end, the)
     if kind == "monthyear":
         a, b = word.split("/")
         return Lex("monthyear", (int(a), int(b), len(b)), start, end, the)
@@ -184,17 +197,37 @@ def _combine(lexes: list[Lex], text: str) -> list[Lex]:
         prev = out[-1] if out else None
         if lex.cat == "dash":
             after = lexes[index + 1] if index + 1 < len(lexes) else None
-            numeric = prev is not None and prev.cat in _NUMERIC and after is not None and after.cat in _NUMERIC
+            numeric = (
+                prev is not None
+                and prev.cat in _NUMERIC
+                and text[prev.start].isdigit()
+                and after is not None
+                and after.cat in _NUMERIC
+                and text[after.start].isdigit()
+            )
             if not numeric and prev is not None and prev.end == lex.start:
                 continue
         elif prev is not None and prev.cat == "num" and isinstance(prev.value, int):
-            if lex.cat in ("num", "ord") and prev.value >= 20 and prev.value % 10 == 0 and isinstance(lex.value, int) and 0 < lex.value < 10 and text[prev.start].isalpha():
+            if (
+                lex.cat in ("num", "ord")
+                and prev.value >= 20
+                and prev.value % 10 == 0
+                and isinstance(lex.value, int)
+                and 0 < lex.value < 10
+                and text[prev.start].isalpha()
+            ):
                 out[-1] = Lex(lex.cat, prev.value + lex.value, prev.start, lex.end, prev.the)
                 continue
             if lex.cat == "frac":
                 out[-1] = Lex("num", prev.value + lex.value, prev.start, lex.end, prev.the)
                 continue
-        elif lex.cat == "halfword" and len(out) >= 3 and out[-1].cat == "article" and out[-2].cat == "and" and out[-3].cat == "num":
+        elif (
+            lex.cat == "halfword"
+            and len(out) >= 3
+            and out[-1].cat == "article"
+            and out[-2].cat == "and"
+            and out[-3].cat == "num"
+        ):
             num = out[-3]
             del out[-2:]
             out[-1] = Lex("num", num.value + Fraction(1, 2), num.start, lex.end, num.the)
@@ -226,7 +259,7 @@ class _Phrase:
 
 
 Groups = dict[str, list[Lex]]
-Builder = Callable[[_Phrase, Groups, list[Lex]], Union[Node, None]]
+Builder = Callable[[_Phrase, Groups, list[Lex]], Node | None]
 _BUILDERS: dict[str, Builder] = {}
 
 
@@ -266,7 +299,7 @@ def _parse_lexes(p: _Phrase, lexes: list[Lex], *, rule_out: list[str] | None = N
         groups = {name: lexes[a:b] for name, a, b in spans}
         try:
             node = _BUILDERS[rule_.build](p, groups, lexes)
-        except ChronologyError:
+        except (UnrecognisedPhrase, MissingAnchor):
             raise
         except (ValueError, OverflowError) as exc:
             raise p.fail(lexes, f"there is no such date ({exc})") from None
@@ -284,11 +317,20 @@ def _explain(p: _Phrase, lexes: list[Lex]) -> UnrecognisedPhrase:
             return UnrecognisedPhrase(p.text, lex.start, lex.end, lex.value)
         if lex.cat == "unitly":
             return UnrecognisedPhrase(p.text, lex.start, lex.end, "a frequency, not a time")
+        if lex.cat == "num" and lex.value >= 10000:
+            return UnrecognisedPhrase(p.text, lex.start, lex.end, "too long for a year (a year has four digits)")
     unknown = [lex for lex in lexes if lex.cat in ("word", "poss", "other")]
     if unknown and any(lex.cat in ("year", "num") for lex in lexes):
-        titled = any((lex.value,) in LEXICON.titles for lex in unknown) or any(p.text[lex.start].isupper() for lex in unknown)
+        titled = any((lex.value,) in LEXICON.titles for lex in unknown) or any(
+            p.text[lex.start].isupper() for lex in unknown
+        )
         if titled:
-            return UnrecognisedPhrase(p.text, unknown[0].start, lexes[-1].end, "a title or citation with a year (like 'Working Together 2013'), not a time")
+            return UnrecognisedPhrase(
+                p.text,
+                unknown[0].start,
+                lexes[-1].end,
+                "a title or citation with a year (like 'Working Together 2013'), not a time",
+            )
     if unknown:
         first = unknown[0]
         last = first
@@ -297,13 +339,22 @@ def _explain(p: _Phrase, lexes: list[Lex]) -> UnrecognisedPhrase:
                 break
             last = lex
         return UnrecognisedPhrase(p.text, first.start, last.end, "words the time grammar does not know")
-    return UnrecognisedPhrase(p.text, lexes[0].start, lexes[-1].end, "no rule of the grammar reads these words in this order")
+    return UnrecognisedPhrase(
+        p.text, lexes[0].start, lexes[-1].end, "no rule of the grammar reads these words in this order"
+    )
 
 
 # -- small helpers for builders ------------------------------------------------------------
 
 _CONV = LEXICON.conventions
-_EXACT_UNITS = {"year": (12, 0), "month": (1, 0), "week": (0, 7), "fortnight": (0, 14), "day": (0, 1), "workday": (0, 1)}
+_EXACT_UNITS = {
+    "year": (12, 0),
+    "month": (1, 0),
+    "week": (0, 7),
+    "fortnight": (0, 14),
+    "day": (0, 1),
+    "workday": (0, 1),
+}
 
 
 class _Amount(NamedTuple):
@@ -327,7 +378,7 @@ def _read_amount(lexes: Sequence[Lex], default_unit: str | None = None) -> _Amou
         elif cat in ("under", "over"):
             bound = cat
         elif cat in ("num", "article", "quantity"):
-            lo, hi = (lex.value if cat == "quantity" else (lex.value, lex.value))
+            lo, hi = lex.value if cat == "quantity" else (lex.value, lex.value)
             if ranged and low is not None:
                 high = Fraction(hi)
                 ranged = False
@@ -368,13 +419,20 @@ def _sum(amounts: Sequence[Amount]) -> Amount:
 
 def _count(p: _Phrase, amount: _Amount, words: str) -> Count:
     """An offset count by the conventions (tolerance of the smallest unit)."""
+    low, high = _count_amounts(amount, p.settings)
+    return Count(low, high, words)
+
+
+@lru_cache(maxsize=4096)
+def _count_amounts(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | None]:
+    p = _Phrase("", settings)
     if not amount.pairs:
         raise InvalidValue("a count needs a unit")
     *big, (lo, hi, unit) = amount.pairs
     fixed = _sum([_exact(a, u) for a, _, u in big])
     if unit in ("hour", "minute"):
         days = ceil(hi / (24 if unit == "hour" else 1440))
-        return Count(fixed, fixed + Amount(0, max(1, days)), words)
+        return fixed, fixed + Amount(0, max(1, days))
     if unit == "fortnight":
         base = Count.of(lo * 14, "day", hi * 14, hedged=amount.hedged, bound=amount.bound, settings=p.settings)
     elif unit == "workday":
@@ -386,11 +444,18 @@ def _count(p: _Phrase, amount: _Amount, words: str) -> Count:
         base = Count.of(lo, unit, hi, hedged=amount.hedged, bound=amount.bound, settings=p.settings)  # type: ignore[arg-type]
     high = None if base.high is None else base.high + fixed
     low = base.low + fixed if amount.bound != "under" else base.low
-    return Count(low, high, words)
+    return low, high
 
 
 def _age_count(p: _Phrase, amount: _Amount, words: str) -> Count:
     """An age: completed units, from the stated age to the day before the next step."""
+    low, high = _age_amounts(amount, p.settings)
+    return Count(low, high, words)
+
+
+@lru_cache(maxsize=4096)
+def _age_amounts(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | None]:
+    p = _Phrase("", settings)
     if not amount.pairs:
         raise InvalidValue("an age needs a number")
     *big, (lo, hi, unit) = amount.pairs
@@ -403,7 +468,7 @@ def _age_count(p: _Phrase, amount: _Amount, words: str) -> Count:
     if amount.bound == "under":
         low, high = Amount(0, 0), _sum([*fixed, _exact(lo, unit, up=True), Amount(0, -1)])
     elif amount.bound == "over":
-        return Count(low, None, words)
+        return low, None
     if amount.hedged:
         tol = Count.of(1, unit if unit != "fortnight" else "week", hedged=True, settings=p.settings)  # type: ignore[arg-type]
         one = _exact(Fraction(1), unit if unit != "fortnight" else "week")
@@ -411,7 +476,7 @@ def _age_count(p: _Phrase, amount: _Amount, words: str) -> Count:
         high = high + (tol.high + -one)  # type: ignore[operator]
     if low.day_range()[0] < 0:
         low = Amount(0, 0)
-    return Count(low, high, words)
+    return low, high
 
 
 def _person(p: _Phrase, lexes: Sequence[Lex]) -> Birth:
@@ -481,11 +546,11 @@ def _day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 @_builder("numeric_date")
 def _numeric_date(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
-    dom, month, year, digits = g["date"][0].value
-    if not p.settings.day_first and digits != 4 or (not p.settings.day_first and digits == 4 and g["date"][0].end - g["date"][0].start < 10):
+    dom, month, year, digits, iso = g["date"][0].value
+    if not p.settings.day_first and not iso:
         dom, month = month, dom
     if digits == 2:
-        date(2000, month, dom) if not (month == 2 and dom == 29) else None
+        date(2000, month, dom)  # a day that exists in some year (2000 is a leap year)
         return Aligned(DocumentDate(), "two_digit_year", (month, dom, year), "day", p.words(lexes))
     if digits != 4:
         raise p.fail(lexes, "a numeric date needs a two- or four-digit year")
@@ -551,7 +616,9 @@ def _year_slash(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
         first += 2000
     if digits != 2 or yy != (first + 1) % 100:
         raise p.fail(lexes, "a reporting year is two consecutive years (2014/15)")
-    return Fixed((_reporting_year(p, first),), "range", p.words(lexes), (f"{p.settings.reporting_year} year {first}/{yy:02d}",))
+    return Fixed(
+        (_reporting_year(p, first),), "range", p.words(lexes), (f"{p.settings.reporting_year} year {first}/{yy:02d}",)
+    )
 
 
 @_builder("season")
@@ -670,7 +737,7 @@ def _age_before(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 @_builder("age_turned")
 def _age_turned(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
     amount = _read_amount(g["amt"], default_unit="year")
-    (lo, _, unit), = amount.pairs
+    ((lo, _, unit),) = amount.pairs
     low = _exact(lo, unit)
     words = p.words(lexes)
     return Shift(Birth(), Count(low, low + Amount(int(_CONV["age"]["turned_months"]), 0), words.text), 1, "age", words)
@@ -702,7 +769,7 @@ def _life_first(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
     if g["first"][0].value != 1:
         return None  # type: ignore[return-value]
     amount = _read_amount(g["amt"])
-    (_, hi, unit), = amount.pairs[-1:]
+    ((_, hi, unit),) = amount.pairs[-1:]
     words = p.words(lexes)
     return Shift(_person(p, lexes), Count(Amount(0, 0), _exact(hi, unit, up=True), words.text), 1, "age", words)
 
@@ -751,7 +818,7 @@ def _pregnancy(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 @_builder("weeks_pregnant")
 def _weeks_pregnant(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
     amount = _read_amount(g["amt"])
-    (lo, hi, unit), = amount.pairs
+    ((lo, hi, unit),) = amount.pairs
     if unit != "week":
         return None  # type: ignore[return-value]
     due, tol = int(_CONV["pregnancy"]["due_weeks"]), int(_CONV["pregnancy"]["due_tolerance_weeks"])
@@ -772,7 +839,7 @@ def _premature(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 @_builder("by_age")
 def _by_age(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
     amount = _read_amount(g["amt"], default_unit="year")
-    (lo, _, unit), = amount.pairs
+    ((lo, _, unit),) = amount.pairs
     words = p.words(lexes)
     birthday = Shift(Birth(), Count(_exact(lo, unit), _exact(lo, unit), words.text), 1, "age", words)
     return Bound(birthday, "until", "age", words)
@@ -911,7 +978,13 @@ def _deictic_unit(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
     which = g["which"][0].cat
     words = p.words(lexes)
     if unit == "day":
-        return Shift(DocumentDate(), Count.days(0 if which == "this" else 1, text=words.text), 1 if which == "this" else -1, "deictic", words)
+        return Shift(
+            DocumentDate(),
+            Count.days(0 if which == "this" else 1, text=words.text),
+            1 if which == "this" else -1,
+            "deictic",
+            words,
+        )
     if unit not in ("week", "month", "year"):
         return None  # type: ignore[return-value]
     if "adverb" in g:
@@ -961,7 +1034,9 @@ def _weekend(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 @_builder("count_adverb")
 def _count_adverb(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
     words = p.words(lexes)
-    return Shift(Reference(), _count(p, _read_amount(g["amt"]), words.text), _direction(g["adverb"][0]), "narrative", words)
+    return Shift(
+        Reference(), _count(p, _read_amount(g["amt"]), words.text), _direction(g["adverb"][0]), "narrative", words
+    )
 
 
 @_builder("count_relation")
@@ -988,7 +1063,12 @@ def _within(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 def _gap(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
     words = p.words(lexes)
     amount = _read_amount(g["amt"])
-    if len(amount.pairs) == 1 and amount.pairs[0][2] == "day" and amount.pairs[0][0] == amount.pairs[0][1] and not amount.hedged:
+    if (
+        len(amount.pairs) == 1
+        and amount.pairs[0][2] == "day"
+        and amount.pairs[0][0] == amount.pairs[0][1]
+        and not amount.hedged
+    ):
         days = amount.pairs[0][0]
         count = Count.days(int(days), ceil(days), words.text)
     else:
@@ -1045,7 +1125,12 @@ def _later_in(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 @_builder("undated_day")
 def _undated_day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
     month, dom = g["month"][0].value, g["day"][0].value
-    if not isinstance(dom, int) or not 1 <= dom <= (29 if month == 2 else 31) or dom > date(2000, month, 1).replace(day=28).day + 3 and dom > _rules.cal.days_in_month(2000, month):
+    if (
+        not isinstance(dom, int)
+        or not 1 <= dom <= (29 if month == 2 else 31)
+        or dom > date(2000, month, 1).replace(day=28).day + 3
+        and dom > _rules.cal.days_in_month(2000, month)
+    ):
         raise p.fail(lexes, "there is no such day in the year")
     return Aligned(Reference(), "latest_day", (month, dom), "day", p.words(lexes))
 
@@ -1167,10 +1252,10 @@ def _intervals(value: AnchorLike) -> list[Interval] | None:
 class _Context(NamedTuple):
     phrase: str
     settings: Settings
-    birth: list[Interval] | None
-    anchor: list[Interval] | None
-    reference: list[Interval] | None
-    document: list[Interval] | None
+    birth: AnchorLike
+    anchor: AnchorLike
+    reference: AnchorLike
+    document: AnchorLike
 
 
 def _leaf(node: Node, ctx: _Context) -> list[Interval]:
@@ -1182,9 +1267,10 @@ def _leaf(node: Node, ctx: _Context) -> list[Interval]:
         found, needs, words = ctx.reference, "reference", None
     else:
         found, needs, words = ctx.document if ctx.document is not None else ctx.reference, "document_date", None
-    if found is None:
+    intervals = _intervals(found)
+    if intervals is None:
         raise MissingAnchor(ctx.phrase, needs, words)
-    return found
+    return intervals
 
 
 def _eval(node: Node, ctx: _Context) -> list[Interval]:
@@ -1209,13 +1295,21 @@ def _eval(node: Node, ctx: _Context) -> list[Interval]:
             raise UnrecognisedPhrase(ctx.phrase, 0, len(ctx.phrase), "the period ends before it starts")
         return out
     if isinstance(node, Bound):
-        return [Interval(None, r.latest) if node.side == "until" else Interval(r.earliest, None) for r in _eval(node.base, ctx)]
+        return [
+            Interval(None, r.latest) if node.side == "until" else Interval(r.earliest, None)
+            for r in _eval(node.base, ctx)
+        ]
     if isinstance(node, Endpoint):
         return _eval(node.base, ctx)
     if isinstance(node, Hull):
         return [Interval.hull_of([r for part in node.parts for r in _eval(part, ctx)])]
     if isinstance(node, Length):
-        raise UnrecognisedPhrase(ctx.phrase, node.words.start, node.words.end, "a duration: it gives an event's length but places nothing in time")
+        raise UnrecognisedPhrase(
+            ctx.phrase,
+            node.words.start,
+            node.words.end,
+            "a duration: it gives an event's length but places nothing in time",
+        )
     return _leaf(node, ctx)
 
 
@@ -1233,11 +1327,14 @@ def parse_when(
     >>> print(parse_when("winter 2010"))
     Dec 2010 – Feb 2011 | Dec 2009 – Feb 2010 (winter 2010)
     >>> print(parse_when("aged 17 months", birth=date(2010, 12, 1)))
-    1 May 2012 – 31 May 2012 (aged 17 months)
+    May 2012 (aged 17 months)
     """
     conf = settings if settings is not None else DEFAULT
     node = parse(phrase, settings=conf)
-    ctx = _Context(phrase, conf, _intervals(birth), _intervals(anchor), _intervals(reference), _intervals(document_date))
+    for value in (birth, anchor, reference, document_date):
+        if value is not None and not isinstance(value, (date, Interval, When, tuple)):
+            raise InvalidValue(f"an anchor must be a date, an Interval, a When or a (date, date) pair, not {value!r}")
+    ctx = _Context(phrase, conf, birth, anchor, reference, document_date)
     try:
         readings = _eval(node, ctx)
     except ChronologyError:

@@ -37,7 +37,12 @@ _ONE = timedelta(days=1)
 PARTS = {"early": 0, "mid": 1, "late": 2}
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 # Astronomical seasons (nominal first day, last day), widened by a day each side.
-_ASTRONOMICAL = {"spring": ((3, 20), (6, 20)), "summer": ((6, 21), (9, 22)), "autumn": ((9, 23), (12, 20)), "winter": ((12, 21), (3, 19))}
+_ASTRONOMICAL = {
+    "spring": ((3, 20), (6, 20)),
+    "summer": ((6, 21), (9, 22)),
+    "autumn": ((9, 23), (12, 20)),
+    "winter": ((12, 21), (3, 19)),
+}
 
 
 # -- periods ---------------------------------------------------------------------------
@@ -143,7 +148,9 @@ def _anchor_day(anchor: str, year: int, region: str) -> date:
 
 
 @lru_cache(maxsize=4096)
-def named_day(readings: tuple[tuple[str, int, int], ...], year: int, window: tuple[int, int] | None, region: str = "ENG") -> tuple[Interval, ...]:
+def named_day(
+    readings: tuple[tuple[str, int, int], ...], year: int, window: tuple[int, int] | None, region: str = "ENG"
+) -> tuple[Interval, ...]:
     """The days of a named day in ``year`` (one interval per reading).
 
     >>> [str(r) for r in named_day((("12-24", 0, 8),), 2010, None)]
