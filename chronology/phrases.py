@@ -1343,7 +1343,7 @@ def parse_when(
         raise UnrecognisedPhrase(phrase, 0, len(phrase), f"the date falls outside the calendar ({exc})") from None
     unique = list(dict.fromkeys(readings))
     notes: tuple[str, ...] = ()
-    if isinstance(node, Fixed) and len(node.notes) == len(node.readings) and len(unique) == len(readings):
+    if isinstance(node, Fixed) and len(node.notes) == len(node.readings) == len(unique) > 1:
         notes = node.notes
     kind: Kind = getattr(node, "kind", "date")
     return When(tuple(unique), phrase, kind, Excerpt(phrase, 0, len(phrase)), notes)
