@@ -798,3 +798,17 @@ def test_tree_bound_hull_length_between_endpoint() -> None:
     assert {"span", "duration", "date", "month", "range"} <= kinds
     with pytest.raises(InvalidValue):
         case.event("bad", Shift(Length(Count.days(3), _w("three days")), Count.days(1), 1, "relative", _w("x")))
+
+
+def test_an_old_chronology_answers_when_but_asks_for_a_new_solve_for_order() -> None:
+    from chronology.engine import StaleSolution
+
+    case, a, b = two()
+    case.after(b, a, gap=2)
+    old = case.solve()
+    case.event("more", date(2012, 1, 1))
+    assert old.when(b).envelope == Interval.on(date(2011, 1, 12))
+    with pytest.raises(StaleSolution) as caught:
+        old.order(a, b)
+    assert isinstance(caught.value, ChronologyError)
+    assert case.solve().order(a, b) is Order.BEFORE
