@@ -707,7 +707,6 @@ def test_chronology_type_is_exported() -> None:
 # -- syntax trees given directly: each node kind compiles to sound statements -----------------
 
 
-
 def _w(text: str) -> Excerpt:
     return Excerpt(text)
 
