@@ -61,6 +61,8 @@ Constraint = tuple[int, int, "int | None", "int | None"]
 
 INF = float("inf")
 _HARD, _HULL, _OPTION = 0, 1, 2
+_FAR = 1 << 60  # the virtual source's distance to points the origin does not reach
+_NEAR_FAR = 1 << 59
 _EXACT_HITTING_SET_LIMIT = 20_000  # subsets tried before the hitting set turns greedy
 
 
@@ -100,6 +102,18 @@ class _Graph:
         self.dt[0] = 0
         self.trail: list[tuple[int, int, float]] = []
         self.logging = False
+
+    def copy(self) -> _Graph:
+        """The same edges (values are recomputed by :meth:`initialise`)."""
+        twin = _Graph(1)
+        twin.out = [list(x) for x in self.out]
+        twin.inn = [list(x) for x in self.inn]
+        twin.src, twin.dst, twin.wt = list(self.src), list(self.dst), list(self.wt)
+        twin.tag, twin.kind, twin.choice = list(self.tag), list(self.kind), list(self.choice)
+        size = len(self.out)
+        twin.h, twin.d0, twin.dt = [0] * size, [INF] * size, [INF] * size
+        twin.d0[0] = twin.dt[0] = 0
+        return twin
 
     def grow(self) -> None:
         self.out.append([])
@@ -150,39 +164,52 @@ class _Graph:
         cycle = self._potential()
         if cycle is not None:
             return cycle
-        self._from_origin()
         self._to_origin()
         return None
 
     def _potential(self) -> list[int] | None:
+        """Shortest paths from a virtual source with an edge of weight 0 to the origin and
+        of weight ``_FAR`` to every other point: so ``h`` is the distance from the origin
+        (each point at its latest day) wherever that is finite, and adding a statement
+        moves only the points it tightens.  Phase one runs from the origin, phase two
+        settles the points it cannot reach, among themselves."""
         n = len(self.out)
-        h = [0] * n
+        h: list[float] = [_FAR] * n
+        h[0] = 0
         parent = [-1] * n
-        inq = [True] * n
-        queue = deque(range(n))
+        inq = [False] * n
         out = self.out
+        check_at = 2 * n + 2  # parent-graph checks at doubling counts: linear overall
         relaxations = 0
-        check_every = n + 1
-        popleft, append = queue.popleft, queue.append
-        while queue:
-            u = popleft()
-            inq[u] = False
-            hu = h[u]
-            for v, w, e in out[u]:
-                nv = hu + w
-                if nv < h[v]:
-                    h[v] = nv
-                    parent[v] = e
-                    if not inq[v]:
-                        inq[v] = True
-                        append(v)
-                    relaxations += 1
-                    if relaxations >= check_every:
-                        relaxations = 0
-                        cycle = self._parent_cycle(parent)
-                        if cycle is not None:
-                            return cycle
+        for queue in (deque([0]), None):
+            if queue is None:
+                queue = deque(v for v in range(n) if h[v] >= _NEAR_FAR)
+            for v in queue:
+                inq[v] = True
+            popleft, append, appendleft = queue.popleft, queue.append, queue.appendleft
+            while queue:
+                u = popleft()
+                inq[u] = False
+                hu = h[u]
+                for v, w, e in out[u]:
+                    nv = hu + w
+                    if nv < h[v]:
+                        h[v] = nv
+                        parent[v] = e
+                        if not inq[v]:
+                            inq[v] = True
+                            if queue and nv < h[queue[0]]:  # small label first
+                                appendleft(v)
+                            else:
+                                append(v)
+                        relaxations += 1
+                        if relaxations >= check_at:
+                            check_at *= 2
+                            cycle = self._parent_cycle(parent)
+                            if cycle is not None:
+                                return cycle
         self.h = h
+        self.d0 = [x if x < _NEAR_FAR else INF for x in h]
         return None
 
     def _parent_cycle(self, parent: list[int]) -> list[int] | None:
@@ -428,7 +455,7 @@ def _hull(options: Sequence[Sequence[Constraint]]) -> list[tuple[int, int, int]]
 
 
 class _Choice:
-    __slots__ = ("options", "tag", "alive", "reasons", "hull_edges")
+    __slots__ = ("options", "tag", "alive", "reasons", "hull_edges", "hull_for")
 
     def __init__(self, options: tuple[tuple[Constraint, ...], ...], tag: Tag) -> None:
         self.options = options
@@ -436,6 +463,7 @@ class _Choice:
         self.alive: list[int] = list(range(len(options)))
         self.reasons: set[Tag] = set()  # why the dropped options cannot hold
         self.hull_edges: list[tuple[int, int, int]] = []
+        self.hull_for: list[int] = list(self.alive)  # the options the hull in the graph covers
 
 
 class _UnionFind:
@@ -496,6 +524,8 @@ class Network:
         self._constraints: list[tuple[int, int, int | None, int | None, Tag]] = []
         self._choices: list[_Choice] = []
         self._tags: dict[Tag, int] = {}  # tag -> first-seen order
+        self._base = _Graph(1)  # the hard constraints' edges, kept as they are stated
+        self._base_uf = _UnionFind(1)
         self._graph: _Graph | None = None
         self._uf: _UnionFind | None = None
         self._excluded: frozenset[Tag] = frozenset()
@@ -523,6 +553,8 @@ class Network:
         """
         p = self._points
         self._points += 1
+        self._base.grow()
+        self._base_uf.parent.append(p)
         if self._graph is not None and self._uf is not None:
             self._graph.grow()
             self._uf.parent.append(p)
@@ -561,6 +593,10 @@ class Network:
         self._note_tag(tag)
         self._constraints.append((a, b, lo, hi, tag))
         self._version += 1
+        for u, v, w in _edges_of(a, b, lo, hi):
+            self._base.edge(u, v, w, tag, _HARD, -1)
+        if a and b:
+            self._base_uf.union(a, b)
         graph, uf = self._graph, self._uf
         if graph is None or uf is None or tag in self._excluded:
             return
@@ -618,6 +654,7 @@ class Network:
         self._constraints = [c for c in self._constraints if c[4] != tag]
         self._choices = [c for c in self._choices if c.tag != tag]
         del self._tags[tag]
+        self._base, self._base_uf = self._hard_graph(frozenset())
         self._graph = None
         self._version += 1
 
@@ -662,21 +699,17 @@ class Network:
         """Build the graph afresh without ``excluded``; a minimal conflict if inconsistent."""
         self._graph = None
         self._excluded = excluded
-        n = self._points
-        graph = _Graph(n)
-        uf = _UnionFind(n)
-        for a, b, lo, hi, tag in self._constraints:
-            if tag in excluded:
-                continue
-            for u, v, w in _edges_of(a, b, lo, hi):
-                graph.edge(u, v, w, tag, _HARD, -1)
-            if a and b:
-                uf.union(a, b)
+        if excluded:
+            graph, uf = self._hard_graph(excluded)
+        else:
+            graph, uf = self._base.copy(), _UnionFind(0)
+            uf.parent = list(self._base_uf.parent)
         choices = [c for c in self._choices if c.tag not in excluded]
         for ci, choice in enumerate(self._choices):
             choice.alive = list(range(len(choice.options)))
             choice.reasons = set()
             choice.hull_edges = _hull(choice.options)
+            choice.hull_for = list(choice.alive)
             if choice.tag in excluded:
                 continue
             for u, v, w in choice.hull_edges:
@@ -700,6 +733,18 @@ class Network:
                 return conflict
         return None
 
+    def _hard_graph(self, excluded: frozenset[Tag]) -> tuple[_Graph, _UnionFind]:
+        graph = _Graph(self._points)
+        uf = _UnionFind(self._points)
+        for a, b, lo, hi, tag in self._constraints:
+            if tag in excluded:
+                continue
+            for u, v, w in _edges_of(a, b, lo, hi):
+                graph.edge(u, v, w, tag, _HARD, -1)
+            if a and b:
+                uf.union(a, b)
+        return graph, uf
+
     def _component(self, ci: int) -> int:
         assert self._uf is not None
         for option in self._choices[ci].options:
@@ -712,7 +757,7 @@ class Network:
         found: set[Tag] = set()
         for e in edges:
             found.add(graph.tag[e])
-            if graph.kind[e] == _HULL:
+            if graph.kind[e] != _HARD:
                 found |= self._choices[graph.choice[e]].reasons
         return found
 
@@ -739,6 +784,10 @@ class Network:
             outcome = self._search(members, budget)
             if outcome.conflict is not None:
                 return self._minimise(outcome.conflict, budget)
+            for ci in members:  # the search may have narrowed some choices further
+                failure = self._tighten_hull(ci)
+                if failure is not None:
+                    return self._minimise(failure, budget)
             if any(len(self._choices[ci].alive) > 1 for ci in members):
                 self._outcomes[root] = outcome
         return None
@@ -755,7 +804,10 @@ class Network:
             for ci in members:
                 choice = self._choices[ci]
                 if len(choice.alive) < 2:
-                    continue  # a single option is its hull: already in the graph
+                    failure = self._tighten_hull(ci)  # a single option is its own hull
+                    if failure is not None:
+                        return failure
+                    continue
                 keep = []
                 failed: set[Tag] = set()
                 for oi in choice.alive:
@@ -770,13 +822,26 @@ class Network:
                     choice.alive = keep
                     choice.reasons |= failed
                     changed = True
-                    hull = _hull([choice.options[oi] for oi in keep])
-                    if hull != choice.hull_edges:
-                        choice.hull_edges = hull
-                        for u, v, w in hull:
-                            cycle_edges = graph.insert(u, v, w, choice.tag, _HULL, ci)
-                            if cycle_edges is not None:  # cannot happen: each kept option holds
-                                return self._reasons(graph, cycle_edges) | {choice.tag}
+                failure = self._tighten_hull(ci)
+                if failure is not None:
+                    return failure
+        return None
+
+    def _tighten_hull(self, ci: int) -> set[Tag] | None:
+        """Put the hull of the surviving options in the graph (for good) if it is tighter."""
+        choice = self._choices[ci]
+        if choice.hull_for == choice.alive:
+            return None
+        graph = self._graph
+        assert graph is not None
+        choice.hull_for = list(choice.alive)
+        hull = _hull([choice.options[oi] for oi in choice.alive])
+        if hull != choice.hull_edges:
+            choice.hull_edges = hull
+            for u, v, w in hull:
+                cycle = graph.insert(u, v, w, choice.tag, _HULL, ci)
+                if cycle is not None:  # cannot happen while each surviving option holds
+                    return self._reasons(graph, cycle) | {choice.tag}
         return None
 
     def _try(self, ci: int, oi: int, *, bounds: bool) -> set[Tag] | None:
@@ -904,7 +969,6 @@ class Network:
         if not self._choices:
             return True
         # small sub-networks: search every choice as one component
-        graph._from_origin()
         graph._to_origin()
         self._graph = graph
         members = list(range(len(self._choices)))
@@ -1183,6 +1247,10 @@ class Solution:
     def explain(self, p: int, side: Literal["earliest", "latest"]) -> tuple[Tag, ...]:
         """Tags of the constraints along the shortest path fixing that bound, origin first.
 
+        Where open choices remain, the bound holds in each consistent combination of
+        readings: the path of one that attains it comes first, then the tags the
+        others' paths add.  A choice brings the reasons it lost options.
+
         >>> net = Network(); p, q = net.add_point(), net.add_point()
         >>> net.add(0, p, 10, 20, "p in 10..20"); net.add(p, q, 1, 2, "q just after p")
         >>> sol = net.solve()
@@ -1201,26 +1269,29 @@ class Solution:
         if want == INF:
             return ()
         outcome = self._open(net, p)
-        if outcome is not None:
-            for leaf in outcome.leaves:
-                mark = net._apply(leaf)
-                try:
-                    value = graph.d0[p] if side == "latest" else graph.dt[p]
-                    if value == want:
-                        return self._tags_along(net, graph, p, side)
-                finally:
-                    net._restore(mark)
-        return self._tags_along(net, graph, p, side)
+        if outcome is None:
+            return self._tags_along(net, graph, p, side)
+        # A bound over several readings holds because it holds in each: the path of a
+        # reading that attains it comes first, then what the other readings add.
+        attaining: list[Tag] = []
+        others: list[Tag] = []
+        for leaf in outcome.leaves:
+            mark = net._apply(leaf)
+            try:
+                value = graph.d0[p] if side == "latest" else graph.dt[p]
+                tags = self._tags_along(net, graph, p, side)
+            finally:
+                net._restore(mark)
+            target = attaining if value == want and not attaining else others
+            target.extend(t for t in tags if t not in target)
+        return tuple(attaining + [t for t in others if t not in attaining])
 
     @staticmethod
     def _tags_along(net: Network, graph: _Graph, p: int, side: str) -> tuple[Tag, ...]:
-        if side == "latest":
-            edges = graph.path(0, p)[1]
-        else:
-            edges = list(reversed(graph.path(p, 0)[1]))
+        edges = graph.path(0, p)[1] if side == "latest" else list(reversed(graph.path(p, 0)[1]))
         tags: list[Tag] = []
         for e in edges:
-            extra = net._choices[graph.choice[e]].reasons if graph.kind[e] == _HULL else ()
+            extra = net._choices[graph.choice[e]].reasons if graph.kind[e] != _HARD else ()
             for tag in (graph.tag[e], *sorted(extra, key=lambda t: net._tags.get(t, -1))):
                 if tag not in tags:
                     tags.append(tag)

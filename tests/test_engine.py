@@ -1,0 +1,388 @@
+"""The temporal constraint engine: soundness, tightness, conflicts, increments, budget."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+from engine_strategies import Spec, assignments, holds, networks, satisfies
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chronology.engine import ORIGIN, Network, StaleSolution, solve_or_raise
+from chronology.errors import ChronologyError, Inconsistent, InvalidValue, UnknownEvent
+
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SMALL = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+DOMAIN = 7
+
+
+def inside(value: int, bounds: tuple[int | None, int | None]) -> bool:
+    lo, hi = bounds
+    return (lo is None or lo <= value) and (hi is None or value <= hi)
+
+
+# -- soundness -------------------------------------------------------------------
+
+
+@FAST
+@given(networks())
+def test_truth_lies_inside_every_bound_and_its_option_survives(spec: Spec) -> None:
+    sol = spec.build().solve()
+    assert sol.consistent and sol.exact
+    for p in range(1, spec.points + 1):
+        assert inside(spec.truth[p], sol.bounds(p))
+    for (_, tag), true_index in zip(spec.choices, spec.true_options):
+        assert true_index in sol.options(tag)
+    for _ in range(3):
+        a, b = random.randrange(spec.points + 1), random.randrange(spec.points + 1)
+        assert inside(spec.truth[b] - spec.truth[a], sol.difference(a, b))
+
+
+@FAST
+@given(networks(max_points=40, max_constraints=80, max_choices=8, open_sides=False))
+def test_soundness_on_larger_networks(spec: Spec) -> None:
+    sol = spec.build().solve()
+    assert sol.consistent
+    for p in range(1, spec.points + 1):
+        assert inside(spec.truth[p], sol.bounds(p))
+
+
+# -- tightness against brute force --------------------------------------------------
+
+small = networks(max_points=3, span=DOMAIN, max_constraints=5, max_choices=2, slack=2, domain=True)
+
+
+@SMALL
+@given(small)
+def test_bounds_are_reached_by_some_assignment(spec: Spec) -> None:
+    found = assignments(spec, DOMAIN)
+    sol = spec.build().solve()
+    assert sol.consistent and sol.exact
+    for p in range(1, spec.points + 1):
+        assert sol.bounds(p) == (min(t[p] for t in found), max(t[p] for t in found))
+
+
+@SMALL
+@given(small)
+def test_pruned_options_are_impossible_and_kept_ones_possible(spec: Spec) -> None:
+    found = assignments(spec, DOMAIN)
+    sol = spec.build().solve()
+    for options, tag in spec.choices:
+        possible = tuple(i for i, option in enumerate(options) if any(all(holds(t, *c) for c in option) for t in found))
+        assert sol.options(tag) == possible
+
+
+@SMALL
+@given(small, st.data())
+def test_difference_equals_brute_force(spec: Spec, data: st.DataObject) -> None:
+    found = assignments(spec, DOMAIN)
+    sol = spec.build().solve()
+    a = data.draw(st.integers(0, spec.points))
+    b = data.draw(st.integers(0, spec.points))
+    diffs = [t[b] - t[a] for t in found]
+    assert sol.difference(a, b) == (min(diffs), max(diffs))
+
+
+@SMALL
+@given(small)
+def test_explain_names_constraints_that_fix_the_bound(spec: Spec) -> None:
+    sol = spec.build().solve()
+    for p in range(1, spec.points + 1):
+        for side, index in (("earliest", 0), ("latest", 1)):
+            tags = set(sol.explain(p, side))
+            assert tags, "every point has a domain, so every bound has a reason"
+            # the explained tags alone give the same bound
+            alone = spec.build(keep=tags).solve()
+            assert alone.bounds(p)[index] == sol.bounds(p)[index]
+
+
+# -- conflicts -------------------------------------------------------------------------
+
+
+def _contradict(spec: Spec, data: st.DataObject) -> Spec:
+    """Add a constraint that the truth breaks, far enough to make the network inconsistent."""
+    p = data.draw(st.integers(1, spec.points))
+    wrong = spec.truth[p] + data.draw(st.sampled_from([-1000, 1000]))
+    hard = (*spec.hard, (ORIGIN, p, wrong, wrong, "liar"), (ORIGIN, p, spec.truth[p], spec.truth[p], "witness"))
+    return Spec(spec.points, hard, spec.choices, spec.truth, spec.true_options)
+
+
+@FAST
+@given(networks(max_points=8, max_constraints=14, max_choices=3), st.data())
+def test_conflict_is_inconsistent_and_minimal(spec: Spec, data: st.DataObject) -> None:
+    spec = _contradict(spec, data)
+    sol = spec.build().solve()
+    assert not sol.consistent and len(sol.conflicts) == 1
+    conflict = set(sol.conflicts[0])
+    assert "liar" in conflict
+    assert not spec.build(keep=conflict).solve().consistent
+    for tag in conflict:
+        assert spec.build(keep=conflict - {tag}).solve().consistent, tag
+    with pytest.raises(Inconsistent) as caught:
+        solve_or_raise(spec.build())
+    assert set(caught.value.conflict) == conflict
+    with pytest.raises(Inconsistent):
+        sol.bounds(1)
+
+
+@SMALL
+@given(networks(max_points=3, span=DOMAIN, max_constraints=6, max_choices=3, slack=2, domain=True), st.data())
+def test_choice_conflicts_are_minimal(spec: Spec, data: st.DataObject) -> None:
+    """Squeeze one point so that every option of some choice may fail: brute force decides."""
+    p = data.draw(st.integers(1, spec.points))
+    day = data.draw(st.integers(0, DOMAIN))
+    spec = Spec(spec.points, (*spec.hard, (ORIGIN, p, day, day, "pin")), spec.choices, ())
+    sol = spec.build().solve()
+    assert sol.consistent == bool(assignments(spec, DOMAIN))
+    if sol.consistent:
+        return
+    conflict = set(sol.conflicts[0])
+    grid = [(0, *t[1:]) for t in _grid(spec.points)]
+    assert not any(satisfies(spec, t, conflict) for t in grid)
+    assert not spec.build(keep=conflict).solve().consistent
+    for tag in conflict:  # the engine's own consistency is checked against brute force above
+        assert spec.build(keep=conflict - {tag}).solve().consistent, tag
+
+
+def _grid(points: int) -> list[tuple[int, ...]]:
+    return [(0, *v) for v in itertools.product(range(DOMAIN + 1), repeat=points)]
+
+
+def test_simple_cycle_conflict_names_the_statements() -> None:
+    net = Network()
+    a, b, c = net.add_point(), net.add_point(), net.add_point()
+    net.add(a, b, 1, None, "a before b")
+    net.add(b, c, 1, None, "b before c")
+    net.add(c, a, 1, None, "c before a")
+    net.add(ORIGIN, a, 100, 200, "a in range")
+    sol = net.solve()
+    assert not sol.consistent
+    assert set(sol.conflicts[0]) == {"a before b", "b before c", "c before a"}
+
+
+def test_choice_whose_every_option_fails_explains_with_the_choice() -> None:
+    net = Network()
+    p = net.add_point()
+    net.add_choice([[(ORIGIN, p, 1, 2)], [(ORIGIN, p, 8, 9)]], "winter")
+    net.add(ORIGIN, p, 4, 6, "spring")
+    net.add(ORIGIN, p, 0, 100, "irrelevant")
+    sol = net.solve()
+    assert not sol.consistent
+    assert set(sol.conflicts[0]) == {"winter", "spring"}
+
+
+# -- relaxed solving ---------------------------------------------------------------------
+
+
+@FAST
+@given(networks(max_points=6, max_constraints=10, max_choices=2), st.data())
+def test_relaxed_sets_aside_tags_that_restore_consistency(spec: Spec, data: st.DataObject) -> None:
+    spec = _contradict(spec, data)
+    sol = spec.build().solve(strict=False)
+    assert sol.consistent and sol.set_aside and sol.conflicts
+    aside = set(sol.set_aside)
+    for conflict in sol.conflicts:
+        assert aside & set(conflict)
+    assert len(aside) == 1  # one liar: one tag is enough, and the search is exact for few tags
+    rest = set(spec.tags) - aside
+    fresh = spec.build(keep=rest).solve()
+    assert fresh.consistent
+    for p in range(1, spec.points + 1):
+        assert sol.bounds(p) == fresh.bounds(p)
+
+
+def test_relaxed_finds_the_smallest_set_aside() -> None:
+    net = Network()
+    p = net.add_point()
+    net.add(ORIGIN, p, 10, 10, "told by police")
+    net.add(ORIGIN, p, 10, 12, "told by school")
+    net.add(ORIGIN, p, 9, 11, "told by GP")
+    net.add(ORIGIN, p, 30, 30, "typo")
+    sol = net.solve(strict=False)
+    assert sol.set_aside == ("typo",)
+    assert sol.bounds(p) == (10, 10)
+    assert len(sol.conflicts) >= 1
+    assert net.solve().consistent is False  # strict again: the typo counts
+
+
+# -- increments -----------------------------------------------------------------------------
+
+
+@FAST
+@given(networks(max_points=15, max_constraints=20, max_choices=3), st.data())
+def test_incremental_add_matches_a_fresh_solve(spec: Spec, data: st.DataObject) -> None:
+    net = spec.build()
+    net.solve()
+    extra = []
+    for i in range(data.draw(st.integers(1, 6))):
+        a = data.draw(st.integers(0, spec.points))
+        b = data.draw(st.integers(0, spec.points))
+        diff = spec.truth[b] - spec.truth[a]
+        lo = diff - data.draw(st.integers(0, 3))
+        hi = diff + data.draw(st.integers(0, 3))
+        extra.append((a, b, lo, hi, f"extra{i}"))
+        net.add(a, b, lo, hi, f"extra{i}")
+        incremental = net.solve()
+        fresh = Spec(spec.points, (*spec.hard, *extra), spec.choices, spec.truth).build().solve()
+        assert incremental.consistent and fresh.consistent
+        for p in range(1, spec.points + 1):
+            assert incremental.bounds(p) == fresh.bounds(p)
+            assert inside(spec.truth[p], incremental.bounds(p))
+        for _, tag in spec.choices:
+            assert incremental.options(tag) == fresh.options(tag)
+
+
+def test_incremental_contradiction_is_explained() -> None:
+    net = Network()
+    p, q = net.add_point(), net.add_point()
+    net.add(ORIGIN, p, 10, 20, "p")
+    net.add(p, q, 5, 5, "q five days after p")
+    assert net.solve().bounds(q) == (15, 25)
+    net.add(ORIGIN, q, 0, 12, "q early")
+    sol = net.solve()
+    assert not sol.consistent
+    assert set(sol.conflicts[0]) == {"p", "q five days after p", "q early"}
+    net.remove("q early")
+    assert net.solve().bounds(q) == (15, 25)
+
+
+def test_remove_and_points_added_after_solving() -> None:
+    net = Network()
+    p = net.add_point()
+    net.add(ORIGIN, p, 3, 9, "p")
+    net.solve()
+    q = net.add_point()
+    net.add(p, q, 1, 1, "q after p")
+    sol = net.solve()
+    assert sol.bounds(q) == (4, 10)
+    assert sol.explain(q, "earliest") == ("p", "q after p")
+    net.remove("p")
+    assert net.solve().bounds(q) == (None, None)
+    assert net.solve().difference(p, q) == (1, 1)
+
+
+def test_stale_solution_refuses_on_demand_queries() -> None:
+    net = Network()
+    p = net.add_point()
+    net.add(ORIGIN, p, 3, 9, "p")
+    sol = net.solve()
+    net.add(ORIGIN, p, 4, None, "later")
+    assert sol.bounds(p) == (3, 9)  # a snapshot
+    with pytest.raises(StaleSolution):
+        sol.difference(ORIGIN, p)
+
+
+# -- components and the budget ---------------------------------------------------------------
+
+
+def _two_step_chain(length: int, budget: int) -> tuple[Network, list[int]]:
+    """``length`` two-reading steps all linked in a chain: 2**length combinations."""
+    net = Network()
+    points = [ORIGIN]
+    for i in range(length):
+        p = net.add_point()
+        net.add_choice([[(points[-1], p, 0, 0)], [(points[-1], p, 2, 2)]], f"step{i}")
+        points.append(p)
+    return net, points
+
+
+def test_search_stays_within_budget_and_says_so() -> None:
+    net, points = _two_step_chain(60, 500)
+    sol = net.solve(budget=500)
+    assert sol.consistent and not sol.exact
+    assert sol.search_nodes <= 500
+    truth = [0]
+    rng = random.Random(5)
+    for _ in range(60):
+        truth.append(truth[-1] + rng.choice((0, 2)))
+    for p, value in zip(points, truth):
+        assert inside(value, sol.bounds(p))
+    assert sol.bounds(points[-1]) == (0, 120)
+    assert sol.options("step0") == (0, 1)
+
+
+def test_search_where_early_choices_fail_only_late_is_cut_off() -> None:
+    net, points = _two_step_chain(60, 500)
+    net.add(ORIGIN, points[-1], 61, 61, "odd total")  # every step is even: no combination works
+    sol = net.solve(budget=400)
+    assert not sol.exact
+    assert sol.search_nodes <= 400
+
+
+def test_independent_components_do_not_multiply() -> None:
+    net = Network()
+    pairs = []
+    for i in range(40):
+        p, q = net.add_point(), net.add_point()
+        net.add_choice([[(ORIGIN, p, 10, 20)], [(ORIGIN, p, 40, 50)]], f"p{i}")
+        net.add_choice([[(p, q, 1, 2)], [(p, q, 5, 6)]], f"q{i}")
+        pairs.append((p, q))
+    sol = net.solve(budget=50)
+    assert sol.exact
+    assert sol.search_nodes <= 40 * 6
+    p, q = pairs[7]
+    assert sol.bounds(q) == (11, 56)
+    assert sol.difference(p, q) == (1, 6)
+
+
+def test_union_over_readings_is_tighter_than_the_hull() -> None:
+    net = Network()
+    p, q = net.add_point(), net.add_point()
+    net.add_choice([[(ORIGIN, p, 0, 0), (ORIGIN, q, 10, 10)], [(ORIGIN, p, 10, 10), (ORIGIN, q, 0, 0)]], "swap")
+    sol = net.solve()
+    assert sol.bounds(p) == (0, 10)
+    assert sol.difference(p, q) in {(-10, 10)}
+    net.add(p, q, 0, None, "p not after q")
+    sol = net.solve()
+    assert sol.options("swap") == (0,)
+    assert sol.bounds(q) == (10, 10)
+
+
+# -- bad input ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda net: net.add(0, 5, 1, 2, "x"),
+        lambda net: net.add(0, 1, 1.5, 2, "x"),
+        lambda net: net.add("a", 1, 1, 2, "x"),
+        lambda net: net.add(0, 1, 1, 2, ["unhashable"]),
+        lambda net: net.add_choice([], "x"),
+        lambda net: net.add_choice([[(0, 1, 2)]], "x"),
+        lambda net: net.remove("never added"),
+        lambda net: net.solve(budget=0),
+        lambda net: net.solve().options("no such choice"),
+        lambda net: net.solve().bounds(9),
+        lambda net: net.solve().explain(1, "soon"),
+    ],
+    ids=[
+        "unknown-point",
+        "float-bound",
+        "non-int-point",
+        "unhashable-tag",
+        "empty-choice",
+        "short-constraint",
+        "unknown-tag",
+        "zero-budget",
+        "unknown-choice",
+        "unknown-point-bounds",
+        "bad-side",
+    ],
+)
+def test_bad_input_raises_a_chronology_error(call) -> None:  # type: ignore[no-untyped-def]
+    net = Network()
+    net.add_point()
+    with pytest.raises(ChronologyError):
+        call(net)
+
+
+def test_errors_are_the_expected_kinds() -> None:
+    net = Network()
+    with pytest.raises(UnknownEvent):
+        net.add(0, 1, 0, 0, "x")
+    with pytest.raises(InvalidValue):
+        net.add_choice([], "x")
