@@ -45,10 +45,12 @@ The algorithms, all pure Python over integer arrays:
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import heapq
 import itertools
 from collections import deque
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from typing import Literal
 
 from chronology.errors import ChronologyError, Inconsistent, InvalidValue, UnknownEvent
@@ -179,7 +181,7 @@ class _Graph:
         parent = [-1] * n
         inq = [False] * n
         out = self.out
-        check_at = 2 * n + 2  # parent-graph checks at doubling counts: linear overall
+        check_at = 8 * n + 8  # parent-graph checks at doubling counts: linear overall
         relaxations = 0
         for queue in (deque([0]), None):
             if queue is None:
@@ -259,23 +261,38 @@ class _Graph:
         self.d0 = d0
 
     def _to_origin(self) -> None:
-        h = self.h
-        dt = [INF] * len(self.out)
+        """Distances to the origin: label-correcting over the reversed edges (no negative
+        cycle is left once the potential exists), small label first."""
+        dt: list[float] = [INF] * len(self.out)
         dt[0] = 0
         inn = self.inn
-        heap: list[tuple[float, int]] = [(h[0], 0)]
-        pop, push = heapq.heappop, heapq.heappush
-        while heap:
-            k, v = pop(heap)
-            dv = k - h[v]
-            if dv > dt[v]:
-                continue
+        inq = [False] * len(self.out)
+        queue = deque([0])
+        popleft, append, appendleft = queue.popleft, queue.append, queue.appendleft
+        while queue:
+            v = popleft()
+            inq[v] = False
+            dv = dt[v]
             for u, w, _ in inn[v]:
-                nd = dv + w
-                if nd < dt[u]:
-                    dt[u] = nd
-                    push(heap, (nd + h[u], u))
+                nu = dv + w
+                if nu < dt[u]:
+                    dt[u] = nu
+                    if not inq[u]:
+                        inq[u] = True
+                        if queue and nu < dt[queue[0]]:
+                            appendleft(u)
+                        else:
+                            append(u)
         self.dt = dt
+
+    def strip(self, edges: Iterable[int]) -> None:
+        """Take edges out of the adjacency (their ids stay, as tombstones)."""
+        gone = set(edges)
+        for e in gone:
+            u, v = self.src[e], self.dst[e]
+            self.out[u] = [x for x in self.out[u] if x[2] not in gone]
+            self.inn[v] = [x for x in self.inn[v] if x[2] not in gone]
+            self.kind[e] = -1
 
     # -- incremental -----------------------------------------------------------
     def insert(self, u: int, v: int, w: int, tag: Tag, kind: int, choice: int, bounds: bool = True) -> list[int] | None:
@@ -525,6 +542,7 @@ class Network:
         self._choices: list[_Choice] = []
         self._tags: dict[Tag, int] = {}  # tag -> first-seen order
         self._base = _Graph(1)  # the hard constraints' edges, kept as they are stated
+        self._base_extra: list[int] = []  # hull edges the last solve put on the base
         self._base_uf = _UnionFind(1)
         self._graph: _Graph | None = None
         self._uf: _UnionFind | None = None
@@ -593,11 +611,13 @@ class Network:
         self._note_tag(tag)
         self._constraints.append((a, b, lo, hi, tag))
         self._version += 1
-        for u, v, w in _edges_of(a, b, lo, hi):
-            self._base.edge(u, v, w, tag, _HARD, -1)
+        graph, uf = self._graph, self._uf
+        shared = graph is self._base and tag not in self._excluded
+        if not shared:
+            for u, v, w in _edges_of(a, b, lo, hi):
+                self._base.edge(u, v, w, tag, _HARD, -1)
         if a and b:
             self._base_uf.union(a, b)
-        graph, uf = self._graph, self._uf
         if graph is None or uf is None or tag in self._excluded:
             return
         for u, v, w in _edges_of(a, b, lo, hi):
@@ -655,6 +675,7 @@ class Network:
         self._choices = [c for c in self._choices if c.tag != tag]
         del self._tags[tag]
         self._base, self._base_uf = self._hard_graph(frozenset())
+        self._base_extra = []
         self._graph = None
         self._version += 1
 
@@ -672,13 +693,22 @@ class Network:
         >>> relaxed.consistent, relaxed.set_aside, relaxed.bounds(p)
         (True, ('seven',), (5, 5))
         """
+        with _no_gc():
+            return self._solve(strict, budget)
+
+    def _solve(self, strict: bool, budget: int) -> Solution:
+        """See :meth:`solve`."""
         if budget < 1:
             raise InvalidValue(f"budget must be at least 1, not {budget}")
         if strict and self._excluded:
             self._graph = None
-        if self._graph is not None and self._last is not None and self._last._version == self._version:
-            if self._last._strict == strict and self._last._budget == budget:
-                return self._last
+        last = self._last
+        if self._graph is not None and last is not None and (last._version, last._strict, last._budget) == (
+            self._version,
+            strict,
+            budget,
+        ):
+            return last
         if self._graph is not None and self._dirty:
             conflict = self._search_dirty(budget)
             if conflict is not None:
@@ -699,10 +729,13 @@ class Network:
         """Build the graph afresh without ``excluded``; a minimal conflict if inconsistent."""
         self._graph = None
         self._excluded = excluded
+        if self._base_extra:
+            self._base.strip(self._base_extra)
+            self._base_extra = []
         if excluded:
             graph, uf = self._hard_graph(excluded)
-        else:
-            graph, uf = self._base.copy(), _UnionFind(0)
+        else:  # solve on the base itself: no copy of a large adjacency
+            graph, uf = self._base, _UnionFind(0)
             uf.parent = list(self._base_uf.parent)
         choices = [c for c in self._choices if c.tag not in excluded]
         for ci, choice in enumerate(self._choices):
@@ -713,7 +746,9 @@ class Network:
             if choice.tag in excluded:
                 continue
             for u, v, w in choice.hull_edges:
-                graph.edge(u, v, w, choice.tag, _HULL, ci)
+                eid = graph.edge(u, v, w, choice.tag, _HULL, ci)
+                if graph is self._base:
+                    self._base_extra.append(eid)
             points = [p for option in choice.options for (a, b, _, _) in option for p in (a, b) if p]
             for p in points[1:]:
                 uf.union(points[0], p)
@@ -840,6 +875,8 @@ class Network:
             choice.hull_edges = hull
             for u, v, w in hull:
                 cycle = graph.insert(u, v, w, choice.tag, _HULL, ci)
+                if graph is self._base:
+                    self._base_extra.append(len(graph.src) - 1)
                 if cycle is not None:  # cannot happen while each surviving option holds
                     return self._reasons(graph, cycle) | {choice.tag}
         return None
@@ -1053,6 +1090,19 @@ class Network:
         assert graph is not None
         graph.undo(mark)
         graph.logging = False
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: solving makes many small tuples and no cycles,
+    and a full collection over a large graph's adjacency would cost more than the solve."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _bound(x: float) -> int | None:

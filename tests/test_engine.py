@@ -34,7 +34,7 @@ def test_truth_lies_inside_every_bound_and_its_option_survives(spec: Spec) -> No
     assert sol.consistent and sol.exact
     for p in range(1, spec.points + 1):
         assert inside(spec.truth[p], sol.bounds(p))
-    for (_, tag), true_index in zip(spec.choices, spec.true_options):
+    for (_, tag), true_index in zip(spec.choices, spec.true_options, strict=True):
         assert true_index in sol.options(tag)
     for _ in range(3):
         a, b = random.randrange(spec.points + 1), random.randrange(spec.points + 1)
@@ -298,7 +298,7 @@ def test_search_stays_within_budget_and_says_so() -> None:
     rng = random.Random(5)
     for _ in range(60):
         truth.append(truth[-1] + rng.choice((0, 2)))
-    for p, value in zip(points, truth):
+    for p, value in zip(points, truth, strict=True):
         assert inside(value, sol.bounds(p))
     assert sol.bounds(points[-1]) == (0, 120)
     assert sol.options("step0") == (0, 1)
