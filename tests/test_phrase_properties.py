@@ -353,3 +353,65 @@ def test_near_phrases_with_anchors_parse_or_raise_a_chronology_error(text: str, 
 def test_nonsense_dates_raise_a_chronology_error(text: str) -> None:
     with pytest.raises(ChronologyError):
         parse_when(text)
+
+
+# -- counts: words, hedges, ranges and one-sided bounds ------------------------------------------
+
+COUNT_UNITS = ("day", "week", "month", "year")
+ANCHOR_DAYS = st.dates(date(1950, 1, 1), date(2040, 12, 31))
+
+
+def _exactly(day: date, n: int, unit: str, sign: int = 1) -> date:
+    """``day`` moved by exactly ``n`` units (no tolerance)."""
+    if unit == "day":
+        return cal.add_days(day, sign * n)
+    if unit == "week":
+        return cal.add_days(day, sign * 7 * n)
+    return cal.add_months(day, sign * n * (12 if unit == "year" else 1))
+
+
+@FAST
+@given(st.integers(min_value=1, max_value=99), st.sampled_from(COUNT_UNITS), ANCHOR_DAYS)
+def test_a_count_in_words_is_the_count_in_digits(n: int, unit: str, day: date) -> None:
+    words = parse_when(f"{_count_words(n, unit, 0)} after the visit", anchor=day)
+    digits = parse_when(f"{_count_words(n, unit, 1)} after the visit", anchor=day)
+    assert words.readings == digits.readings
+
+
+@FAST
+@given(
+    counts(20),
+    st.sampled_from(COUNT_UNITS),
+    st.sampled_from(("about", "around", "approximately", "some", "roughly", "nearly", "almost")),
+    ANCHOR_DAYS,
+)
+def test_a_hedge_widens_a_count_and_never_narrows_it(n: int, unit: str, hedge: str, day: date) -> None:
+    plain = _one(f"{_count_words(n, unit, 1)} before his death", anchor=day)
+    hedged = _one(f"{hedge} {_count_words(n, unit, 1)} before his death", anchor=day)
+    assert hedged.covers(plain), f"{hedge!r}: {hedged} does not hold {plain}"
+    if unit != "day" or n >= 2:
+        assert hedged != plain, f"{hedge!r} {n} {unit}s did not widen {plain}"
+
+
+@FAST
+@given(counts(11), st.integers(min_value=1, max_value=6), st.sampled_from(COUNT_UNITS), ANCHOR_DAYS)
+def test_a_range_of_counts_spans_both_ends(low: int, more: int, unit: str, day: date) -> None:
+    high = low + more
+    first = _one(f"{_count_words(low, unit, 1)} after the visit", anchor=day)
+    last = _one(f"{_count_words(high, unit, 1)} after the visit", anchor=day)
+    plural = unit + "s"
+    for phrase in (f"{low} or {high} {plural} after the visit", f"{low}-{high} {plural} after the visit"):
+        assert _one(phrase, anchor=day) == first.hull(last), phrase
+
+
+@FAST
+@given(counts(20), st.sampled_from(COUNT_UNITS), ANCHOR_DAYS)
+def test_less_than_bounds_above_only_and_more_than_below_only(n: int, unit: str, day: date) -> None:
+    exact = _one(f"{_count_words(n, unit, 1)} before his death", anchor=day)
+    under = _one(f"less than {_count_words(n, unit, 1)} before his death", anchor=day)
+    # From zero: up to the anchor, back as far as the count (with its tolerance) reaches.
+    assert under == Interval(exact.earliest, day)
+    over = _one(f"more than {_count_words(n, unit, 1)} after the visit", anchor=day)
+    # From the count itself (no tolerance below), up to half as much again.
+    assert over.earliest == _exactly(day, n, unit)
+    assert over.latest is not None and over.latest > over.earliest
