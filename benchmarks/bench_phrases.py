@@ -221,9 +221,11 @@ def main(argv: list[str] | None = None) -> int:
     rows = load()
     kinds = sorted({row.rule.split(":")[0] for row in rows})
     print(f"phrase list: {len(rows)} rows from {DATA.name} ({len(kinds)} families of the conventions)")
-    print(_one_core(), f"; Python {sys.version.split()[0]}")
+    loadavg = f"; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores" if hasattr(os, "getloadavg") else ""
+    print(_one_core(), f"; Python {sys.version.split()[0]}{loadavg}")
     caches = _without_phrase_caches()
-    print(f"whole-phrase caches turned off: {', '.join(caches) if caches else 'none found'}")
+    print(f"whole-phrase caches turned off: {', '.join(caches) if caches else 'none found'}", end="")
+    print(" (caches keyed on a signature or a word stay)")
 
     # Accuracy.
     ours = [_ours(row) for row in rows]
