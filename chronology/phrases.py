@@ -1264,7 +1264,8 @@ def _leaf(node: Node, ctx: _Context) -> list[Interval]:
     elif isinstance(node, Named):
         found, needs, words = ctx.anchor, "anchor", node.words.text
     elif isinstance(node, Reference):
-        found, needs, words = ctx.reference, "reference", None
+        # The document's own date is the reference where nothing else is.
+        found, needs, words = ctx.reference if ctx.reference is not None else ctx.document, "reference", None
     else:
         found, needs, words = ctx.document if ctx.document is not None else ctx.reference, "document_date", None
     intervals = _intervals(found)
