@@ -728,6 +728,14 @@ def _age_years(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
     return _age(p, _read_amount(g["amt"], default_unit="year"), lexes)
 
 
+@_builder("apposition")
+def _apposition(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """"Child S, 3," - a number set off by a comma after a name is an age in years."""
+    if "," not in p.text[g["who"][-1].end : g["amt"][0].start]:
+        return None
+    return _age(p, _read_amount(g["amt"], default_unit="year"), lexes, g["who"])
+
+
 @_builder("age_before")
 def _age_before(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
     amount = _read_amount(g["amt"], default_unit="year")
