@@ -88,9 +88,10 @@ def _print_when(when: When) -> None:
 
 
 def _tree_record(node: object) -> object:
-    if attrs.has(type(node)):
-        record: dict[str, object] = {"node": type(node).__name__}
-        for field in attrs.fields(type(node)):
+    kind = type(node)
+    if attrs.has(kind):
+        record: dict[str, object] = {"node": kind.__name__}
+        for field in attrs.fields(kind):
             record[field.name] = _tree_record(getattr(node, field.name))
         return record
     if isinstance(node, tuple):
@@ -138,19 +139,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             tree = parse(args.phrase, settings=settings)
             print(json.dumps(_tree_record(tree), indent=2) if args.json else tree)
             return 0
-        anchors = {}
-        for name in ("birth", "anchor", "reference", "document_date"):
+        anchors: dict[str, When | Interval] = {}
+        for name in ("birth", "anchor", "reference"):
             value = getattr(args, name)
             if value is not None:
                 anchors[name] = _anchor(value, settings)
-        document_date = anchors.pop("document_date", None)
-        if isinstance(document_date, When):
-            document_date = document_date.envelope
-        if document_date is not None:
-            if document_date.earliest is None or document_date.earliest != document_date.latest:
-                raise UnrecognisedPhrase(str(args.document_date), 0, None, "a document date must be one day")
-            anchors["document_date"] = document_date.earliest
-        when = parse_when(args.phrase, settings=settings, **anchors)  # type: ignore[arg-type]
+        document_date = None
+        if args.document_date is not None:
+            given = _anchor(args.document_date, settings)
+            span = given.envelope if isinstance(given, When) else given
+            if span.earliest is None or span.earliest != span.latest:
+                raise UnrecognisedPhrase(args.document_date, 0, None, "a document date must be one day")
+            document_date = span.earliest
+        when = parse_when(
+            args.phrase,
+            birth=anchors.get("birth"),
+            anchor=anchors.get("anchor"),
+            reference=anchors.get("reference"),
+            document_date=document_date,
+            settings=settings,
+        )
     except ChronologyError as error:
         print(f"chronology: {error}", file=sys.stderr)
         return 2

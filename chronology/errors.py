@@ -87,7 +87,8 @@ class MissingAnchor(ChronologyError, ValueError):
         what = self._WHAT.get(self.needs, self.needs)
         if self.anchor_words:
             what = f"{what} ({self.anchor_words!r})"
-        return f"{_clip(self.phrase)!r} counts from {what}, but no {self.needs.replace('_', ' ')} was given (pass {self.needs}=...)"
+        missing = self.needs.replace("_", " ")
+        return f"{_clip(self.phrase)!r} counts from {what}, but no {missing} was given (pass {self.needs}=...)"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.phrase, self.needs, self.anchor_words))

@@ -399,6 +399,10 @@ def _coerce_readings(value: Iterable[Interval] | Interval) -> tuple[Interval, ..
     return tuple(value)
 
 
+def _note_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 def _check_readings(instance: object, attribute: attrs.Attribute, value: tuple[Interval, ...]) -> None:  # type: ignore[type-arg]
     if not value:
         raise InvalidValue("a When needs at least one reading")
@@ -427,7 +431,7 @@ class When:
     text: str = ""
     kind: Kind = "date"
     source: Excerpt | None = None
-    notes: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_note_tuple)
 
     @classmethod
     def of(cls, interval: Interval | date, text: str = "", kind: Kind = "date") -> When:
@@ -474,7 +478,7 @@ class When:
     def _repr_html_(self) -> str:
         rows = "".join(
             f"<li>{html.escape(str(r))}{' — ' + html.escape(n) if n else ''}</li>"
-            for r, n in zip(self.readings, self.notes or ("",) * len(self.readings))
+            for r, n in zip(self.readings, self.notes or ("",) * len(self.readings), strict=False)
         )
         words = f"<q>{html.escape(self.text)}</q> " if self.text else ""
         return f"<div class='chronology-when'>{words}<small>{self.kind}</small><ul>{rows}</ul></div>"

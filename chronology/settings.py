@@ -12,7 +12,7 @@ variant with :func:`attrs.evolve` or :meth:`Settings.replace`.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -56,7 +56,9 @@ class Settings:
     - ``short_gap_days``: how long "shortly after" or "soon" may be.
     """
 
-    seasons: SeasonConvention = attrs.field(default="meteorological", validator=_choice("meteorological", "astronomical"))
+    seasons: SeasonConvention = attrs.field(
+        default="meteorological", validator=_choice("meteorological", "astronomical")
+    )
     day_first: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     week_tolerance_days: int = attrs.field(default=3, validator=_non_negative)
     month_tolerance_days: int = attrs.field(default=15, validator=_non_negative)
@@ -71,7 +73,7 @@ class Settings:
         if value < 1:
             raise InvalidValue(f"Settings.hedge_factor must be at least 1, not {value}")
 
-    def replace(self, **changes: object) -> Settings:
+    def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied.
 
         >>> DEFAULT.replace(day_first=False).day_first

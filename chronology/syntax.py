@@ -21,9 +21,9 @@ the difference from base to result is bounded by :meth:`Shift.day_range` /
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterable
 from datetime import date
-from typing import Literal, Union
+from typing import Literal
 
 import attrs
 
@@ -49,6 +49,22 @@ __all__ = [
 ]
 
 
+def _intervals(value: Iterable[Interval]) -> tuple[Interval, ...]:
+    return tuple(value)
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _nodes(value: Iterable[Node]) -> tuple[Node, ...]:
+    return tuple(value)
+
+
+def _values(value: Iterable[Hashable]) -> tuple[Hashable, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Fixed:
     """A calendar period that needs nothing else: ``2011``, ``early summer 2011``.
@@ -57,10 +73,10 @@ class Fixed:
     ``notes`` labels them where that helps a reader.
     """
 
-    readings: tuple[Interval, ...] = attrs.field(converter=tuple)
+    readings: tuple[Interval, ...] = attrs.field(converter=_intervals)
     kind: Kind
     words: Excerpt
-    notes: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
 
 @attrs.frozen
@@ -121,7 +137,7 @@ class Shift:
 # The calendar-aligned rules an Aligned node may name: rule(day, arg, settings) -> Interval.
 # The grammar registers them (chronology.phrases); keeping the registry here lets the
 # engine bound any rule without knowing the grammar.
-AlignedRule = Callable[[date, tuple, Settings], Interval]
+AlignedRule = Callable[[date, tuple[Hashable, ...], Settings], Interval]
 RULES: dict[str, AlignedRule] = {}
 
 
@@ -145,7 +161,7 @@ class Aligned:
 
     base: Node
     rule: str
-    arg: tuple = attrs.field(converter=tuple)  # type: ignore[type-arg]
+    arg: tuple[Hashable, ...] = attrs.field(converter=_values)
     kind: Kind
     words: Excerpt
 
@@ -193,7 +209,7 @@ class Bound:
 class Hull:
     """Joined periods, taken as one: "in March and April 2020", "May/June 2010"."""
 
-    parts: tuple[Node, ...] = attrs.field(converter=tuple)
+    parts: tuple[Node, ...] = attrs.field(converter=_nodes)
     kind: Kind = "range"
     words: Excerpt | None = None
 
@@ -206,7 +222,7 @@ class Length:
     words: Excerpt
 
 
-Node = Union[Fixed, Reference, DocumentDate, Birth, Named, Shift, Aligned, Between, Endpoint, Bound, Hull, Length]
+Node = Fixed | Reference | DocumentDate | Birth | Named | Shift | Aligned | Between | Endpoint | Bound | Hull | Length
 
 
 def apply_to(node: Shift | Aligned, base: Interval, settings: Settings = DEFAULT) -> Interval:
@@ -232,7 +248,8 @@ def anchors_of(node: Node) -> tuple[Node, ...]:
     """The leaves a tree counts from: births, named events, reference, document date.
 
     >>> from chronology.model import Count, Excerpt
-    >>> tree = Shift(Named(Excerpt("his death")), Count.of(3, "month"), -1, "relative", Excerpt("three months before his death"))
+    >>> words = Excerpt("three months before his death")
+    >>> tree = Shift(Named(Excerpt("his death")), Count.of(3, "month"), -1, "relative", words)
     >>> anchors_of(tree)
     (Named(words=Excerpt(text='his death', start=0, end=9, document=None)),)
     """
@@ -251,7 +268,7 @@ _SAMPLE_START = date(1996, 1, 1).toordinal()
 _SAMPLE_DAYS = 8 * 366
 
 
-def _aligned_day_range(name: str, arg: tuple, settings: Settings) -> tuple[int | None, int | None]:  # type: ignore[type-arg]
+def _aligned_day_range(name: str, arg: tuple[Hashable, ...], settings: Settings) -> tuple[int | None, int | None]:
     key = (name, arg, settings)
     cached = _RANGE_CACHE.get(key)
     if cached is not None:
@@ -278,4 +295,4 @@ def _aligned_day_range(name: str, arg: tuple, settings: Settings) -> tuple[int |
     return answer
 
 
-_RANGE_CACHE: dict[tuple, tuple[int | None, int | None]] = {}  # type: ignore[type-arg]
+_RANGE_CACHE: dict[tuple[str, tuple[Hashable, ...], Settings], tuple[int | None, int | None]] = {}

@@ -55,7 +55,7 @@ def test_split_units_partitions_exactly(count: int, parts: int) -> None:
     runs = cal.split_units(1, count, parts)
     assert len(runs) == parts
     assert runs[0][0] == 1 and runs[-1][1] == count
-    for (_, end), (start, _) in zip(runs, runs[1:]):
+    for (_, end), (start, _) in zip(runs, runs[1:], strict=False):
         assert start == end + 1
     if parts == 3:
         sizes = [b - a + 1 for a, b in runs]
