@@ -65,6 +65,7 @@ INF = float("inf")
 _HARD, _HULL, _OPTION = 0, 1, 2
 _FAR = 1 << 60  # the virtual source's distance to points the origin does not reach
 _NEAR_FAR = 1 << 59
+_UNKNOWN = object()
 _EXACT_HITTING_SET_LIMIT = 20_000  # subsets tried before the hitting set turns greedy
 
 
@@ -86,7 +87,23 @@ class _Graph:
     :meth:`undo` can restore a mark.
     """
 
-    __slots__ = ("out", "inn", "src", "dst", "wt", "tag", "kind", "choice", "h", "d0", "dt", "trail", "logging")
+    __slots__ = (
+        "out",
+        "inn",
+        "src",
+        "dst",
+        "wt",
+        "tag",
+        "kind",
+        "choice",
+        "h",
+        "d0",
+        "dt",
+        "p0",
+        "pt",
+        "trail",
+        "logging",
+    )
 
     def __init__(self, size: int) -> None:
         self.out: list[list[tuple[int, int, int]]] = [[] for _ in range(size)]
@@ -102,6 +119,8 @@ class _Graph:
         self.dt: list[float] = [INF] * size
         self.d0[0] = 0
         self.dt[0] = 0
+        self.p0: list[int] = [-1] * size  # the last edge of a shortest path origin -> p
+        self.pt: list[int] = [-1] * size  # the first edge of a shortest path p -> origin
         self.trail: list[tuple[int, int, float]] = []
         self.logging = False
 
@@ -115,6 +134,7 @@ class _Graph:
         size = len(self.out)
         twin.h, twin.d0, twin.dt = [0] * size, [INF] * size, [INF] * size
         twin.d0[0] = twin.dt[0] = 0
+        twin.p0, twin.pt = [-1] * size, [-1] * size
         return twin
 
     def grow(self) -> None:
@@ -123,6 +143,8 @@ class _Graph:
         self.h.append(0)
         self.d0.append(INF)
         self.dt.append(INF)
+        self.p0.append(-1)
+        self.pt.append(-1)
 
     def edge(self, u: int, v: int, w: int, tag: Tag, kind: int, choice: int) -> int:
         """Append an edge to the lists only (no repair)."""
@@ -153,7 +175,7 @@ class _Graph:
     def undo(self, mark: tuple[int, int]) -> None:
         trail_len, edges = mark
         trail = self.trail
-        arrays = (self.h, self.d0, self.dt)
+        arrays: tuple[list[float], ...] = (self.h, self.d0, self.dt, self.p0, self.pt)  # type: ignore[assignment]
         while len(trail) > trail_len:
             which, i, old = trail.pop()
             arrays[which][i] = old
@@ -212,6 +234,7 @@ class _Graph:
                                 return cycle
         self.h = h
         self.d0 = [x if x < _NEAR_FAR else INF for x in h]
+        self.p0 = parent
         return None
 
     def _parent_cycle(self, parent: list[int]) -> list[int] | None:
@@ -265,6 +288,7 @@ class _Graph:
         cycle is left once the potential exists), small label first."""
         dt: list[float] = [INF] * len(self.out)
         dt[0] = 0
+        pt = [-1] * len(self.out)
         inn = self.inn
         inq = [False] * len(self.out)
         queue = deque([0])
@@ -273,10 +297,11 @@ class _Graph:
             v = popleft()
             inq[v] = False
             dv = dt[v]
-            for u, w, _ in inn[v]:
+            for u, w, e in inn[v]:
                 nu = dv + w
                 if nu < dt[u]:
                     dt[u] = nu
+                    pt[u] = e
                     if not inq[u]:
                         inq[u] = True
                         if queue and nu < dt[queue[0]]:
@@ -284,6 +309,7 @@ class _Graph:
                         else:
                             append(u)
         self.dt = dt
+        self.pt = pt
 
     def strip(self, edges: Iterable[int]) -> None:
         """Take edges out of the adjacency (their ids stay, as tombstones)."""
@@ -307,8 +333,8 @@ class _Graph:
             if cycle is not None:
                 return cycle  # the edge stays listed (its id names it) until the caller undoes
         if bounds:
-            self._repair_d0(u, v, w)
-            self._repair_dt(u, v, w)
+            self._repair_d0(u, v, w, eid)
+            self._repair_dt(u, v, w, eid)
         return None
 
     def _repair(self, u: int, v: int, w: int, eid: int) -> list[int] | None:
@@ -355,15 +381,17 @@ class _Graph:
             self.trail.extend((0, node, old) for node, old in done.items())
         return None
 
-    def _repair_d0(self, u: int, v: int, w: int) -> None:
-        d0, h, out = self.d0, self.h, self.out
+    def _repair_d0(self, u: int, v: int, w: int, eid: int) -> None:
+        d0, p0, h, out = self.d0, self.p0, self.h, self.out
         start = d0[u] + w
         if not start < d0[v]:
             return
         log = self.trail if self.logging else None
         if log is not None:
             log.append((1, v, d0[v]))
+            log.append((3, v, p0[v]))
         d0[v] = start
+        p0[v] = eid
         heap = [(start - h[v], v)]
         pop, push = heapq.heappop, heapq.heappush
         while heap:
@@ -371,23 +399,27 @@ class _Graph:
             dx = k + h[x]
             if dx > d0[x]:
                 continue
-            for y, wy, _ in out[x]:
+            for y, wy, e in out[x]:
                 ny = dx + wy
                 if ny < d0[y]:
                     if log is not None:
                         log.append((1, y, d0[y]))
+                        log.append((3, y, p0[y]))
                     d0[y] = ny
+                    p0[y] = e
                     push(heap, (ny - h[y], y))
 
-    def _repair_dt(self, u: int, v: int, w: int) -> None:
-        dt, h, inn = self.dt, self.h, self.inn
+    def _repair_dt(self, u: int, v: int, w: int, eid: int) -> None:
+        dt, pt, h, inn = self.dt, self.pt, self.h, self.inn
         start = dt[v] + w
         if not start < dt[u]:
             return
         log = self.trail if self.logging else None
         if log is not None:
             log.append((2, u, dt[u]))
+            log.append((4, u, pt[u]))
         dt[u] = start
+        pt[u] = eid
         heap = [(start + h[u], u)]
         pop, push = heapq.heappop, heapq.heappush
         while heap:
@@ -395,13 +427,31 @@ class _Graph:
             dx = k - h[x]
             if dx > dt[x]:
                 continue
-            for y, wy, _ in inn[x]:
+            for y, wy, e in inn[x]:
                 ny = dx + wy
                 if ny < dt[y]:
                     if log is not None:
                         log.append((2, y, dt[y]))
+                        log.append((4, y, pt[y]))
                     dt[y] = ny
+                    pt[y] = e
                     push(heap, (ny + h[y], y))
+
+    def tree_path(self, p: int, side: int) -> list[int]:
+        """The edges of the shortest path origin -> p (``side`` 0) or p -> origin
+        (``side`` 1) from the parent pointers; falls back to a search if they are stale."""
+        edges: list[int] = []
+        x = p
+        limit = len(self.out)
+        while x != 0 and len(edges) <= limit:
+            e = self.p0[x] if side == 0 else self.pt[x]
+            if e < 0:
+                break
+            edges.append(e)
+            x = self.src[e] if side == 0 else self.dst[e]
+        if x == 0:
+            return edges[::-1] if side == 0 else edges
+        return self.path(0, p)[1] if side == 0 else self.path(p, 0)[1]
 
     # -- on demand -------------------------------------------------------------
     def path(self, a: int, b: int) -> tuple[float, list[int]]:
@@ -839,27 +889,59 @@ class Network:
             for ci in members:
                 choice = self._choices[ci]
                 if len(choice.alive) < 2:
-                    failure = self._tighten_hull(ci)  # a single option is its own hull
-                    if failure is not None:
-                        return failure
                     continue
                 keep = []
                 failed: set[Tag] = set()
                 for oi in choice.alive:
-                    cycle = self._try(ci, oi, bounds=False)
-                    if cycle is None:
+                    reasons = self._quick_try(ci, oi)
+                    if reasons is _UNKNOWN:
+                        reasons = self._try(ci, oi, bounds=False)
+                    if reasons is None:
                         keep.append(oi)
                     else:
-                        failed |= cycle
+                        failed |= reasons
                 if not keep:
                     return failed | choice.reasons | {choice.tag}
                 if keep != choice.alive:
                     choice.alive = keep
                     choice.reasons |= failed
                     changed = True
-                failure = self._tighten_hull(ci)
-                if failure is not None:
-                    return failure
+            failure = self._tighten_hulls(members)
+            if failure is not None:
+                return failure
+        return None
+
+    def _quick_try(self, ci: int, oi: int) -> set[Tag] | None | object:
+        """Test a one-constraint option about the origin from the bounds alone: it holds
+        iff its interval meets the current bounds (a simple temporal network's rule).
+        Returns None (holds), the reasons (fails), or ``_UNKNOWN``."""
+        option = self._choices[ci].options[oi]
+        if len(option) != 1:
+            return _UNKNOWN
+        a, b, lo, hi = option[0]
+        if a and b or a == b:
+            return _UNKNOWN
+        graph = self._graph
+        assert graph is not None
+        if a:  # about t_0 - t_a: flip to t_a - t_0
+            b, lo, hi = a, (None if hi is None else -hi), (None if lo is None else -lo)
+        earliest, latest = -graph.dt[b], graph.d0[b]
+        if hi is not None and hi < earliest:  # the edge 0 -> b (hi) closes a cycle with b -> 0
+            edges = graph.tree_path(b, 1)
+        elif lo is not None and lo > latest:  # the edge b -> 0 (-lo) closes one with 0 -> b
+            edges = graph.tree_path(b, 0)
+        else:
+            return None
+        return self._reasons(graph, edges) | {self._choices[ci].tag}
+
+    def _tighten_hulls(self, members: list[int]) -> set[Tag] | None:
+        """Put tighter hulls of the surviving options in the graph, each with the
+        incremental repair (a hull moves only the points it tightens: measured cheaper
+        than a bulk re-solve even when thousands change)."""
+        for ci in members:
+            failure = self._tighten_hull(ci)
+            if failure is not None:
+                return failure
         return None
 
     def _tighten_hull(self, ci: int) -> set[Tag] | None:
