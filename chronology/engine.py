@@ -51,7 +51,7 @@ import heapq
 import itertools
 from collections import deque
 from collections.abc import Hashable, Iterable, Iterator, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from chronology.errors import ChronologyError, Inconsistent, InvalidValue, UnknownEvent
 
@@ -893,9 +893,8 @@ class Network:
                 keep = []
                 failed: set[Tag] = set()
                 for oi in choice.alive:
-                    reasons = self._quick_try(ci, oi)
-                    if reasons is _UNKNOWN:
-                        reasons = self._try(ci, oi, bounds=False)
+                    quick = self._quick_try(ci, oi)
+                    reasons = self._try(ci, oi, bounds=False) if quick is _UNKNOWN else quick
                     if reasons is None:
                         keep.append(oi)
                     else:
@@ -911,7 +910,7 @@ class Network:
                 return failure
         return None
 
-    def _quick_try(self, ci: int, oi: int) -> set[Tag] | None | object:
+    def _quick_try(self, ci: int, oi: int) -> Any:
         """Test a one-constraint option about the origin from the bounds alone: it holds
         iff its interval meets the current bounds (a simple temporal network's rule).
         Returns None (holds), the reasons (fails), or ``_UNKNOWN``."""
