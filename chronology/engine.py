@@ -1095,16 +1095,33 @@ class Network:
         return self._search(members, budget).conflict is None
 
     def _minimise(self, tags: set[Tag], budget: int) -> tuple[Tag, ...]:
-        """Deletion-minimise an inconsistent set of tags; ordered by first mention."""
+        """Deletion-minimise an inconsistent set of tags (drop each in turn, keep it out
+        if the rest is still inconsistent); ordered by first mention.  Each probe is a
+        small network of just those statements, on their own points renumbered."""
         order = sorted(tags, key=lambda t: self._tags.get(t, -1))
+        constraints = [c for c in self._constraints if c[4] in tags]
+        choices = [c for c in self._choices if c.tag in tags]
+        points = {0}
+        for a, b, _, _, _ in constraints:
+            points.update((a, b))
+        for choice in choices:
+            for option in choice.options:
+                for a, b, _, _ in option:
+                    points.update((a, b))
+        index = {p: i for i, p in enumerate(sorted(points))}
+        constraints = [(index[a], index[b], lo, hi, t) for a, b, lo, hi, t in constraints]
+        renumbered = [
+            _Choice(tuple(tuple((index[a], index[b], lo, hi) for a, b, lo, hi in o) for o in c.options), c.tag)
+            for c in choices
+        ]
         kept = list(order)
         for tag in order:
             trial = [t for t in kept if t != tag]
-            probe = Network()
-            probe._points = self._points
             wanted = set(trial)
-            probe._constraints = [c for c in self._constraints if c[4] in wanted]
-            probe._choices = [_Choice(c.options, c.tag) for c in self._choices if c.tag in wanted]
+            probe = Network()
+            probe._points = len(index)
+            probe._constraints = [c for c in constraints if c[4] in wanted]
+            probe._choices = [_Choice(c.options, c.tag) for c in renumbered if c.tag in wanted]
             if not probe._rebuild_probe(budget):
                 kept = trial
         return tuple(kept)
