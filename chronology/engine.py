@@ -708,9 +708,33 @@ class Network:
                 items.append((a, b, lo, hi))
             frozen.append(tuple(items))
         self._note_tag(tag)
-        self._choices.append(_Choice(tuple(frozen), tag))
+        choice = _Choice(tuple(frozen), tag)
+        choice.hull_edges = _hull(choice.options)
+        self._choices.append(choice)
         self._version += 1
-        self._graph = None  # choices are rare: re-solve
+        graph, uf = self._graph, self._uf
+        if graph is None or uf is None or tag in self._excluded:
+            return
+        # On a solved network: its hull goes in with the incremental repair, and its
+        # component is searched again at the next solve.
+        ci = len(self._choices) - 1
+        for u, v, w in choice.hull_edges:
+            cycle = graph.insert(u, v, w, tag, _HULL, ci)
+            if graph is self._base:
+                self._base_extra.append(len(graph.src) - 1)
+            if cycle is not None:
+                self._graph = None
+                return
+        points = [p for option in choice.options for (a, b, _, _) in option for p in (a, b) if p]
+        if not points:
+            self._dirty.add(-1 - ci)
+            return
+        touched = {uf.find(p) for p in points}
+        for p in points[1:]:
+            uf.union(points[0], p)
+        for r in touched:
+            self._outcomes.pop(r, None)
+        self._dirty.add(uf.find(points[0]))
 
     def remove(self, tag: Tag) -> None:
         """Drop every constraint and choice carrying ``tag``.

@@ -217,22 +217,30 @@ def test_incremental_add_matches_a_fresh_solve(spec: Spec, data: st.DataObject) 
     net = spec.build()
     net.solve()
     extra = []
+    more_choices = []
     for i in range(data.draw(st.integers(1, 6))):
         a = data.draw(st.integers(0, spec.points))
         b = data.draw(st.integers(0, spec.points))
         diff = spec.truth[b] - spec.truth[a]
         lo = diff - data.draw(st.integers(0, 3))
         hi = diff + data.draw(st.integers(0, 3))
-        extra.append((a, b, lo, hi, f"extra{i}"))
-        net.add(a, b, lo, hi, f"extra{i}")
+        if data.draw(st.booleans()):
+            shift = data.draw(st.integers(-20, 20))
+            options = [[(a, b, lo, hi)], [(a, b, lo + shift, hi + shift)]]
+            more_choices.append((tuple(tuple(o) for o in options), f"extra{i}"))
+            net.add_choice(options, f"extra{i}")
+        else:
+            extra.append((a, b, lo, hi, f"extra{i}"))
+            net.add(a, b, lo, hi, f"extra{i}")
         incremental = net.solve()
-        fresh = Spec(spec.points, (*spec.hard, *extra), spec.choices, spec.truth).build().solve()
+        fresh = Spec(spec.points, (*spec.hard, *extra), (*spec.choices, *more_choices), spec.truth).build().solve()
         assert incremental.consistent and fresh.consistent
         for p in range(1, spec.points + 1):
             assert incremental.bounds(p) == fresh.bounds(p)
             assert inside(spec.truth[p], incremental.bounds(p))
-        for _, tag in spec.choices:
+        for _, tag in (*spec.choices, *more_choices):
             assert incremental.options(tag) == fresh.options(tag)
+            assert 0 in incremental.options(tag) or tag in {t for _, t in spec.choices}
 
 
 def test_incremental_contradiction_is_explained() -> None:
