@@ -154,9 +154,7 @@ def reference(n: int = 1_000) -> dict[str, object]:
     start = time.perf_counter()
     sol = build(n, constraints, []).solve()
     ours = time.perf_counter() - start
-    agree = all(
-        sol.bounds(p) == (_finite(-dist[p, 0]), _finite(dist[0, p])) for p in range(1, n + 1)
-    )
+    agree = all(sol.bounds(p) == (_finite(-dist[p, 0]), _finite(dist[0, p])) for p in range(1, n + 1))
     return {"events": n, "floyd_warshall_s": fw, "engine_s": ours, "bounds_agree": agree}
 
 
@@ -169,12 +167,12 @@ def main(argv: list[str]) -> None:
         print(json.dumps(one_size(int(argv[1]))))
         return
     sizes = [int(a) for a in argv] or list(SIZES)
-    print(f"{'events':>8} {'constr':>7} {'choices':>7} {'solve s':>8} {'peak MB':>8} "
-          f"{'add ms med/p90':>15} {'add+solve ms med/p90':>21} exact nodes outside")
+    print(
+        f"{'events':>8} {'constr':>7} {'choices':>7} {'solve s':>8} {'peak MB':>8} "
+        f"{'add ms med/p90':>15} {'add+solve ms med/p90':>21} exact nodes outside"
+    )
     for n in sizes:
-        run = subprocess.run(
-            [sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True
-        )
+        run = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True)
         r = json.loads(run.stdout.strip().splitlines()[-1])
         print(
             f"{r['events']:>8} {r['constraints']:>7} {r['choices']:>7} {r['solve_s']:>8.3f} "

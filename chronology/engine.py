@@ -777,11 +777,8 @@ class Network:
         if strict and self._excluded:
             self._graph = None
         last = self._last
-        if self._graph is not None and last is not None and (last._version, last._strict, last._budget) == (
-            self._version,
-            strict,
-            budget,
-        ):
+        current = (self._version, strict, budget)
+        if self._graph is not None and last is not None and (last._version, last._strict, last._budget) == current:
             return last
         if self._graph is not None and self._dirty:
             conflict = self._search_dirty(budget)
@@ -1084,8 +1081,10 @@ class Network:
             outcome.leaves = []
             return outcome
         if not outcome.leaves:
-            outcome.conflict = failures | {self._choices[ci].tag for ci in members} | set().union(
-                *(self._choices[ci].reasons for ci in members)
+            outcome.conflict = (
+                failures
+                | {self._choices[ci].tag for ci in members}
+                | set().union(*(self._choices[ci].reasons for ci in members))
             )
             return outcome
         total = len(outcome.leaves)
@@ -1190,8 +1189,6 @@ class Network:
             chosen.append(pick)
             left = [s for s in left if pick not in s]
         return tuple(chosen)
-
-
 
     # -- leaves, for on-demand queries ---------------------------------------------
     def _apply(self, assignment: dict[int, int]) -> tuple[int, int]:
