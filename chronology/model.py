@@ -43,6 +43,10 @@ Kind = Literal[
     "date",
 ]
 
+# Internal constructors (``_trusted``) for values whose checks the caller has already made.
+_new = object.__new__
+_set = object.__setattr__
+
 _MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -74,6 +78,19 @@ class Interval:
     def __attrs_post_init__(self) -> None:
         if self.earliest is not None and self.latest is not None and self.earliest > self.latest:
             raise InvalidValue(f"Interval earliest {self.earliest} is after latest {self.latest}")
+
+    @classmethod
+    def _trusted(cls, earliest: date | None, latest: date | None) -> Interval:
+        """An Interval built without checks, for internal callers that have already
+        made sure both ends are plain dates (or ``None``) in order.  Users call ``Interval(...)``.
+
+        >>> Interval._trusted(date(2011, 6, 1), date(2011, 6, 30)) == Interval.month(2011, 6)
+        True
+        """
+        self = _new(cls)
+        _set(self, "earliest", earliest)
+        _set(self, "latest", latest)
+        return self
 
     # -- named constructors -------------------------------------------------
     @classmethod
@@ -229,6 +246,20 @@ class Excerpt:
         assert self.end is not None
         if self.start < 0 or self.end < self.start:
             raise InvalidValue(f"Excerpt offsets {self.start}-{self.end} are not a span of text")
+
+    @classmethod
+    def _trusted(cls, text: str, start: int, end: int, document: str | None = None) -> Excerpt:
+        """An Excerpt built without checks (``text`` a str, ``0 <= start <= end`` ints), for internal callers.
+
+        >>> Excerpt._trusted("summer", 6, 12) == Excerpt("summer", 6, 12)
+        True
+        """
+        self = _new(cls)
+        _set(self, "text", text)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "document", document)
+        return self
 
     def shifted(self, offset: int, document: str | None = None) -> Excerpt:
         """The same words, with offsets counted from ``offset`` characters earlier."""
@@ -439,6 +470,29 @@ class When:
         if isinstance(interval, date):
             interval = Interval.on(interval)
         return cls((interval,), text or str(interval), kind)
+
+    @classmethod
+    def _trusted(
+        cls,
+        readings: tuple[Interval, ...],
+        text: str,
+        kind: Kind,
+        source: Excerpt | None = None,
+        notes: tuple[str, ...] = (),
+    ) -> When:
+        """A When built without conversion or checks (``readings`` a non-empty tuple of
+        Intervals, ``notes`` a tuple), for internal callers.
+
+        >>> When._trusted((Interval.year(2011),), "2011", "year") == When((Interval.year(2011),), "2011", "year")
+        True
+        """
+        self = _new(cls)
+        _set(self, "readings", readings)
+        _set(self, "text", text)
+        _set(self, "kind", kind)
+        _set(self, "source", source)
+        _set(self, "notes", notes)
+        return self
 
     @property
     def envelope(self) -> Interval:
