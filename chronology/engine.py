@@ -124,19 +124,6 @@ class _Graph:
         self.trail: list[tuple[int, int, float]] = []
         self.logging = False
 
-    def copy(self) -> _Graph:
-        """The same edges (values are recomputed by :meth:`initialise`)."""
-        twin = _Graph(1)
-        twin.out = [list(x) for x in self.out]
-        twin.inn = [list(x) for x in self.inn]
-        twin.src, twin.dst, twin.wt = list(self.src), list(self.dst), list(self.wt)
-        twin.tag, twin.kind, twin.choice = list(self.tag), list(self.kind), list(self.choice)
-        size = len(self.out)
-        twin.h, twin.d0, twin.dt = [0] * size, [INF] * size, [INF] * size
-        twin.d0[0] = twin.dt[0] = 0
-        twin.p0, twin.pt = [-1] * size, [-1] * size
-        return twin
-
     def grow(self) -> None:
         self.out.append([])
         self.inn.append([])
@@ -263,25 +250,6 @@ class _Graph:
                 cycle.reverse()
                 return cycle
         return None
-
-    def _from_origin(self) -> None:
-        h = self.h
-        d0 = [INF] * len(self.out)
-        d0[0] = 0
-        out = self.out
-        heap: list[tuple[float, int]] = [(-h[0], 0)]
-        pop, push = heapq.heappop, heapq.heappush
-        while heap:
-            k, u = pop(heap)
-            du = k + h[u]
-            if du > d0[u]:
-                continue
-            for v, w, _ in out[u]:
-                nd = du + w
-                if nd < d0[v]:
-                    d0[v] = nd
-                    push(heap, (nd - h[v], v))
-        self.d0 = d0
 
     def _to_origin(self) -> None:
         """Distances to the origin: label-correcting over the reversed edges (no negative
@@ -1090,8 +1058,12 @@ class Network:
         total = len(outcome.leaves)
         outcome.d0 = {i: v for i, v in worst0.items() if counts0[i] == total}
         outcome.dt = {i: v for i, v in worst_t.items() if counts_t[i] == total}
+        searched = failures | {self._choices[ci].tag for ci in open_choices}
         for ci in open_choices:
-            self._choices[ci].alive = sorted(seen[ci])
+            alive = sorted(seen[ci])
+            if alive != self._choices[ci].alive:  # options no combination uses: the search is the reason
+                self._choices[ci].alive = alive
+                self._choices[ci].reasons |= searched - {self._choices[ci].tag}
         return outcome
 
     # -- conflicts ----------------------------------------------------------------
@@ -1232,7 +1204,10 @@ class Solution:
     """The result of :meth:`Network.solve`.
 
     ``consistent``; ``exact`` (False when a choice search hit its budget: then
-    bounds and options are sound envelopes); ``conflicts`` (each a minimal set
+    bounds and options are sound envelopes, and a search cut off before finding
+    any consistent combination has not proven consistency either: ``consistent``
+    then only says that no conflict was found); ``search_nodes`` (options tried
+    by the searches; the budget applies per connected component); ``conflicts`` (each a minimal set
     of tags that cannot all hold); ``set_aside`` (``strict=False``: the tags
     left out to restore consistency).
 
