@@ -194,6 +194,30 @@ def test_relaxed_sets_aside_tags_that_restore_consistency(spec: Spec, data: st.D
         assert sol.bounds(p) == fresh.bounds(p)
 
 
+@SMALL
+@given(
+    networks(max_points=3, span=DOMAIN, max_constraints=4, max_choices=1, slack=2, domain=True),
+    st.lists(st.tuples(st.integers(1, 3), st.integers(0, DOMAIN)), min_size=1, max_size=3),
+)
+def test_relaxed_sets_aside_a_smallest_set(spec: Spec, pins: list[tuple[int, int]]) -> None:
+    """Brute force: no smaller set of tags, once left out, makes the rest consistent."""
+    pinned = tuple((ORIGIN, min(p, spec.points), d, d, f"pin{i}") for i, (p, d) in enumerate(pins))
+    spec = Spec(spec.points, (*spec.hard, *pinned), spec.choices, ())
+    sol = spec.build().solve(strict=False)
+    assert sol.consistent
+    tags = spec.tags
+    rest = set(tags) - set(sol.set_aside)
+    assert spec.build(keep=rest).solve().consistent
+    grid = _grid(spec.points)
+    for size in range(len(sol.set_aside)):
+        for aside in itertools.combinations(tags, size):
+            keep = set(tags) - set(aside)
+            if any(str(t).startswith("domain") for t in aside):  # a witness may leave the grid
+                assert not spec.build(keep=keep).solve().consistent, aside
+            else:
+                assert not any(satisfies(spec, t, keep) for t in grid), aside
+
+
 def test_relaxed_finds_the_smallest_set_aside() -> None:
     net = Network()
     p = net.add_point()
