@@ -526,10 +526,11 @@ class _UnionFind:
 class _Outcome:
     """What solving the choices of one component found."""
 
-    __slots__ = ("exact", "leaves", "d0", "dt", "conflict", "nodes")
+    __slots__ = ("exact", "leaves", "d0", "dt", "conflict", "nodes", "failures")
 
     def __init__(self) -> None:
         self.exact = True
+        self.failures: set[Tag] = set()  # why the combinations left out fail
         self.nodes = 0
         self.leaves: list[dict[int, int]] = []
         self.d0: dict[int, float] = {}  # union overrides (points whose union is tighter than the hull's)
@@ -1044,6 +1045,7 @@ class Network:
             graph.undo(root_mark)
             graph.logging = logging
         outcome.nodes = nodes
+        outcome.failures = failures
         if not complete:
             outcome.exact = False
             outcome.leaves = []
@@ -1393,7 +1395,7 @@ class Solution:
 
         Where open choices remain, the bound holds in each consistent combination of
         readings: the path of one that attains it comes first, then the tags the
-        others' paths add.  A choice brings the reasons it lost options.
+        others' paths add, then why the combinations left out fail.  A choice brings the reasons it lost options.
 
         >>> net = Network(); p, q = net.add_point(), net.add_point()
         >>> net.add(0, p, 10, 20, "p in 10..20"); net.add(p, q, 1, 2, "q just after p")
@@ -1428,7 +1430,8 @@ class Solution:
                 net._restore(mark)
             target = attaining if value == want and not attaining else others
             target.extend(t for t in tags if t not in target)
-        return tuple(attaining + [t for t in others if t not in attaining])
+        failures = sorted(outcome.failures, key=lambda t: net._tags.get(t, -1))
+        return tuple(dict.fromkeys(attaining + others + failures))
 
     @staticmethod
     def _tags_along(net: Network, graph: _Graph, p: int, side: str) -> tuple[Tag, ...]:
