@@ -73,19 +73,24 @@ _TRANSLATE = str.maketrans(
     }
 )
 
+# Words come first: no other kind of token starts with a letter, and most tokens are words.
 _TOKEN = re.compile(
-    r"(?P<date>(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}))(?![\d/.-]\d))"
+    r"(?P<word>[a-z]+(?:'[a-z]+)*)"
+    r"|(?P<date>(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}))(?![\d/.-]\d))"
     r"|(?P<frac>(?<![\d/])[13]/[24](?![\d/]))"
     r"|(?P<monthyear>(?<![\d/])\d{1,2}/(?:\d{4}|\d{2})(?![\d/]))"
     r"|(?P<clock>(?<!\d)\d{1,2}(?:[.:]\d{2})?\s?[ap]\.?m\b\.?|(?<!\d)\d{1,2}:\d{2}(?!\d))"
     r"|(?P<decade>(?<!\d)\d{3}0'?s\b)"
     r"|(?P<ord>(?<!\d)\d{1,2}\s?(?:st|nd|rd|th)\b)"
     r"|(?P<num>\d+(?:\.\d+)?)"
-    r"|(?P<word>[a-z]+(?:'[a-z]+)*)"
     r"|(?P<dash>-)|(?P<slash>/)|(?P<amp>&)"
     r"|(?P<skip>[,.;:'\"])"
     r"|(?P<other>\S)"
 )
+# Only a clock time or an ordinal may hold a space ("10 am", "21 st"); elsewhere the
+# tokens of a phrase are the tokens of its space-separated chunks, each read on its own
+# (every look-behind and look-ahead of _TOKEN treats a space as it treats either end).
+_SPACED_TOKEN = re.compile(r"\d\s[apsnrt]")
 
 
 class Lex(NamedTuple):
@@ -98,8 +103,13 @@ class Lex(NamedTuple):
     the: bool = False
 
 
+_ASCII_TRANSLATED = "`"  # the one ASCII character _TRANSLATE changes
+
+
 def _normalise(phrase: str) -> str:
     """Lower case and plain punctuation, keeping every character's offset."""
+    if phrase.isascii() and _ASCII_TRANSLATED not in phrase:
+        return phrase.lower()
     text = phrase.translate(_TRANSLATE)
     lowered = text.lower()
     if len(lowered) != len(text):
@@ -108,86 +118,137 @@ def _normalise(phrase: str) -> str:
 
 
 _WORDS = LEXICON.words
-_STARTS = LEXICON.starts
 _FILLERS = LEXICON.fillers
-_LONGEST = LEXICON.longest
+# For each word that starts a key of several words, the sizes of those keys, longest first.
+_SIZES: dict[str, tuple[int, ...]] = {
+    first: tuple(sorted({len(key) for key in LEXICON.words if len(key) > 1 and key[0] == first}, reverse=True))
+    for first in LEXICON.starts
+}
 _NUMERIC = frozenset(("num", "year"))
+_COMBINING = frozenset(("dash", "halfword", "frac"))  # lexemes _combine may join (besides number + number)
+
+# A token read: its text, category and value, offsets within the text it was read from,
+# and the sizes of the vocabulary keys of several words it may start.  A filler has
+# category None and, as value, whether it is "the".
+_Token = tuple[str, str | None, Any, int, int, tuple[int, ...]]
+_new_lex = tuple.__new__
 
 
-def _raw_tokens(text: str) -> list[tuple[str, str, int, int]]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        kind = m.lastgroup
-        if kind == "skip":
-            continue
-        out.append((kind, m.group(), m.start(), m.end()))  # type: ignore[arg-type]
-    return out
+def _read_token(kind: str, word: str, start: int, end: int) -> _Token:
+    """One token of the regex, looked up in the vocabulary on its own."""
+    if kind == "word":
+        if word in _FILLERS:
+            return (word, None, word == "the", start, end, ())
+        entry = _WORDS.get((word,))
+        if entry is None and word.endswith("'s"):
+            entry = _WORDS.get((word[:-2],)) or ("poss", word[:-2])
+        cat, value = entry or ("word", word)
+        return (word, cat, value, start, end, _SIZES.get(word, ()))
+    cat, value = _symbol(kind, word)
+    return (word, cat, value, start, end, ())
+
+
+def _tokens(text: str) -> tuple[_Token, ...]:
+    """The tokens of ``text`` (punctuation that separates nothing dropped)."""
+    return tuple(
+        _read_token(m.lastgroup, m.group(), m.start(), m.end())  # type: ignore[arg-type]
+        for m in _TOKEN.finditer(text)
+        if m.lastgroup != "skip"
+    )
+
+
+# The tokens of a chunk (a run of characters without spaces), kept per chunk: a cache of
+# pieces of phrases, bounded, cleared when full.
+_CHUNKS: dict[str, tuple[_Token, ...]] = {}
+_CHUNKS_MAX = 20000
+
+
+def _chunk_tokens(chunk: str) -> tuple[_Token, ...]:
+    found = _CHUNKS.get(chunk)
+    if found is None:
+        found = _tokens(chunk)
+        if len(_CHUNKS) >= _CHUNKS_MAX:
+            _CHUNKS.clear()
+        _CHUNKS[chunk] = found
+    return found
+
+
+def _placed_tokens(text: str) -> list[tuple[str, str, Any, int, int, bool, tuple[int, ...]]]:
+    """The tokens of a normalised phrase at their offsets, fillers dropped, each with
+    whether "the" stood before it."""
+    if _SPACED_TOKEN.search(text):
+        chunks: list[tuple[int, tuple[_Token, ...]]] = [(0, _tokens(text))]
+    else:
+        chunks = []
+        at = 0
+        for chunk in text.split():
+            at = text.find(chunk, at)
+            chunks.append((at, _CHUNKS.get(chunk) or _chunk_tokens(chunk)))
+            at += len(chunk)
+    items = []
+    the = False
+    for base, tokens in chunks:
+        for word, cat, value, start, end, sizes in tokens:
+            if cat is None:
+                the = the or value
+                continue
+            items.append((word, cat, value, base + start, base + end, the, sizes))
+            the = False
+    return items
 
 
 def _lex(text: str) -> list[Lex]:
     """Lexemes of a normalised phrase: vocabulary looked up longest first, fillers dropped,
     word numbers added up, hyphens kept only between numbers."""
-    tokens = _raw_tokens(text)
-    # Words: drop fillers, remember a preceding "the".
-    items: list[tuple[str, str, int, int, bool]] = []
-    the = False
-    for kind, word, start, end in tokens:
-        if kind == "word" and word in _FILLERS:
-            the = the or word == "the"
-            continue
-        items.append((kind, word, start, end, the))
-        the = False
+    items = _placed_tokens(text)
     lexes: list[Lex] = []
+    combine = False
+    previous = ""
     i, n = 0, len(items)
     while i < n:
-        kind, word, start, end, the = items[i]
-        if kind == "word":
-            found = None
-            if word in _STARTS:
-                for size in range(min(_LONGEST, n - i), 1, -1):
-                    key = tuple(it[1] for it in items[i : i + size])
-                    entry = _WORDS.get(key)
-                    if entry is not None:
-                        found = (entry, size)
-                        break
-            if found is None:
-                entry = _WORDS.get((word,))
-                if entry is None and word.endswith("'s"):
-                    entry = _WORDS.get((word[:-2],)) or ("poss", word[:-2])
-                found = (entry or ("word", word), 1)
-            (cat, value), size = found
-            lexes.append(Lex(cat, value, start, items[i + size - 1][3], the))
-            i += size
-            continue
-        lexes.append(_lex_symbol(kind, word, start, end, the))
-        i += 1
-    return _combine(lexes, text)
+        _, cat, value, start, end, the, sizes = items[i]
+        size = 1
+        for longer in sizes:
+            if longer <= n - i:
+                entry = _WORDS.get(tuple([item[0] for item in items[i : i + longer]]))
+                if entry is not None:
+                    cat, value = entry
+                    end = items[i + longer - 1][4]
+                    size = longer
+                    break
+        i += size
+        if cat in _COMBINING or (previous == "num" and (cat == "num" or cat == "ord")):
+            combine = True
+        previous = cat
+        lexes.append(_new_lex(Lex, (cat, value, start, end, the)))
+    return _combine(lexes, text) if combine else lexes
 
 
-def _lex_symbol(kind: str, word: str, start: int, end: int, the: bool) -> Lex:
+def _symbol(kind: str, word: str) -> tuple[str, Any]:
+    """The category and value of a token that is not a word."""
     if kind == "num":
         if len(word) == 4 and word.isdigit():
-            return Lex("year", int(word), start, end, the)
-        return Lex("num", Fraction(word) if "." in word else int(word), start, end, the)
+            return ("year", int(word))
+        return ("num", Fraction(word) if "." in word else int(word))
     if kind == "ord":
-        return Lex("ord", int(re.match(r"\d+", word).group()), start, end, the)  # type: ignore[union-attr]
+        return ("ord", int(word[:2] if word[1].isdigit() else word[0]))
     if kind == "decade":
-        return Lex("decade", int(word[:4]), start, end, the)
+        return ("decade", int(word[:4]))
     if kind == "frac":
         a, b = word.split("/")
-        return Lex("frac", Fraction(int(a), int(b)), start, end, the)
+        return ("frac", Fraction(int(a), int(b)))
     if kind == "date":
-        parts = tuple(int(x) for x in re.split(r"[./-]", word))
-        if len(word.split("-")[0]) == 4 and word[4] == "-":
-            return Lex("date", (parts[2], parts[1], parts[0], 4, True), start, end, the)
-        digits = len(re.split(r"[./-]", word)[2])
-        return Lex("date", (parts[0], parts[1], parts[2], digits, False), start, end, the)
+        parts = re.split(r"[./-]", word)
+        first, second, third = (int(x) for x in parts)
+        if len(parts[0]) == 4 and word[4] == "-":  # ISO: year-month-day
+            return ("date", (third, second, first, 4, True))
+        return ("date", (first, second, third, len(parts[2]), False))
     if kind == "monthyear":
         a, b = word.split("/")
-        return Lex("monthyear", (int(a), int(b), len(b)), start, end, the)
+        return ("monthyear", (int(a), int(b), len(b)))
     if kind == "amp":
-        return Lex("and", "and", start, end, the)
-    return Lex(kind, word, start, end, the)
+        return ("and", "and")
+    return (kind, word)
 
 
 def _combine(lexes: list[Lex], text: str) -> list[Lex]:
@@ -250,7 +311,7 @@ class _Phrase:
 
     def words(self, lexes: Sequence[Lex]) -> Excerpt:
         start, end = lexes[0].start, lexes[-1].end
-        return Excerpt(self.text[start:end], start, end)
+        return Excerpt._trusted(self.text[start:end], start, end)
 
     def fail(self, lexes: Sequence[Lex], reason: str) -> UnrecognisedPhrase:
         if not lexes:
@@ -730,7 +791,7 @@ def _age_years(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 @_builder("apposition")
 def _apposition(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
-    """"Child S, 3," - a number set off by a comma after a name is an age in years."""
+    """ "Child S, 3," - a number set off by a comma after a name is an age in years."""
     if "," not in p.text[g["who"][-1].end : g["amt"][0].start]:
         return None
     return _age(p, _read_amount(g["amt"], default_unit="year"), lexes, g["who"])
