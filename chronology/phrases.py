@@ -25,12 +25,14 @@ from functools import lru_cache
 from math import ceil
 from typing import Any, NamedTuple, Union
 
+from chronology import calendar as cal
 from chronology import rules as _rules
 from chronology.errors import ChronologyError, InvalidValue, MissingAnchor, UnrecognisedPhrase
-from chronology.lexicon import LEXICON, Rule
+from chronology.lexicon import LEXICON
 from chronology.model import Amount, Count, Excerpt, Interval, Kind, When
 from chronology.settings import DEFAULT, Settings
 from chronology.syntax import (
+    RULES,
     Aligned,
     Between,
     Birth,
@@ -333,10 +335,12 @@ def _builder(name: str) -> Callable[[Builder], Builder]:
 
 
 _CHARS = LEXICON.chars
-_MATCHES: dict[str, tuple[tuple[Rule, tuple[tuple[str, int, int], ...]], ...]] = {}
+# Per signature: each rule that matches it, in order, as (rule id, builder, its groups' spans).
+_Match = tuple[str, Builder, tuple[tuple[str, int, int], ...]]
+_MATCHES: dict[str, tuple[_Match, ...]] = {}
 
 
-def _matches(signature: str) -> tuple[tuple[Rule, tuple[tuple[str, int, int], ...]], ...]:
+def _matches(signature: str) -> tuple[_Match, ...]:
     """Every rule matching ``signature``, in order, with its groups' spans (cached by signature)."""
     found = _MATCHES.get(signature)
     if found is None:
@@ -344,7 +348,8 @@ def _matches(signature: str) -> tuple[tuple[Rule, tuple[tuple[str, int, int], ..
         for rule_ in LEXICON.rules:
             m = rule_.regex.fullmatch(signature)
             if m is not None:
-                out.append((rule_, tuple((g, *m.span(g)) for g in rule_.groups if m.end(g) > m.start(g))))
+                spans = tuple((g, *m.span(g)) for g in rule_.groups if m.end(g) > m.start(g))
+                out.append((rule_.id, _BUILDERS[rule_.build], spans))
         found = tuple(out)
         if len(_MATCHES) > 20000:
             _MATCHES.clear()
@@ -352,23 +357,42 @@ def _matches(signature: str) -> tuple[tuple[Rule, tuple[tuple[str, int, int], ..
     return found
 
 
-def _parse_lexes(p: _Phrase, lexes: list[Lex], *, rule_out: list[str] | None = None) -> Node:
+def _read(p: _Phrase, lexes: list[Lex], rule_out: list[str] | None = None) -> Node | None:
+    """The tree of ``lexes`` by the first rule that reads them, or ``None`` if none does."""
     if not lexes:
-        raise p.fail(lexes, "no words of time")
-    signature = "".join([_CHARS[lex.cat] for lex in lexes])
-    for rule_, spans in _matches(signature):
+        return None
+    chars = _CHARS
+    for rule_id, build, spans in _matches("".join([chars[lex.cat] for lex in lexes])):
         groups = {name: lexes[a:b] for name, a, b in spans}
         try:
-            node = _BUILDERS[rule_.build](p, groups, lexes)
+            node = build(p, groups, lexes)
         except (UnrecognisedPhrase, MissingAnchor):
             raise
         except (ValueError, OverflowError) as exc:
             raise p.fail(lexes, f"there is no such date ({exc})") from None
         if node is not None:
             if rule_out is not None:
-                rule_out.append(rule_.id)
+                rule_out.append(rule_id)
             return node
-    raise _explain(p, lexes)
+    return None
+
+
+def _parse_lexes(p: _Phrase, lexes: list[Lex], *, rule_out: list[str] | None = None) -> Node:
+    if not lexes:
+        raise p.fail(lexes, "no words of time")
+    node = _read(p, lexes, rule_out)
+    if node is None:
+        raise _explain(p, lexes)
+    return node
+
+
+def _read_quietly(p: _Phrase, lexes: list[Lex]) -> Node | None:
+    """Like :func:`_parse_lexes`, but ``None`` where it would raise :class:`UnrecognisedPhrase`
+    (for builders that try a reading and fall back)."""
+    try:
+        return _read(p, lexes)
+    except UnrecognisedPhrase:
+        return None
 
 
 def _explain(p: _Phrase, lexes: list[Lex]) -> UnrecognisedPhrase:
@@ -554,15 +578,15 @@ def _anchor(p: _Phrase, lexes: list[Lex]) -> Node:
     if not lexes:
         return Reference()
     try:
-        node = _parse_lexes(p, lexes)
+        node = _read(p, lexes)
     except ChronologyError:
         return Named(p.words(lexes))
-    if isinstance(node, Length):
+    if node is None or isinstance(node, Length):
         return Named(p.words(lexes))
     return node
 
 
-def _fixed_of(node: Node) -> Fixed | None:
+def _fixed_of(node: Node | None) -> Fixed | None:
     return node if isinstance(node, Fixed) else None
 
 
@@ -731,9 +755,8 @@ def _half(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 def _part(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
     part = g["part"][0].value
     rest = g["rest"]
-    try:
-        whole = _parse_lexes(p, rest)
-    except UnrecognisedPhrase:
+    whole = _read_quietly(p, rest)
+    if whole is None:
         if part == "mid" or any(lex.cat in ("year", "month", "season", "decade", "date") for lex in rest):
             return None
         return Endpoint(Named(p.words(rest)), "start" if part == "early" else "end", p.words(lexes))
@@ -1180,10 +1203,7 @@ def _adverb(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 @_builder("later_in")
 def _later_in(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
-    try:
-        whole = _fixed_of(_parse_lexes(p, g["rest"]))
-    except UnrecognisedPhrase:
-        return None  # type: ignore[return-value]
+    whole = _fixed_of(_read_quietly(p, g["rest"]))
     if whole is None or len(whole.readings) != 1 or not whole.readings[0].is_bounded:
         return None  # type: ignore[return-value]
     r = whole.readings[0]
@@ -1303,18 +1323,18 @@ def matching_rule(phrase: str, *, settings: Settings | None = None) -> str:
     return found[0]
 
 
-def _intervals(value: AnchorLike) -> list[Interval] | None:
+def _intervals(value: AnchorLike) -> Sequence[Interval] | None:
     if value is None:
         return None
     if isinstance(value, When):
-        return list(value.readings)
+        return value.readings
     if isinstance(value, Interval):
-        return [value]
+        return (value,)
     if isinstance(value, tuple):
         first, last = value
-        return [Interval(first, last)]
+        return (Interval(first, last),)
     if isinstance(value, date):
-        return [Interval.on(value)]
+        return (Interval.on(value),)
     raise InvalidValue(f"an anchor must be a date, an Interval, a When or a (date, date) pair, not {value!r}")
 
 
@@ -1327,7 +1347,7 @@ class _Context(NamedTuple):
     document: AnchorLike
 
 
-def _leaf(node: Node, ctx: _Context) -> list[Interval]:
+def _leaf(node: Node, ctx: _Context) -> Sequence[Interval]:
     if isinstance(node, Birth):
         found, needs, words = ctx.birth, "birth", node.person
     elif isinstance(node, Named):
@@ -1343,30 +1363,77 @@ def _leaf(node: Node, ctx: _Context) -> list[Interval]:
     return intervals
 
 
-def _eval(node: Node, ctx: _Context) -> list[Interval]:
+_trusted_interval = Interval._trusted
+_shift_day = cal.shift
+_RULES = RULES
+
+
+def _ordered(earliest: date | None, latest: date | None) -> Interval:
+    """``Interval(earliest, latest)`` for days the grammar computed (so plain dates): only the order is checked."""
+    if earliest is not None and latest is not None and earliest > latest:
+        raise InvalidValue(f"Interval earliest {earliest} is after latest {latest}")
+    return _trusted_interval(earliest, latest)
+
+
+def _shifted(node: Shift, base: Interval) -> Interval:
+    """:func:`~chronology.syntax.apply_to` for a shift: ``node.count`` after (or before) the
+    base's first and last days, with the same checks and the same arithmetic, in the same order."""
+    low, high = node.count.low, node.count.high
+    first, last = base.earliest, base.latest
+    start = end = None
+    if node.direction == 1:
+        if first is not None:
+            start = _shift_day(first, low.months, low.days)
+            if high is not None:
+                _ordered(start, _shift_day(first, high.months, high.days))
+        if last is not None:
+            nearest = _shift_day(last, low.months, low.days)
+            if high is not None:
+                end = _shift_day(last, high.months, high.days)
+                _ordered(nearest, end)
+    else:
+        if first is not None:
+            if high is not None:
+                start = _shift_day(first, -high.months, -high.days)
+            _ordered(start, _shift_day(first, -low.months, -low.days))
+        if last is not None:
+            furthest = None if high is None else _shift_day(last, -high.months, -high.days)
+            end = _shift_day(last, -low.months, -low.days)
+            _ordered(furthest, end)
+    return _ordered(start, end)
+
+
+def _aligned(node: Aligned, base: Interval, settings: Settings) -> Interval:
+    """:func:`~chronology.syntax.apply_to` for a calendar-aligned rule."""
+    function = _RULES[node.rule]
+    first = None if base.earliest is None else function(base.earliest, node.arg, settings).earliest
+    last = None if base.latest is None else function(base.latest, node.arg, settings).latest
+    return _ordered(first, last)
+
+
+def _eval(node: Node, ctx: _Context) -> Sequence[Interval]:
+    kind = type(node)
+    if kind is Fixed:
+        return node.readings  # type: ignore[union-attr]
+    if kind is Shift or kind is Aligned:
+        return _eval_moved(node, ctx)  # type: ignore[arg-type]
     if isinstance(node, Fixed):
-        return list(node.readings)
+        return node.readings
     if isinstance(node, (Shift, Aligned)):
-        try:
-            bases = _eval(node.base, ctx)
-        except MissingAnchor:
-            if isinstance(node, Aligned) and node.rule in _rules.FALLBACKS:
-                return [_rules.FALLBACKS[node.rule](node.arg)]
-            raise
-        return [apply_to(node, base, ctx.settings) for base in bases]
+        return _eval_moved(node, ctx)
     if isinstance(node, Between):
         starts, ends = _eval(node.start, ctx), _eval(node.end, ctx)
         out = []
         for s in starts:
             for e in ends:
                 if s.earliest is None or e.latest is None or s.earliest <= e.latest:
-                    out.append(Interval(s.earliest, e.latest))
+                    out.append(_trusted_interval(s.earliest, e.latest))
         if not out:
             raise UnrecognisedPhrase(ctx.phrase, 0, len(ctx.phrase), "the period ends before it starts")
         return out
     if isinstance(node, Bound):
         return [
-            Interval(None, r.latest) if node.side == "until" else Interval(r.earliest, None)
+            _trusted_interval(None, r.latest) if node.side == "until" else _trusted_interval(r.earliest, None)
             for r in _eval(node.base, ctx)
         ]
     if isinstance(node, Endpoint):
@@ -1381,6 +1448,24 @@ def _eval(node: Node, ctx: _Context) -> list[Interval]:
             "a duration: it gives an event's length but places nothing in time",
         )
     return _leaf(node, ctx)
+
+
+def _eval_moved(node: Shift | Aligned, ctx: _Context) -> list[Interval]:
+    try:
+        bases = _eval(node.base, ctx)
+    except MissingAnchor:
+        if isinstance(node, Aligned) and node.rule in _rules.FALLBACKS:
+            return [_rules.FALLBACKS[node.rule](node.arg)]
+        raise
+    if type(node) is Shift:
+        return [_shifted(node, base) for base in bases]
+    if type(node) is Aligned:
+        return [_aligned(node, base, ctx.settings) for base in bases]
+    return [apply_to(node, base, ctx.settings) for base in bases]
+
+
+_new_context = tuple.__new__
+_ANCHOR_TYPES = (date, Interval, When, tuple)
 
 
 def parse_when(
@@ -1400,20 +1485,23 @@ def parse_when(
     May 2012 (aged 17 months)
     """
     conf = settings if settings is not None else DEFAULT
-    node = parse(phrase, settings=conf)
+    p, lexes = _start(phrase, conf)
+    node = _parse_lexes(p, lexes)
     for value in (birth, anchor, reference, document_date):
-        if value is not None and not isinstance(value, (date, Interval, When, tuple)):
+        if value is not None and not isinstance(value, _ANCHOR_TYPES):
             raise InvalidValue(f"an anchor must be a date, an Interval, a When or a (date, date) pair, not {value!r}")
-    ctx = _Context(phrase, conf, birth, anchor, reference, document_date)
+    ctx = _new_context(_Context, (phrase, conf, birth, anchor, reference, document_date))
     try:
         readings = _eval(node, ctx)
     except ChronologyError:
         raise
     except (ValueError, OverflowError) as exc:
         raise UnrecognisedPhrase(phrase, 0, len(phrase), f"the date falls outside the calendar ({exc})") from None
-    unique = list(dict.fromkeys(readings))
+    unique = tuple(readings) if len(readings) == 1 else tuple(dict.fromkeys(readings))
+    if not unique:
+        raise InvalidValue("a When needs at least one reading")
     notes: tuple[str, ...] = ()
     if isinstance(node, Fixed) and len(node.notes) == len(node.readings) == len(unique) > 1:
         notes = node.notes
     kind: Kind = getattr(node, "kind", "date")
-    return When(tuple(unique), phrase, kind, Excerpt(phrase, 0, len(phrase)), notes)
+    return When._trusted(unique, phrase, kind, Excerpt._trusted(phrase, 0, len(phrase)), notes)
