@@ -346,6 +346,20 @@ class Count:
             raise InvalidValue(f"Count low {self.low} is more than high {self.high}")
 
     @classmethod
+    def _trusted(cls, low: Amount, high: Amount | None, text: str = "") -> Count:
+        """A Count built without checks, for internal callers whose ``low`` and ``high``
+        already passed as a Count's.
+
+        >>> Count._trusted(Amount(0, 1), Amount(0, 2)) == Count(Amount(0, 1), Amount(0, 2))
+        True
+        """
+        self = _new(cls)
+        _set(self, "low", low)
+        _set(self, "high", high)
+        _set(self, "text", text)
+        return self
+
+    @classmethod
     def days(cls, low: int, high: int | None = None, text: str = "") -> Count:
         """Exactly ``low`` days, or ``low`` to ``high`` days."""
         return cls(Amount(0, low), Amount(0, low if high is None else high), text)
