@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from fractions import Fraction
 from functools import lru_cache
 from math import ceil
-from typing import Any, NamedTuple, Union
+from typing import Any, Literal, NamedTuple, Union
 
 from chronology import calendar as cal
 from chronology import rules as _rules
@@ -432,6 +432,7 @@ def _explain(p: _Phrase, lexes: list[Lex]) -> UnrecognisedPhrase:
 # -- small helpers for builders ------------------------------------------------------------
 
 _CONV = LEXICON.conventions
+_trusted_count = Count._trusted
 _EXACT_UNITS = {
     "year": (12, 0),
     "month": (1, 0),
@@ -442,48 +443,59 @@ _EXACT_UNITS = {
 }
 
 
+# A count as the grammar reads it: an int where it is whole (cheap to hash and add), a Fraction where not.
+Number = Union[int, Fraction]  # noqa: UP007 (a runtime alias)
+BoundKind = Literal["exact", "under", "over"]
+
+
 class _Amount(NamedTuple):
     """A count read from words: ``pairs`` of (low, high, unit), and its hedge / bound."""
 
-    pairs: tuple[tuple[Fraction, Fraction, str], ...]
+    pairs: tuple[tuple[Number, Number, str], ...]
     hedged: bool
-    bound: str
+    bound: BoundKind
+
+
+def _number(value: Number) -> Number:
+    """``value`` exactly, as an int where it is one."""
+    return value if type(value) is int else Fraction(value)
 
 
 def _read_amount(lexes: Sequence[Lex], default_unit: str | None = None) -> _Amount:
-    pairs: list[tuple[Fraction, Fraction, str]] = []
-    hedged, bound = False, "exact"
-    low: Fraction | None = None
-    high: Fraction | None = None
+    pairs: list[tuple[Number, Number, str]] = []
+    hedged = False
+    bound: BoundKind = "exact"
+    low: Number | None = None
+    high: Number | None = None
     ranged = False
     for lex in lexes:
         cat = lex.cat
         if cat == "hedge":
             hedged = True
-        elif cat in ("under", "over"):
+        elif cat == "under" or cat == "over":
             bound = cat
-        elif cat in ("num", "article", "quantity"):
+        elif cat == "num" or cat == "article" or cat == "quantity":
             lo, hi = lex.value if cat == "quantity" else (lex.value, lex.value)
             if ranged and low is not None:
-                high = Fraction(hi)
+                high = _number(hi)
                 ranged = False
             else:
-                low, high = Fraction(lo), Fraction(hi)
+                low, high = _number(lo), _number(hi)
         elif cat in ("to", "or", "dash", "and") and low is not None:
             ranged = True
-        elif cat in ("unit", "unitly"):
+        elif cat == "unit" or cat == "unitly":
             unit = lex.value[0] if cat == "unit" else lex.value
-            if low is None:
-                low = high = Fraction(1)
-            pairs.append((low, high, unit))  # type: ignore[arg-type]
+            if low is None or high is None:
+                low = high = 1
+            pairs.append((low, high, unit))
             low = high = None
             ranged = False
-    if low is not None and default_unit is not None:
-        pairs.append((low, high, default_unit))  # type: ignore[arg-type]
+    if low is not None and high is not None and default_unit is not None:
+        pairs.append((low, high, default_unit))
     return _Amount(tuple(pairs), hedged, bound)
 
 
-def _exact(count: Fraction, unit: str, *, up: bool = False) -> Amount:
+def _exact(count: Number, unit: str, *, up: bool = False) -> Amount:
     """``count`` units as a calendar shift (a fraction of a month is 30 days)."""
     months_per, days_per = _EXACT_UNITS[unit]
     if months_per:
@@ -505,23 +517,29 @@ def _sum(amounts: Sequence[Amount]) -> Amount:
 def _count(p: _Phrase, amount: _Amount, words: str) -> Count:
     """An offset count by the conventions (tolerance of the smallest unit)."""
     low, high = _count_amounts(amount, p.settings)
-    return Count(low, high, words)
+    return _trusted_count(low, high, words)
 
 
 @lru_cache(maxsize=4096)
 def _count_amounts(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | None]:
+    low, high = _count_bounds(amount, settings)
+    Count(low, high)  # checked once here, as a Count (only the words differ between uses)
+    return low, high
+
+
+def _count_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | None]:
     p = _Phrase("", settings)
     if not amount.pairs:
         raise InvalidValue("a count needs a unit")
     *big, (lo, hi, unit) = amount.pairs
     fixed = _sum([_exact(a, u) for a, _, u in big])
     if unit in ("hour", "minute"):
-        days = ceil(hi / (24 if unit == "hour" else 1440))
+        days = ceil(Fraction(hi) / (24 if unit == "hour" else 1440))
         return fixed, fixed + Amount(0, max(1, days))
     if unit == "fortnight":
         base = Count.of(lo * 14, "day", hi * 14, hedged=amount.hedged, bound=amount.bound, settings=p.settings)
     elif unit == "workday":
-        top = int(hi) + 2 * ceil(hi / 5)
+        top = int(hi) + 2 * ceil(Fraction(hi) / 5)
         base = Count.of(lo, "day", top, hedged=amount.hedged, bound=amount.bound, settings=p.settings)
         if amount.bound == "under":
             base = Count(Amount(0, 0), Amount(0, top))
@@ -535,11 +553,17 @@ def _count_amounts(amount: _Amount, settings: Settings) -> tuple[Amount, Amount 
 def _age_count(p: _Phrase, amount: _Amount, words: str) -> Count:
     """An age: completed units, from the stated age to the day before the next step."""
     low, high = _age_amounts(amount, p.settings)
-    return Count(low, high, words)
+    return _trusted_count(low, high, words)
 
 
 @lru_cache(maxsize=4096)
 def _age_amounts(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | None]:
+    low, high = _age_bounds(amount, settings)
+    Count(low, high)  # checked once here, as a Count (only the words differ between uses)
+    return low, high
+
+
+def _age_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | None]:
     p = _Phrase("", settings)
     if not amount.pairs:
         raise InvalidValue("an age needs a number")

@@ -7,7 +7,8 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronology.model import Excerpt, Interval, When
+from chronology.errors import InvalidValue
+from chronology.model import Amount, Count, Excerpt, Interval, When
 
 days = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
 
@@ -46,3 +47,18 @@ def test_trusted_when_equals_checked(ends: list[tuple[date | None, date | None]]
     checked = When(readings, text, "range", source, notes)
     assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
     assert fast.envelope == checked.envelope and str(fast) == str(checked)
+
+
+amounts = st.builds(Amount, st.integers(-24, 24), st.integers(-400, 400))
+
+
+@settings(max_examples=200, deadline=None)
+@given(amounts, st.none() | amounts, st.text(max_size=10))
+def test_trusted_count_equals_checked_where_valid(low: Amount, high: Amount | None, text: str) -> None:
+    try:
+        checked = Count(low, high, text)
+    except InvalidValue:
+        return
+    fast = Count._trusted(low, high, text)
+    assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
+    assert fast.day_range() == checked.day_range()
