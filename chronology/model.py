@@ -101,7 +101,7 @@ class Interval:
         '9 Jul 2013'
         """
         one = _make_date(year, month, day)
-        return cls(one, one)
+        return cls._trusted(one, one)
 
     @classmethod
     def on(cls, day: date) -> Interval:
@@ -112,7 +112,7 @@ class Interval:
     def month(cls, year: int, month: int) -> Interval:
         """A whole calendar month."""
         first = _make_date(year, month, 1)
-        return cls(first, cal.month_end(first))
+        return cls._trusted(first, cal.month_end(first))
 
     @classmethod
     def months(cls, year: int, month: int, count: int) -> Interval:
@@ -122,17 +122,19 @@ class Interval:
         'Dec 2010 – Feb 2011'
         """
         first = _make_date(year, month, 1)
-        return cls(first, cal.add_days(cal.add_months(first, count), -1))
+        last = cal.add_days(cal.add_months(first, count), -1)
+        return cls._trusted(first, last) if first <= last else cls(first, last)
 
     @classmethod
     def year(cls, year: int) -> Interval:
         """A whole calendar year."""
-        return cls(_make_date(year, 1, 1), _make_date(year, 12, 31))
+        return cls._trusted(_make_date(year, 1, 1), _make_date(year, 12, 31))
 
     @classmethod
     def years(cls, first: int, last: int) -> Interval:
         """1 January of ``first`` to 31 December of ``last``."""
-        return cls(_make_date(first, 1, 1), _make_date(last, 12, 31))
+        start, end = _make_date(first, 1, 1), _make_date(last, 12, 31)
+        return cls._trusted(start, end) if start <= end else cls(start, end)
 
     @classmethod
     def until(cls, latest: date) -> Interval:
