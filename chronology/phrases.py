@@ -122,32 +122,39 @@ def _normalise(phrase: str) -> str:
 _WORDS = LEXICON.words
 _FILLERS = LEXICON.fillers
 # For each word that starts a key of several words, the sizes of those keys, longest first.
-_SIZES: dict[str, tuple[int, ...]] = {
-    first: tuple(sorted({len(key) for key in LEXICON.words if len(key) > 1 and key[0] == first}, reverse=True))
+
+# For each word that starts a vocabulary key of several words: the words that may follow
+# it in such a key, and the sizes of those keys, longest first.
+_Longer = tuple[frozenset[str], tuple[int, ...]]
+_LONGER: dict[str, _Longer] = {
+    first: (
+        frozenset(key[1] for key in LEXICON.words if len(key) > 1 and key[0] == first),
+        tuple(sorted({len(key) for key in LEXICON.words if len(key) > 1 and key[0] == first}, reverse=True)),
+    )
     for first in LEXICON.starts
 }
 _NUMERIC = frozenset(("num", "year"))
 _COMBINING = frozenset(("dash", "halfword", "frac"))  # lexemes _combine may join (besides number + number)
 
-# A token read: its text, category and value, offsets within the text it was read from,
-# and the sizes of the vocabulary keys of several words it may start.  A filler has
-# category None and, as value, whether it is "the".
-_Token = tuple[str, str | None, Any, int, int, tuple[int, ...]]
-_new_lex = tuple.__new__
+# A token read: its category and value, its offsets within the text it was read from, and
+# for a word that may start a key of several words, what may follow (else None).  A filler
+# has category None and, as value, whether it is "the".
+_Token = tuple[str | None, Any, int, int, _Longer | None]
+_new_tuple = tuple.__new__
 
 
 def _read_token(kind: str, word: str, start: int, end: int) -> _Token:
     """One token of the regex, looked up in the vocabulary on its own."""
     if kind == "word":
         if word in _FILLERS:
-            return (word, None, word == "the", start, end, ())
+            return (None, word == "the", start, end, None)
         entry = _WORDS.get((word,))
         if entry is None and word.endswith("'s"):
             entry = _WORDS.get((word[:-2],)) or ("poss", word[:-2])
         cat, value = entry or ("word", word)
-        return (word, cat, value, start, end, _SIZES.get(word, ()))
+        return (cat, value, start, end, _LONGER.get(word))
     cat, value = _symbol(kind, word)
-    return (word, cat, value, start, end, ())
+    return (cat, value, start, end, None)
 
 
 def _tokens(text: str) -> tuple[_Token, ...]:
@@ -175,55 +182,71 @@ def _chunk_tokens(chunk: str) -> tuple[_Token, ...]:
     return found
 
 
-def _placed_tokens(text: str) -> list[tuple[str, str, Any, int, int, bool, tuple[int, ...]]]:
-    """The tokens of a normalised phrase at their offsets, fillers dropped, each with
-    whether "the" stood before it."""
-    if _SPACED_TOKEN.search(text):
-        chunks: list[tuple[int, tuple[_Token, ...]]] = [(0, _tokens(text))]
-    else:
-        chunks = []
-        at = 0
-        for chunk in text.split():
-            at = text.find(chunk, at)
-            chunks.append((at, _CHUNKS.get(chunk) or _chunk_tokens(chunk)))
-            at += len(chunk)
-    items = []
-    the = False
-    for base, tokens in chunks:
-        for word, cat, value, start, end, sizes in tokens:
-            if cat is None:
-                the = the or value
-                continue
-            items.append((word, cat, value, base + start, base + end, the, sizes))
-            the = False
-    return items
-
-
 def _lex(text: str) -> list[Lex]:
     """Lexemes of a normalised phrase: vocabulary looked up longest first, fillers dropped,
     word numbers added up, hyphens kept only between numbers."""
-    items = _placed_tokens(text)
+    if _SPACED_TOKEN.search(text):
+        pieces: list[tuple[int, tuple[_Token, ...]]] = [(0, _tokens(text))]
+    else:
+        pieces = []
+        at = 0
+        for chunk in text.split():
+            at = text.find(chunk, at)
+            pieces.append((at, _CHUNKS.get(chunk) or _chunk_tokens(chunk)))
+            at += len(chunk)
     lexes: list[Lex] = []
-    combine = False
+    longer: list[tuple[int, _Longer]] = []
+    the = combine = False
     previous = ""
-    i, n = 0, len(items)
-    while i < n:
-        _, cat, value, start, end, the, sizes = items[i]
-        size = 1
-        for longer in sizes:
-            if longer <= n - i:
-                entry = _WORDS.get(tuple([item[0] for item in items[i : i + longer]]))
-                if entry is not None:
-                    cat, value = entry
-                    end = items[i + longer - 1][4]
-                    size = longer
-                    break
-        i += size
-        if cat in _COMBINING or (previous == "num" and (cat == "num" or cat == "ord")):
-            combine = True
-        previous = cat
-        lexes.append(_new_lex(Lex, (cat, value, start, end, the)))
+    for base, tokens in pieces:
+        for cat, value, start, end, following in tokens:
+            if cat is None:
+                the = the or value
+                continue
+            if following is not None:
+                longer.append((len(lexes), following))
+            if cat in _COMBINING or (previous == "num" and (cat == "num" or cat == "ord")):
+                combine = True
+            previous = cat
+            lexes.append(_new_tuple(Lex, (cat, value, base + start, base + end, the)))
+            the = False
+    if longer:
+        joined = _join_words(lexes, longer, text)
+        if joined is not lexes:
+            lexes = joined
+            combine = any(
+                lex.cat in _COMBINING or (lex.cat in ("num", "ord") and index and lexes[index - 1].cat == "num")
+                for index, lex in enumerate(lexes)
+            )
     return _combine(lexes, text) if combine else lexes
+
+
+def _join_words(lexes: list[Lex], longer: list[tuple[int, _Longer]], text: str) -> list[Lex]:
+    """``lexes`` with each run of words that is a vocabulary key of several words made one
+    lexeme, longest first, from the left (``lexes`` itself if there is none)."""
+    out: list[Lex] | None = None
+    done, n = 0, len(lexes)
+    for index, (seconds, sizes) in longer:
+        if index < done or index + 1 >= n:
+            continue
+        second = lexes[index + 1]
+        if text[second.start : second.end] not in seconds:
+            continue
+        for size in sizes:
+            if size <= n - index:
+                entry = _WORDS.get(tuple([text[lex.start : lex.end] for lex in lexes[index : index + size]]))
+                if entry is not None:
+                    if out is None:
+                        out = []
+                    out.extend(lexes[done:index])
+                    first = lexes[index]
+                    out.append(Lex(entry[0], entry[1], first.start, lexes[index + size - 1].end, first.the))
+                    done = index + size
+                    break
+    if out is None:
+        return lexes
+    out.extend(lexes[done:])
+    return out
 
 
 def _symbol(kind: str, word: str) -> tuple[str, Any]:
@@ -302,23 +325,23 @@ def _combine(lexes: list[Lex], text: str) -> list[Lex]:
 # -- the phrase being parsed -------------------------------------------------------------
 
 
-class _Phrase:
+class _Phrase(NamedTuple):
     """A phrase being parsed: its original text, settings, and helpers for builders."""
 
-    __slots__ = ("text", "settings")
-
-    def __init__(self, text: str, settings: Settings) -> None:
-        self.text = text
-        self.settings = settings
+    text: str
+    settings: Settings
 
     def words(self, lexes: Sequence[Lex]) -> Excerpt:
         start, end = lexes[0].start, lexes[-1].end
-        return Excerpt._trusted(self.text[start:end], start, end)
+        return _trusted_excerpt(self.text[start:end], start, end)
 
     def fail(self, lexes: Sequence[Lex], reason: str) -> UnrecognisedPhrase:
         if not lexes:
             return UnrecognisedPhrase(self.text, 0, len(self.text), reason)
         return UnrecognisedPhrase(self.text, lexes[0].start, lexes[-1].end, reason)
+
+
+_trusted_excerpt = Excerpt._trusted
 
 
 Groups = dict[str, list[Lex]]
@@ -433,6 +456,7 @@ def _explain(p: _Phrase, lexes: list[Lex]) -> UnrecognisedPhrase:
 
 _CONV = LEXICON.conventions
 _trusted_count = Count._trusted
+_trusted_interval = Interval._trusted
 _EXACT_UNITS = {
     "year": (12, 0),
     "month": (1, 0),
@@ -505,6 +529,14 @@ def _exact(count: Number, unit: str, *, up: bool = False) -> Amount:
         return Amount(months, ceil(rest) if up else int(rest // 1))
     days_f = count * days_per
     return Amount(0, ceil(days_f) if up else int(days_f // 1))
+
+
+def _days(low: int, high: int | None = None, text: str = "") -> Count:
+    """:meth:`Count.days` for the grammar: the same value and the same check, no attrs checks."""
+    top = low if high is None else high
+    if top < low:
+        return Count.days(low, high, text)  # raises, as Count.days does
+    return _trusted_count(Amount(0, low), Amount(0, top), text)
 
 
 def _sum(amounts: Sequence[Amount]) -> Amount:
@@ -650,7 +682,7 @@ def _day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
         return None  # type: ignore[return-value]
     day = date(g["year"][0].value, g["month"][0].value, lex.value)
     _check_weekday(p, g, day)
-    return Fixed((Interval.on(day),), "day", p.words(lexes))
+    return Fixed((_trusted_interval(day, day),), "day", p.words(lexes))
 
 
 @_builder("numeric_date")
@@ -665,7 +697,7 @@ def _numeric_date(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
         raise p.fail(lexes, "a numeric date needs a two- or four-digit year")
     day = date(year, month, dom)
     _check_weekday(p, g, day)
-    return Fixed((Interval.on(day),), "day", p.words(lexes))
+    return Fixed((_trusted_interval(day, day),), "day", p.words(lexes))
 
 
 @_builder("numeric_month")
@@ -916,7 +948,7 @@ def _throughout_life(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 def _pregnancy_start(p: _Phrase, lexes: list[Lex]) -> Shift:
     low, high = _CONV["pregnancy"]["term_days"]
     words = p.words(lexes)
-    return Shift(Birth(), Count.days(low, high, words.text), -1, "age", words)
+    return Shift(Birth(), _days(low, high, words.text), -1, "age", words)
 
 
 @_builder("pregnancy")
@@ -941,7 +973,7 @@ def _weeks_pregnant(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
     low = max(0, int((due - hi - tol) * 7))
     high = max(0, ceil((due - lo + tol) * 7))
     words = p.words(lexes)
-    return Shift(Birth(), Count.days(low, high, words.text), -1, "age", words)
+    return Shift(Birth(), _days(low, high, words.text), -1, "age", words)
 
 
 @_builder("premature")
@@ -1005,14 +1037,14 @@ def _unit_next(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
     if plural:
         return Shift(Reference(), _vague(p, unit, True, words.text), direction, "narrative", words)
     if unit == "day":
-        return Shift(Reference(), Count.days(1, text=words.text), direction, "narrative", words)
+        return Shift(Reference(), _days(1, text=words.text), direction, "narrative", words)
     if unit == "workday":
         return Aligned(Reference(), "next_working_day", (direction,), "narrative", words)
     if unit in ("week", "month", "year"):
         rule_ = "next_period" if direction > 0 else "previous_period"
         return Aligned(Reference(), rule_, (unit,), "narrative", words)
     if unit == "fortnight":
-        return Shift(Reference(), Count.days(1, 14, words.text), direction, "narrative", words)
+        return Shift(Reference(), _days(1, 14, words.text), direction, "narrative", words)
     return None  # type: ignore[return-value]
 
 
@@ -1031,7 +1063,7 @@ def _unit_relation(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
         if unit not in _CONV["adjacent"]:
             return None  # type: ignore[return-value]
         lo, hi = _CONV["adjacent"][unit]
-        count = Count.days(lo, hi, words.text)
+        count = _days(lo, hi, words.text)
     kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
     return Shift(base, count, _direction(rel), kind, words)
 
@@ -1041,7 +1073,7 @@ def _same_unit(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
     unit = g["unit"][0].value[0]
     words = p.words(lexes)
     if unit == "day":
-        return Shift(Reference(), Count.days(0, text=words.text), 1, "narrative", words)
+        return Shift(Reference(), _days(0, text=words.text), 1, "narrative", words)
     if unit not in ("week", "month", "year"):
         return None  # type: ignore[return-value]
     if "adverb" not in g:
@@ -1055,7 +1087,7 @@ def _day_part(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
     words = p.words(lexes)
     if g["part"][0].value == "night" and "adverb" not in g:
         return Aligned(Reference(), "night", (), "narrative", words)
-    return Shift(Reference(), Count.days(0, text=words.text), 1, "narrative", words)
+    return Shift(Reference(), _days(0, text=words.text), 1, "narrative", words)
 
 
 @_builder("day_part_next")
@@ -1064,7 +1096,7 @@ def _day_part_next(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
     direction = _direction(g["next"][0])
     if g["part"][0].value == "night":
         return Aligned(Reference(), "night" if direction > 0 else "previous_night", (), "narrative", words)
-    return Shift(Reference(), Count.days(1, text=words.text), direction, "narrative", words)
+    return Shift(Reference(), _days(1, text=words.text), direction, "narrative", words)
 
 
 @_builder("day_part_of")
@@ -1078,14 +1110,14 @@ def _day_part_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 @_builder("clock")
 def _clock(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
     words = p.words(lexes)
-    return Shift(Reference(), Count.days(0, text=words.text), 1, "narrative", words)
+    return Shift(Reference(), _days(0, text=words.text), 1, "narrative", words)
 
 
 @_builder("deictic")
 def _deictic(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
     offset = g["day"][0].value
     words = p.words(lexes)
-    return Shift(DocumentDate(), Count.days(abs(offset), text=words.text), 1 if offset >= 0 else -1, "deictic", words)
+    return Shift(DocumentDate(), _days(abs(offset), text=words.text), 1 if offset >= 0 else -1, "deictic", words)
 
 
 @_builder("deictic_unit")
@@ -1096,7 +1128,7 @@ def _deictic_unit(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
     if unit == "day":
         return Shift(
             DocumentDate(),
-            Count.days(0 if which == "this" else 1, text=words.text),
+            _days(0 if which == "this" else 1, text=words.text),
             1 if which == "this" else -1,
             "deictic",
             words,
@@ -1186,7 +1218,7 @@ def _gap(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
         and not amount.hedged
     ):
         days = amount.pairs[0][0]
-        count = Count.days(int(days), ceil(days), words.text)
+        count = _days(int(days), ceil(days), words.text)
     else:
         count = _count(p, amount, words.text)
     base = _anchor(p, g.get("anchor", []))
@@ -1208,7 +1240,7 @@ def _shortly(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
         return None  # type: ignore[return-value]
     base = _anchor(p, anchor_lexes)
     kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
-    return Shift(base, Count.days(lo, hi, words.text), direction, kind, words)  # type: ignore[arg-type]
+    return Shift(base, _days(lo, hi, words.text), direction, kind, words)  # type: ignore[arg-type]
 
 
 @_builder("just")
@@ -1216,7 +1248,7 @@ def _just(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
     words = p.words(lexes)
     direction = 1 if g["just"][0].cat == "justafter" else -1
     lo, hi = _CONV["short"]["just"]
-    return Shift(_anchor(p, g["anchor"]), Count.days(lo, hi, words.text), direction, "relative", words)
+    return Shift(_anchor(p, g["anchor"]), _days(lo, hi, words.text), direction, "relative", words)
 
 
 @_builder("adverb")
@@ -1319,7 +1351,7 @@ def _length(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 def _start(phrase: str, settings: Settings | None) -> tuple[_Phrase, list[Lex]]:
     if not isinstance(phrase, str):
         raise UnrecognisedPhrase(str(phrase), 0, None, "a phrase must be a string")
-    p = _Phrase(phrase, settings if settings is not None else DEFAULT)
+    p = _new_tuple(_Phrase, (phrase, settings if settings is not None else DEFAULT))
     return p, _lex(_normalise(phrase))
 
 
@@ -1387,7 +1419,6 @@ def _leaf(node: Node, ctx: _Context) -> Sequence[Interval]:
     return intervals
 
 
-_trusted_interval = Interval._trusted
 _shift_day = cal.shift
 _RULES = RULES
 
@@ -1488,7 +1519,6 @@ def _eval_moved(node: Shift | Aligned, ctx: _Context) -> list[Interval]:
     return [apply_to(node, base, ctx.settings) for base in bases]
 
 
-_new_context = tuple.__new__
 _ANCHOR_TYPES = (date, Interval, When, tuple)
 
 
@@ -1514,7 +1544,7 @@ def parse_when(
     for value in (birth, anchor, reference, document_date):
         if value is not None and not isinstance(value, _ANCHOR_TYPES):
             raise InvalidValue(f"an anchor must be a date, an Interval, a When or a (date, date) pair, not {value!r}")
-    ctx = _new_context(_Context, (phrase, conf, birth, anchor, reference, document_date))
+    ctx = _new_tuple(_Context, (phrase, conf, birth, anchor, reference, document_date))
     try:
         readings = _eval(node, ctx)
     except ChronologyError:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from chronology import calendar as cal
 from chronology.errors import InvalidValue
 from chronology.model import Amount, Count, Excerpt, Interval, When
 
@@ -62,3 +64,30 @@ def test_trusted_count_equals_checked_where_valid(low: Amount, high: Amount | No
     fast = Count._trusted(low, high, text)
     assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
     assert fast.day_range() == checked.day_range()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 9999), st.integers(1, 12), st.integers(1, 31), st.integers(1, 9999), st.integers(-30, 30))
+def test_named_intervals_equal_checked_ones(year: int, month: int, dom: int, other: int, count: int) -> None:
+    first = date(year, month, 1)
+    assert Interval.month(year, month) == Interval(first, cal.month_end(first))
+    assert Interval.year(year) == Interval(date(year, 1, 1), date(year, 12, 31))
+    if dom <= cal.days_in_month(year, month):
+        assert Interval.day(year, month, dom) == Interval(date(year, month, dom), date(year, month, dom))
+    else:
+        with pytest.raises(InvalidValue):
+            Interval.day(year, month, dom)
+    if other >= year:
+        assert Interval.years(year, other) == Interval(date(year, 1, 1), date(other, 12, 31))
+    else:
+        with pytest.raises(InvalidValue, match="after latest"):
+            Interval.years(year, other)
+    try:
+        last = cal.add_days(cal.add_months(first, count), -1)
+    except (OverflowError, ValueError):
+        return
+    if first <= last:
+        assert Interval.months(year, month, count) == Interval(first, last)
+    else:
+        with pytest.raises(InvalidValue, match="after latest"):
+            Interval.months(year, month, count)
