@@ -92,7 +92,7 @@ _TOKEN = re.compile(
 # Only a clock time or an ordinal may hold a space ("10 am", "21 st"); elsewhere the
 # tokens of a phrase are the tokens of its space-separated chunks, each read on its own
 # (every look-behind and look-ahead of _TOKEN treats a space as it treats either end).
-_SPACED_TOKEN = re.compile(r"\d\s[apsnrt]")
+_SPACED_TOKEN = re.compile(r"\d\s(?:[ap]\.?m|st|nd|rd|th)\b")
 
 
 class Lex(NamedTuple):
@@ -342,6 +342,7 @@ class _Phrase(NamedTuple):
 
 
 _trusted_excerpt = Excerpt._trusted
+_trusted_when = When._trusted
 
 
 Groups = dict[str, list[Lex]]
@@ -385,7 +386,9 @@ def _read(p: _Phrase, lexes: list[Lex], rule_out: list[str] | None = None) -> No
     if not lexes:
         return None
     chars = _CHARS
-    for rule_id, build, spans in _matches("".join([chars[lex.cat] for lex in lexes])):
+    signature = "".join([chars[lex.cat] for lex in lexes])
+    found = _MATCHES.get(signature)
+    for rule_id, build, spans in _matches(signature) if found is None else found:
         groups = {name: lexes[a:b] for name, a, b in spans}
         try:
             node = build(p, groups, lexes)
@@ -1389,6 +1392,8 @@ def _intervals(value: AnchorLike) -> Sequence[Interval] | None:
     if isinstance(value, tuple):
         first, last = value
         return (Interval(first, last),)
+    if type(value) is date:
+        return (_trusted_interval(value, value),)  # what Interval.on checks, a plain date passes
     if isinstance(value, date):
         return (Interval.on(value),)
     raise InvalidValue(f"an anchor must be a date, an Interval, a When or a (date, date) pair, not {value!r}")
@@ -1419,7 +1424,6 @@ def _leaf(node: Node, ctx: _Context) -> Sequence[Interval]:
     return intervals
 
 
-_shift_day = cal.shift
 _RULES = RULES
 
 
@@ -1430,6 +1434,21 @@ def _ordered(earliest: date | None, latest: date | None) -> Interval:
     return _trusted_interval(earliest, latest)
 
 
+# Day steps made once: adding one is much cheaper than building a timedelta.
+_STEPS = 1500
+_DAY_STEPS = tuple(timedelta(days=n) for n in range(-_STEPS, _STEPS + 1))
+_add_months = cal.add_months
+
+
+def _move(day: date, months: int, days: int) -> date:
+    """``cal.shift(day, months, days)``: the same arithmetic and errors, with day steps made once."""
+    if months:
+        day = _add_months(day, months)
+    if type(days) is int and -_STEPS <= days <= _STEPS:
+        return day + _DAY_STEPS[days + _STEPS]
+    return day + timedelta(days=days)
+
+
 def _shifted(node: Shift, base: Interval) -> Interval:
     """:func:`~chronology.syntax.apply_to` for a shift: ``node.count`` after (or before) the
     base's first and last days, with the same checks and the same arithmetic, in the same order."""
@@ -1438,22 +1457,22 @@ def _shifted(node: Shift, base: Interval) -> Interval:
     start = end = None
     if node.direction == 1:
         if first is not None:
-            start = _shift_day(first, low.months, low.days)
+            start = _move(first, low.months, low.days)
             if high is not None:
-                _ordered(start, _shift_day(first, high.months, high.days))
+                _ordered(start, _move(first, high.months, high.days))
         if last is not None:
-            nearest = _shift_day(last, low.months, low.days)
+            nearest = _move(last, low.months, low.days)
             if high is not None:
-                end = _shift_day(last, high.months, high.days)
+                end = _move(last, high.months, high.days)
                 _ordered(nearest, end)
     else:
         if first is not None:
             if high is not None:
-                start = _shift_day(first, -high.months, -high.days)
-            _ordered(start, _shift_day(first, -low.months, -low.days))
+                start = _move(first, -high.months, -high.days)
+            _ordered(start, _move(first, -low.months, -low.days))
         if last is not None:
-            furthest = None if high is None else _shift_day(last, -high.months, -high.days)
-            end = _shift_day(last, -low.months, -low.days)
+            furthest = None if high is None else _move(last, -high.months, -high.days)
+            end = _move(last, -low.months, -low.days)
             _ordered(furthest, end)
     return _ordered(start, end)
 
@@ -1539,8 +1558,13 @@ def parse_when(
     May 2012 (aged 17 months)
     """
     conf = settings if settings is not None else DEFAULT
-    p, lexes = _start(phrase, conf)
-    node = _parse_lexes(p, lexes)
+    if not isinstance(phrase, str):
+        raise UnrecognisedPhrase(str(phrase), 0, None, "a phrase must be a string")
+    p = _new_tuple(_Phrase, (phrase, conf))
+    lexes = _lex(_normalise(phrase))
+    node = _read(p, lexes)
+    if node is None:
+        raise p.fail(lexes, "no words of time") if not lexes else _explain(p, lexes)
     for value in (birth, anchor, reference, document_date):
         if value is not None and not isinstance(value, _ANCHOR_TYPES):
             raise InvalidValue(f"an anchor must be a date, an Interval, a When or a (date, date) pair, not {value!r}")
@@ -1558,4 +1582,4 @@ def parse_when(
     if isinstance(node, Fixed) and len(node.notes) == len(node.readings) == len(unique) > 1:
         notes = node.notes
     kind: Kind = getattr(node, "kind", "date")
-    return When._trusted(unique, phrase, kind, Excerpt._trusted(phrase, 0, len(phrase)), notes)
+    return _trusted_when(unique, phrase, kind, _trusted_excerpt(phrase, 0, len(phrase)), notes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronology import calendar as cal
+from chronology import phrases
 from chronology.errors import InvalidValue
 from chronology.model import Amount, Count, Excerpt, Interval, When
 
@@ -91,3 +93,19 @@ def test_named_intervals_equal_checked_ones(year: int, month: int, dom: int, oth
     else:
         with pytest.raises(InvalidValue, match="after latest"):
             Interval.months(year, month, count)
+
+
+far_days = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+
+
+def _outcome(function: Callable[[], object]) -> object:
+    try:
+        return function()
+    except (ValueError, OverflowError) as error:
+        return (type(error), str(error))
+
+
+@settings(max_examples=300, deadline=None)
+@given(far_days, st.integers(-2000, 2000), st.integers(-5000, 5000))
+def test_move_is_calendar_shift(day: date, months: int, days: int) -> None:
+    assert _outcome(lambda: phrases._move(day, months, days)) == _outcome(lambda: cal.shift(day, months, days))
