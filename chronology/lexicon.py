@@ -14,21 +14,31 @@ mean two things; a rule may only name categories that exist).
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Mapping
+import sys
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 import attrs
-import tomllib
 
 from chronology.errors import InvalidValue
 
 __all__ = ["Lexicon", "Rule", "LEXICON", "WORD", "split_words", "load"]
 
 DATA = Path(__file__).resolve().parent / "data"
+
+# TOML is read by the standard library from Python 3.11, by its backport (tomli) before.
+_TOML_MODULE = "tomllib" if sys.version_info >= (3, 11) else "tomli"
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    loads: Callable[[str], dict[str, Any]] = importlib.import_module(_TOML_MODULE).loads
+    return loads(path.read_text("utf-8"))
+
 
 # One regex finds the words of a key (and of a phrase): letters with inner apostrophes.
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)*|\d+")
@@ -145,10 +155,10 @@ def load(folder: Path = DATA) -> Lexicon:
     >>> load().chars["year"] != load().chars["month"]
     True
     """
-    vocabulary = tomllib.loads((folder / "vocabulary.toml").read_text("utf-8"))
-    named = tomllib.loads((folder / "named_days.toml").read_text("utf-8"))
-    grammar = tomllib.loads((folder / "grammar.toml").read_text("utf-8"))
-    conventions = tomllib.loads((folder / "conventions.toml").read_text("utf-8"))
+    vocabulary = _read_toml(folder / "vocabulary.toml")
+    named = _read_toml(folder / "named_days.toml")
+    grammar = _read_toml(folder / "grammar.toml")
+    conventions = _read_toml(folder / "conventions.toml")
 
     fillers = frozenset(vocabulary["filler"])
 

@@ -23,13 +23,13 @@ from datetime import date, timedelta
 from fractions import Fraction
 from functools import lru_cache
 from math import ceil
-from typing import Any, Literal, NamedTuple, Union
+from typing import Any, Literal, NamedTuple, Union, cast
 
 from chronology import calendar as cal
 from chronology import rules as _rules
 from chronology.errors import ChronologyError, InvalidValue, MissingAnchor, UnrecognisedPhrase
 from chronology.lexicon import LEXICON
-from chronology.model import Amount, Count, Excerpt, Interval, Kind, When
+from chronology.model import Amount, Count, Excerpt, Interval, Kind, Unit, When
 from chronology.settings import DEFAULT, Settings
 from chronology.syntax import (
     RULES,
@@ -160,9 +160,9 @@ def _read_token(kind: str, word: str, start: int, end: int) -> _Token:
 def _tokens(text: str) -> tuple[_Token, ...]:
     """The tokens of ``text`` (punctuation that separates nothing dropped)."""
     return tuple(
-        _read_token(m.lastgroup, m.group(), m.start(), m.end())  # type: ignore[arg-type]
+        _read_token(kind, m.group(), m.start(), m.end())
         for m in _TOKEN.finditer(text)
-        if m.lastgroup != "skip"
+        if (kind := m.lastgroup or "other") != "skip"
     )
 
 
@@ -500,7 +500,7 @@ def _read_amount(lexes: Sequence[Lex], default_unit: str | None = None) -> _Amou
         if cat == "hedge":
             hedged = True
         elif cat == "under" or cat == "over":
-            bound = cat
+            bound = "under" if cat == "under" else "over"
         elif cat == "num" or cat == "article" or cat == "quantity":
             lo, hi = lex.value if cat == "quantity" else (lex.value, lex.value)
             if ranged and low is not None:
@@ -579,7 +579,7 @@ def _count_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount |
         if amount.bound == "under":
             base = Count(Amount(0, 0), Amount(0, top))
     else:
-        base = Count.of(lo, unit, hi, hedged=amount.hedged, bound=amount.bound, settings=p.settings)  # type: ignore[arg-type]
+        base = Count.of(lo, cast(Unit, unit), hi, hedged=amount.hedged, bound=amount.bound, settings=p.settings)
     high = None if base.high is None else base.high + fixed
     low = base.low + fixed if amount.bound != "under" else base.low
     return low, high
@@ -614,10 +614,11 @@ def _age_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | N
     elif amount.bound == "over":
         return low, None
     if amount.hedged:
-        tol = Count.of(1, unit if unit != "fortnight" else "week", hedged=True, settings=p.settings)  # type: ignore[arg-type]
+        tol = Count.of(1, cast(Unit, unit if unit != "fortnight" else "week"), hedged=True, settings=p.settings)
         one = _exact(Fraction(1), unit if unit != "fortnight" else "week")
         low = low + (tol.low + -one)
-        high = high + (tol.high + -one)  # type: ignore[operator]
+        assert tol.high is not None  # a hedged count of one unit has a top
+        high = high + (tol.high + -one)
     if low.day_range()[0] < 0:
         low = Amount(0, 0)
     return low, high
@@ -653,18 +654,18 @@ def _fixed_of(node: Node | None) -> Fixed | None:
 
 
 @_builder("year")
-def _year(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _year(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     return Fixed((Interval.year(g["year"][0].value),), "year", p.words(lexes))
 
 
 @_builder("decade")
-def _decade(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _decade(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     first = g["decade"][0].value
     return Fixed((Interval.years(first, first + 9),), "range", p.words(lexes))
 
 
 @_builder("month_year")
-def _month_year(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _month_year(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     whole = Interval.month(g["year"][0].value, g["month"][0].value)
     if "part" in g:
         return Fixed((_rules.cut(whole, 3, _rules.PARTS[g["part"][0].value]),), "part", p.words(lexes))
@@ -679,17 +680,17 @@ def _check_weekday(p: _Phrase, g: Groups, day: date) -> None:
 
 
 @_builder("day")
-def _day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     lex = g["day"][0]
     if not isinstance(lex.value, int):
-        return None  # type: ignore[return-value]
+        return None
     day = date(g["year"][0].value, g["month"][0].value, lex.value)
     _check_weekday(p, g, day)
     return Fixed((_trusted_interval(day, day),), "day", p.words(lexes))
 
 
 @_builder("numeric_date")
-def _numeric_date(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _numeric_date(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     dom, month, year, digits, iso = g["date"][0].value
     if not p.settings.day_first and not iso:
         dom, month = month, dom
@@ -704,7 +705,7 @@ def _numeric_date(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("numeric_month")
-def _numeric_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _numeric_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     month, year, digits = g["my"][0].value
     if not 1 <= month <= 12:
         raise p.fail(lexes, "not a month number")
@@ -714,7 +715,7 @@ def _numeric_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("year_span")
-def _year_span(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _year_span(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     first, last = g["a"][0].value, g["b"][0].value
     if last < first:
         raise p.fail(lexes, "the span of years ends before it starts")
@@ -727,7 +728,7 @@ def _reporting_year(p: _Phrase, first: int) -> Interval:
 
 
 @_builder("year_dash")
-def _year_dash(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _year_dash(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     first, second = g["a"][0].value, g["b"][0]
     if not isinstance(second.value, int) or second.end - second.start != 2:
         raise p.fail(lexes, "expected a year or a two-digit year or month after the dash")
@@ -751,7 +752,7 @@ def _year_dash(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("year_slash")
-def _year_slash(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _year_slash(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     if "my" in g:
         first, yy, digits = g["my"][0].value
     else:
@@ -766,7 +767,7 @@ def _year_slash(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("season")
-def _season(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _season(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     name, part = g["season"][0].value
     if "part" in g:
         part = g["part"][0].value
@@ -784,10 +785,10 @@ def _season(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("week_of_month")
-def _week_of_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _week_of_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     unit = next(lex for lex in lexes if lex.cat == "unit").value[0]
     if unit != "week":
-        return None  # type: ignore[return-value]
+        return None
     whole = Interval.month(g["year"][0].value, g["month"][0].value)
     assert whole.earliest is not None and whole.latest is not None
     which = g["which"][0]
@@ -800,7 +801,7 @@ def _week_of_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("half")
-def _half(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _half(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     which = g["which"][0].value
     if which not in (1, 2):
         raise p.fail(g["which"], "a half is the first or the second")
@@ -811,7 +812,7 @@ def _half(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("part")
-def _part(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _part(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     part = g["part"][0].value
     rest = g["rest"]
     whole = _read_quietly(p, rest)
@@ -833,7 +834,7 @@ def _borrow_year(a: list[Lex], b: list[Lex]) -> list[Lex]:
 
 
 @_builder("month_range")
-def _month_range(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _month_range(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     year = g["year"][0].value
     first, last = g["a"][0].value, g["b"][0].value
     start = Interval.month(year if first <= last else year - 1, first)
@@ -841,7 +842,7 @@ def _month_range(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("named_day")
-def _named_day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _named_day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     name = g["day"][0].value
     readings = LEXICON.named_days[name]
     window = LEXICON.windows[g["window"][0].cat] if "window" in g else None
@@ -860,14 +861,14 @@ def _age(p: _Phrase, amount: _Amount, lexes: list[Lex], person_lexes: Sequence[L
 
 
 @_builder("age")
-def _age_rule(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _age_rule(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     amount = _read_amount(g["amt"])
     who = [lex for lex in lexes if lex.cat in ("person", "poss")]
     return _age(p, amount, lexes, who)
 
 
 @_builder("age_years")
-def _age_years(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _age_years(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     return _age(p, _read_amount(g["amt"], default_unit="year"), lexes)
 
 
@@ -880,13 +881,13 @@ def _apposition(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 
 
 @_builder("age_before")
-def _age_before(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _age_before(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     amount = _read_amount(g["amt"], default_unit="year")
     return _age(p, amount._replace(bound="under"), lexes)
 
 
 @_builder("age_turned")
-def _age_turned(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _age_turned(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     amount = _read_amount(g["amt"], default_unit="year")
     ((lo, _, unit),) = amount.pairs
     low = _exact(lo, unit)
@@ -895,16 +896,16 @@ def _age_turned(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("stage")
-def _stage(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _stage(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     low, high, unit = g["stage"][0].value
     return _age(p, _Amount(((Fraction(low), Fraction(high), unit),), False, "exact"), lexes)
 
 
 @_builder("birthday")
-def _birthday(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _birthday(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     years = g["ord"][0].value
     if not isinstance(years, int):
-        return None  # type: ignore[return-value]
+        return None
     low = high = Amount(12 * years, 0)
     if "hedge" in g:
         months = int(_CONV["age"]["birthday_hedge_months"])
@@ -916,9 +917,9 @@ def _birthday(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("life_first")
-def _life_first(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _life_first(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     if g["first"][0].value != 1:
-        return None  # type: ignore[return-value]
+        return None
     amount = _read_amount(g["amt"])
     ((_, hi, unit),) = amount.pairs[-1:]
     words = p.words(lexes)
@@ -926,15 +927,15 @@ def _life_first(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("life_ordinal")
-def _life_ordinal(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _life_ordinal(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     nth = g["ord"][0].value
     unit, plural = g["unit"][0].value
     if unit not in _EXACT_UNITS or nth < 1:
-        return None  # type: ignore[return-value]
+        return None
     words = p.words(lexes)
     if plural:
         if nth != 1:
-            return None  # type: ignore[return-value]
+            return None
         _, hi = _CONV["vague"][unit]
         count = Count(Amount(0, 0), _exact(Fraction(hi), unit, up=True), words.text)
         return Shift(_person(p, lexes), count, 1, "age", words)
@@ -943,7 +944,7 @@ def _life_ordinal(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("throughout_life")
-def _throughout_life(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _throughout_life(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     birth = _person(p, g.get("who", []))
     return Between(birth, Named(p.words(lexes[1:])), "range", p.words(lexes))
 
@@ -955,7 +956,7 @@ def _pregnancy_start(p: _Phrase, lexes: list[Lex]) -> Shift:
 
 
 @_builder("pregnancy")
-def _pregnancy(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _pregnancy(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     part = g["part"][0]
     if part.cat == "throughout":
         return Between(_pregnancy_start(p, lexes), Birth(), "range", p.words(lexes))
@@ -963,15 +964,15 @@ def _pregnancy(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
         return _pregnancy_start(p, lexes)
     if part.value == "late":
         return Endpoint(Birth(), "end", p.words(lexes))
-    return None  # type: ignore[return-value]
+    return None
 
 
 @_builder("weeks_pregnant")
-def _weeks_pregnant(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _weeks_pregnant(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     amount = _read_amount(g["amt"])
     ((lo, hi, unit),) = amount.pairs
     if unit != "week":
-        return None  # type: ignore[return-value]
+        return None
     due, tol = int(_CONV["pregnancy"]["due_weeks"]), int(_CONV["pregnancy"]["due_tolerance_weeks"])
     low = max(0, int((due - hi - tol) * 7))
     high = max(0, ceil((due - lo + tol) * 7))
@@ -980,7 +981,7 @@ def _weeks_pregnant(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("premature")
-def _premature(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _premature(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     amount = _read_amount(g["amt"])
     words = p.words(lexes)
     due = Named(p.words(lexes[-1:]))
@@ -988,7 +989,7 @@ def _premature(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("by_age")
-def _by_age(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _by_age(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     amount = _read_amount(g["amt"], default_unit="year")
     ((lo, _, unit),) = amount.pairs
     words = p.words(lexes)
@@ -997,7 +998,7 @@ def _by_age(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("from_age")
-def _from_age(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _from_age(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     a = _read_amount(g["a"])
     b_unit = a.pairs[0][2] if a.pairs else "year"
     a = a if a.pairs else _read_amount(g["a"], default_unit="year")
@@ -1006,14 +1007,17 @@ def _from_age(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("since_age")
-def _since_age(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _since_age(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     return Between(_age(p, _read_amount(g["amt"]), lexes), Reference(), "age", p.words(lexes))
 
 
 # -- relative to the reference or to another event -------------------------------------------
 
 
-def _direction(lex: Lex) -> int:
+Direction = Literal[1, -1]
+
+
+def _direction(lex: Lex) -> Direction:
     return 1 if lex.value >= 0 else -1
 
 
@@ -1023,11 +1027,11 @@ def _vague(p: _Phrase, unit: str, period: bool, words: str) -> Count:
         unit = "day"
     if unit == "fortnight":
         return Count.of(lo * 14, "day", hi * 14, settings=p.settings, text=words)
-    return Count.of(lo, unit, hi, settings=p.settings, text=words)  # type: ignore[arg-type]
+    return Count.of(lo, cast(Unit, unit), hi, settings=p.settings, text=words)
 
 
 @_builder("unit_next")
-def _unit_next(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _unit_next(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     direction = _direction(g["next"][0])
     words = p.words(lexes)
     amount = _read_amount(g["amt"])
@@ -1036,7 +1040,7 @@ def _unit_next(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
     unit, plural = unit_lex.value
     if counted:
         count = _count(p, amount, words.text)
-        return Shift(Reference(), Count(Amount(0, 0), count.high, words.text), direction, "narrative", words)  # type: ignore[arg-type]
+        return Shift(Reference(), Count(Amount(0, 0), count.high, words.text), direction, "narrative", words)
     if plural:
         return Shift(Reference(), _vague(p, unit, True, words.text), direction, "narrative", words)
     if unit == "day":
@@ -1048,23 +1052,23 @@ def _unit_next(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
         return Aligned(Reference(), rule_, (unit,), "narrative", words)
     if unit == "fortnight":
         return Shift(Reference(), _days(1, 14, words.text), direction, "narrative", words)
-    return None  # type: ignore[return-value]
+    return None
 
 
 @_builder("unit_relation")
-def _unit_relation(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _unit_relation(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     unit, plural = g["unit"][0].value
     rel = g["rel"][0]
     anchor_lexes = g.get("anchor", [])
     if rel.cat == "adverb" and anchor_lexes:
-        return None  # type: ignore[return-value]
+        return None
     words = p.words(lexes)
     base = _anchor(p, anchor_lexes)
     if plural:
         count = _vague(p, unit, g["unit"][0].the, words.text)
     else:
         if unit not in _CONV["adjacent"]:
-            return None  # type: ignore[return-value]
+            return None
         lo, hi = _CONV["adjacent"][unit]
         count = _days(lo, hi, words.text)
     kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
@@ -1072,13 +1076,13 @@ def _unit_relation(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("same_unit")
-def _same_unit(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _same_unit(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     unit = g["unit"][0].value[0]
     words = p.words(lexes)
     if unit == "day":
         return Shift(Reference(), _days(0, text=words.text), 1, "narrative", words)
     if unit not in ("week", "month", "year"):
-        return None  # type: ignore[return-value]
+        return None
     if "adverb" not in g:
         return Aligned(Reference(), "this_period", (unit,), "narrative", words)
     rule_ = "rest_of_period" if g["adverb"][0].value > 0 else "start_of_period"
@@ -1086,7 +1090,7 @@ def _same_unit(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("day_part")
-def _day_part(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _day_part(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     if g["part"][0].value == "night" and "adverb" not in g:
         return Aligned(Reference(), "night", (), "narrative", words)
@@ -1094,7 +1098,7 @@ def _day_part(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("day_part_next")
-def _day_part_next(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _day_part_next(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     direction = _direction(g["next"][0])
     if g["part"][0].value == "night":
@@ -1103,7 +1107,7 @@ def _day_part_next(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("day_part_of")
-def _day_part_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _day_part_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     base = _parse_lexes(p, g["rest"])
     if g["part"][0].value == "night":
         return Aligned(base, "night", (), "day", p.words(lexes))
@@ -1111,20 +1115,20 @@ def _day_part_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("clock")
-def _clock(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _clock(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     return Shift(Reference(), _days(0, text=words.text), 1, "narrative", words)
 
 
 @_builder("deictic")
-def _deictic(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _deictic(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     offset = g["day"][0].value
     words = p.words(lexes)
     return Shift(DocumentDate(), _days(abs(offset), text=words.text), 1 if offset >= 0 else -1, "deictic", words)
 
 
 @_builder("deictic_unit")
-def _deictic_unit(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _deictic_unit(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     unit = g["unit"][0].value[0]
     which = g["which"][0].cat
     words = p.words(lexes)
@@ -1137,10 +1141,10 @@ def _deictic_unit(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
             words,
         )
     if unit not in ("week", "month", "year"):
-        return None  # type: ignore[return-value]
+        return None
     if "adverb" in g:
         if which != "this":
-            return None  # type: ignore[return-value]
+            return None
         rule_ = "rest_of_period" if g["adverb"][0].value > 0 else "start_of_period"
     else:
         rule_ = "this_period" if which == "this" else "previous_period"
@@ -1148,17 +1152,17 @@ def _deictic_unit(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("last_month")
-def _last_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _last_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     return Aligned(DocumentDate(), "last_month", (g["month"][0].value,), "deictic", p.words(lexes))
 
 
 @_builder("last_season")
-def _last_season(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _last_season(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     return Aligned(DocumentDate(), "last_season", (g["season"][0].value[0],), "deictic", p.words(lexes))
 
 
 @_builder("weekday")
-def _weekday(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _weekday(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     weekday = g["weekday"][0].value
     words = p.words(lexes)
     if "which" not in g:
@@ -1171,7 +1175,7 @@ def _weekday(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("weekend")
-def _weekend(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _weekend(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     which = g["which"][0] if "which" in g else None
     if which is None or which.cat == "over":
@@ -1183,7 +1187,7 @@ def _weekend(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("count_adverb")
-def _count_adverb(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _count_adverb(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     return Shift(
         Reference(), _count(p, _read_amount(g["amt"]), words.text), _direction(g["adverb"][0]), "narrative", words
@@ -1191,27 +1195,27 @@ def _count_adverb(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("count_relation")
-def _count_relation(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _count_relation(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     base = _anchor(p, g["anchor"])
     return Shift(base, _count(p, _read_amount(g["amt"]), words.text), _direction(g["rel"][0]), "relative", words)
 
 
 @_builder("within")
-def _within(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _within(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     anchor_lexes = g.get("anchor", [])
-    direction = 1
+    direction: Direction = 1
     if anchor_lexes and anchor_lexes[0].cat in ("relation", "adverb"):
         direction = _direction(anchor_lexes[0])
         anchor_lexes = anchor_lexes[1:]
     base = _anchor(p, anchor_lexes)
     kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
-    return Shift(base, _count(p, _read_amount(g["amt"]), words.text), direction, kind, words)  # type: ignore[arg-type]
+    return Shift(base, _count(p, _read_amount(g["amt"]), words.text), direction, kind, words)
 
 
 @_builder("gap")
-def _gap(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _gap(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     amount = _read_amount(g["amt"])
     if (
@@ -1226,11 +1230,11 @@ def _gap(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
         count = _count(p, amount, words.text)
     base = _anchor(p, g.get("anchor", []))
     direction = _direction(g["rel"][0]) if "rel" in g else 1
-    return Shift(base, count, direction, "relative" if "anchor" in g else "narrative", words)  # type: ignore[arg-type]
+    return Shift(base, count, direction, "relative" if "anchor" in g else "narrative", words)
 
 
 @_builder("shortly")
-def _shortly(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _shortly(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     rels = [lex for key in ("rel", "rel2") for lex in g.get(key, [])]
     direction = _direction(rels[0]) if rels else 1
@@ -1240,57 +1244,54 @@ def _shortly(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
         lo, hi = 0, p.settings.short_gap_days
     anchor_lexes = g.get("anchor", [])
     if anchor_lexes and "rel2" not in g and "rel" not in g:
-        return None  # type: ignore[return-value]
+        return None
     base = _anchor(p, anchor_lexes)
     kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
-    return Shift(base, _days(lo, hi, words.text), direction, kind, words)  # type: ignore[arg-type]
+    return Shift(base, _days(lo, hi, words.text), direction, kind, words)
 
 
 @_builder("just")
-def _just(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _just(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
-    direction = 1 if g["just"][0].cat == "justafter" else -1
+    direction: Direction = 1 if g["just"][0].cat == "justafter" else -1
     lo, hi = _CONV["short"]["just"]
     return Shift(_anchor(p, g["anchor"]), _days(lo, hi, words.text), direction, "relative", words)
 
 
 @_builder("adverb")
-def _adverb(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _adverb(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     return Shift(Reference(), Count(Amount(0, 0), None, words.text), _direction(g["adverb"][0]), "narrative", words)
 
 
 @_builder("later_in")
-def _later_in(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _later_in(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     whole = _fixed_of(_read_quietly(p, g["rest"]))
     if whole is None or len(whole.readings) != 1 or not whole.readings[0].is_bounded:
-        return None  # type: ignore[return-value]
-    r = whole.readings[0]
+        return None
+    first, last = whole.readings[0].earliest, whole.readings[0].latest
+    assert first is not None and last is not None  # is_bounded
     rule_ = "later_in" if g["adverb"][0].value > 0 else "earlier_in"
-    return Aligned(Reference(), rule_, (r.earliest.toordinal(), r.latest.toordinal()), "narrative", p.words(lexes))  # type: ignore[union-attr]
+    return Aligned(Reference(), rule_, (first.toordinal(), last.toordinal()), "narrative", p.words(lexes))
 
 
 @_builder("undated_day")
-def _undated_day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _undated_day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     month, dom = g["month"][0].value, g["day"][0].value
-    if (
-        not isinstance(dom, int)
-        or not 1 <= dom <= (29 if month == 2 else 31)
-        or dom > date(2000, month, 1).replace(day=28).day + 3
-        and dom > _rules.cal.days_in_month(2000, month)
-    ):
+    # A day with no year must fall in some year: 2000 was a leap year, so 29 February passes.
+    if not isinstance(dom, int) or not 1 <= dom <= cal.days_in_month(2000, month):
         raise p.fail(lexes, "there is no such day in the year")
     return Aligned(Reference(), "latest_day", (month, dom), "day", p.words(lexes))
 
 
 @_builder("undated_month")
-def _undated_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _undated_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     part = g["part"][0].value if "part" in g else ""
     return Aligned(Reference(), "latest_month", (g["month"][0].value, part), "month", p.words(lexes))
 
 
 @_builder("undated_season")
-def _undated_season(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _undated_season(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     name, part = g["season"][0].value
     if "part" in g:
         part = g["part"][0].value
@@ -1301,13 +1302,13 @@ def _undated_season(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("since")
-def _since(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _since(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     start = _parse_lexes(p, g["rest"])
     return Between(start, Reference(), "range", p.words(lexes))
 
 
 @_builder("by")
-def _by(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _by(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     base = _parse_lexes(p, g["rest"])
     kind: Kind = base.kind if isinstance(base, (Fixed, Shift, Aligned)) else "range"
     return Bound(base, "until", kind, p.words(lexes))
@@ -1321,7 +1322,7 @@ def _side(p: _Phrase, lexes: list[Lex]) -> Node:
 
 
 @_builder("between")
-def _between(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _between(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     a, b = _borrow_year(g["a"], g["b"]), g["b"]
     start, end = _side(p, a), _side(p, b)
     words = p.words(lexes)
@@ -1334,16 +1335,16 @@ def _between(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
 
 
 @_builder("hull")
-def _hull(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _hull(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     a, b = _borrow_year(g["a"], g["b"]), g["b"]
     first, second = _parse_lexes(p, a), _parse_lexes(p, b)
     if isinstance(first, Length) or isinstance(second, Length):
-        return None  # type: ignore[return-value]
+        return None
     return Hull((first, second), "range", p.words(lexes))
 
 
 @_builder("length")
-def _length(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node:
+def _length(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     return Length(_count(p, _read_amount(g["amt"]), words.text), words)
 
@@ -1486,11 +1487,10 @@ def _aligned(node: Aligned, base: Interval, settings: Settings) -> Interval:
 
 
 def _eval(node: Node, ctx: _Context) -> Sequence[Interval]:
-    kind = type(node)
-    if kind is Fixed:
-        return node.readings  # type: ignore[union-attr]
-    if kind is Shift or kind is Aligned:
-        return _eval_moved(node, ctx)  # type: ignore[arg-type]
+    if type(node) is Fixed:
+        return node.readings
+    if type(node) is Shift or type(node) is Aligned:
+        return _eval_moved(node, ctx)
     if isinstance(node, Fixed):
         return node.readings
     if isinstance(node, (Shift, Aligned)):

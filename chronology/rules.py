@@ -15,8 +15,10 @@ day: a later day never gives an earlier result (both ends).  The engine and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
 from chronology import calendar as cal
 from chronology.errors import InvalidValue
@@ -29,11 +31,14 @@ __all__ = [
     "season_readings",
     "cut",
     "named_day",
+    "easter",
     "FALLBACKS",
     "DEFAULT",
 ]
 
 _ONE = timedelta(days=1)
+# A rule's argument: a tuple whose items each rule reads in its own way.
+Arg = tuple[Any, ...]
 PARTS = {"early": 0, "mid": 1, "late": 2}
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 # Astronomical seasons (nominal first day, last day), widened by a day each side.
@@ -46,6 +51,18 @@ _ASTRONOMICAL = {
 
 
 # -- periods ---------------------------------------------------------------------------
+
+
+def _first_day(interval: Interval) -> date:
+    """The first day of a bounded interval (every rule's periods are bounded)."""
+    assert interval.earliest is not None
+    return interval.earliest
+
+
+def _last_day(interval: Interval) -> date:
+    """The last day of a bounded interval."""
+    assert interval.latest is not None
+    return interval.latest
 
 
 def period(day: date, unit: str) -> Interval:
@@ -126,16 +143,32 @@ def _bank_holidays(region: str, year: int) -> dict[str, date]:
     import holidays
 
     found: dict[str, date] = {}
-    for day, name in sorted(holidays.UK(subdiv=region, years=year).items()):
+    for day, name in sorted(holidays.country_holidays("GB", subdiv=region, years=year).items()):
         for part in str(name).split("; "):
             found.setdefault(part, day)
     return found
 
 
+def easter(year: int) -> date:
+    """Easter Sunday of ``year`` in the Gregorian calendar (the anonymous Gregorian computus).
+
+    >>> easter(2011), easter(2019)
+    (datetime.date(2011, 4, 24), datetime.date(2019, 4, 21))
+    """
+    golden = year % 19
+    century, rest = divmod(year, 100)
+    leap_centuries, century_rest = divmod(century, 4)
+    correction = (century + 8) // 25
+    moon = (19 * golden + century - leap_centuries - (century - correction + 1) // 3 + 15) % 30
+    quarter, year_rest = divmod(rest, 4)
+    weekday = (32 + 2 * century_rest + 2 * quarter - moon - year_rest) % 7
+    shift = (golden + 11 * moon + 22 * weekday) // 451
+    month, day = divmod(moon + weekday - 7 * shift + 114, 31)
+    return date(year, month, day + 1)
+
+
 def _anchor_day(anchor: str, year: int, region: str) -> date:
     if anchor == "easter":
-        from dateutil.easter import easter
-
         return easter(year)
     if anchor.startswith("bank:"):
         name = anchor[5:]
@@ -171,102 +204,102 @@ def named_day(
 
 
 @rule("next_period")
-def next_period(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def next_period(day: date, arg: Arg, settings: Settings) -> Interval:
     """The calendar week / month / year after the one holding the day."""
-    return period(period(day, arg[0]).latest + _ONE, arg[0])  # type: ignore[operator]
+    return period(_last_day(period(day, arg[0])) + _ONE, arg[0])
 
 
 @rule("previous_period")
-def previous_period(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def previous_period(day: date, arg: Arg, settings: Settings) -> Interval:
     """The calendar week / month / year before the one holding the day."""
-    return period(period(day, arg[0]).earliest - _ONE, arg[0])  # type: ignore[operator]
+    return period(_first_day(period(day, arg[0])) - _ONE, arg[0])
 
 
 @rule("this_period")
-def this_period(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def this_period(day: date, arg: Arg, settings: Settings) -> Interval:
     """The calendar week / month / year holding the day."""
     return period(day, arg[0])
 
 
 @rule("rest_of_period")
-def rest_of_period(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def rest_of_period(day: date, arg: Arg, settings: Settings) -> Interval:
     """From the day to the end of its week / month / year ("later that month")."""
     return Interval(day, period(day, arg[0]).latest)
 
 
 @rule("start_of_period")
-def start_of_period(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def start_of_period(day: date, arg: Arg, settings: Settings) -> Interval:
     """From the start of the day's week / month / year to the day ("earlier that month")."""
     return Interval(period(day, arg[0]).earliest, day)
 
 
 @rule("later_in")
-def later_in(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def later_in(day: date, arg: Arg, settings: Settings) -> Interval:
     """The part of a period (``arg`` = first and last ordinals) after the day."""
     first, last = date.fromordinal(arg[0]), date.fromordinal(arg[1])
     return Interval(min(max(day + _ONE, first), last), last)
 
 
 @rule("earlier_in")
-def earlier_in(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def earlier_in(day: date, arg: Arg, settings: Settings) -> Interval:
     """The part of a period (``arg`` = first and last ordinals) before the day."""
     first, last = date.fromordinal(arg[0]), date.fromordinal(arg[1])
     return Interval(first, max(min(day - _ONE, last), first))
 
 
 @rule("weekday_on_or_after")
-def weekday_on_or_after(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def weekday_on_or_after(day: date, arg: Arg, settings: Settings) -> Interval:
     """The first given weekday on or after the day ("on the Monday")."""
     return Interval.on(day + timedelta(days=(arg[0] - day.weekday()) % 7))
 
 
 @rule("weekday_after")
-def weekday_after(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def weekday_after(day: date, arg: Arg, settings: Settings) -> Interval:
     """The first given weekday after the day ("the following Thursday")."""
     return Interval.on(day + timedelta(days=(arg[0] - day.weekday() - 1) % 7 + 1))
 
 
 @rule("weekday_before")
-def weekday_before(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def weekday_before(day: date, arg: Arg, settings: Settings) -> Interval:
     """The last given weekday before the day ("the previous Monday")."""
     return Interval.on(day - timedelta(days=(day.weekday() - arg[0] - 1) % 7 + 1))
 
 
 @rule("weekend_next")
-def weekend_next(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def weekend_next(day: date, arg: Arg, settings: Settings) -> Interval:
     """The Saturday-Sunday holding the day, or the next one ("over the weekend")."""
     saturday = day + timedelta(days=5 - day.weekday()) if day.weekday() < 6 else day - _ONE
     return Interval(saturday, saturday + _ONE)
 
 
 @rule("weekend_after")
-def weekend_after(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def weekend_after(day: date, arg: Arg, settings: Settings) -> Interval:
     """The first Saturday-Sunday starting after the day ("the following weekend")."""
     saturday = day + timedelta(days=(5 - day.weekday() - 1) % 7 + 1)
     return Interval(saturday, saturday + _ONE)
 
 
 @rule("weekend_before")
-def weekend_before(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def weekend_before(day: date, arg: Arg, settings: Settings) -> Interval:
     """The last Saturday-Sunday ending before the day ("the previous weekend")."""
     sunday = day - timedelta(days=(day.weekday() - 6 - 1) % 7 + 1)
     return Interval(sunday - _ONE, sunday)
 
 
 @rule("night")
-def night(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def night(day: date, arg: Arg, settings: Settings) -> Interval:
     """A night spans its day and the next."""
     return Interval(day, day + _ONE)
 
 
 @rule("previous_night")
-def previous_night(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def previous_night(day: date, arg: Arg, settings: Settings) -> Interval:
     """The night before: the day before and the day."""
     return Interval(day - _ONE, day)
 
 
 @rule("next_working_day")
-def next_working_day(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def next_working_day(day: date, arg: Arg, settings: Settings) -> Interval:
     """The first day after the day that is neither a weekend nor a bank holiday."""
     step = 1 if not arg or arg[0] >= 0 else -1
     candidate = day + timedelta(days=step)
@@ -281,9 +314,11 @@ def _part_of_month(year: int, month: int, part: str) -> Interval:
 
 
 @rule("latest_day")
-def latest_day(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def latest_day(day: date, arg: Arg, settings: Settings) -> Interval:
     """The latest ``(month, day)`` on or before the day (a date with no year)."""
     month, dom = arg
+    if not (1 <= month <= 12 and 1 <= dom <= cal.days_in_month(2000, month)):  # 2000: a leap year
+        raise InvalidValue(f"there is no day {dom} of month {month} in any year")
     year = day.year if (month, dom) <= (day.month, day.day) else day.year - 1
     while dom > cal.days_in_month(year, month):
         year -= 1
@@ -291,7 +326,7 @@ def latest_day(day: date, arg: tuple, settings: Settings) -> Interval:  # type: 
 
 
 @rule("latest_month")
-def latest_month(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def latest_month(day: date, arg: Arg, settings: Settings) -> Interval:
     """The latest month ``arg[0]`` starting on or before the day (part ``arg[1]`` of it)."""
     month, part = arg
     year = day.year if month <= day.month else day.year - 1
@@ -299,7 +334,7 @@ def latest_month(day: date, arg: tuple, settings: Settings) -> Interval:  # type
 
 
 @rule("last_month")
-def last_month(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def last_month(day: date, arg: Arg, settings: Settings) -> Interval:
     """The latest month ``arg[0]`` ending before the day's month ("last April")."""
     month = arg[0]
     year = day.year if month < day.month else day.year - 1
@@ -311,46 +346,46 @@ def _season_part(reading: Interval, part: str) -> Interval:
 
 
 @rule("latest_season")
-def latest_season(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def latest_season(day: date, arg: Arg, settings: Settings) -> Interval:
     """The latest season ``arg[0]`` starting on or before the day (part ``arg[1]``)."""
     name, part = arg
     for year in (day.year, day.year - 1):
         reading = season_readings(name, year, settings.seasons)[0][0]
-        if reading.earliest <= day:  # type: ignore[operator]
+        if _first_day(reading) <= day:
             return _season_part(reading, part)
     raise InvalidValue(f"no {name} before {day}")  # pragma: no cover - a season starts every year
 
 
 @rule("last_season")
-def last_season(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def last_season(day: date, arg: Arg, settings: Settings) -> Interval:
     """The latest season ``arg[0]`` ending before the day ("last summer")."""
     name = arg[0]
     for year in (day.year, day.year - 1, day.year - 2):
         reading = season_readings(name, year, settings.seasons)[0][0]
-        if reading.latest < day:  # type: ignore[operator]
+        if _last_day(reading) < day:
             return reading
     raise InvalidValue(f"no {name} before {day}")  # pragma: no cover
 
 
 @rule("latest_named_day")
-def latest_named_day(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def latest_named_day(day: date, arg: Arg, settings: Settings) -> Interval:
     """The latest occurrence of a named day starting on or before the day."""
     readings, window = arg
     best: Interval | None = None
     for year in (day.year + 1, day.year, day.year - 1, day.year - 2):
         for reading in named_day(readings, year, window, settings.holiday_region):
-            if reading.earliest <= day and (best is None or reading.earliest > best.earliest):  # type: ignore[operator]
+            if _first_day(reading) <= day and (best is None or _first_day(reading) > _first_day(best)):
                 best = reading
     if best is None:  # pragma: no cover - every named day falls once a year
         raise InvalidValue(f"no named day before {day}")
     return best
 
 
-def _nearest_century(day: date, build: object, yy: int) -> Interval:
+def _nearest_century(day: date, build: Callable[[int], Interval], yy: int) -> Interval:
     candidates = []
     for century in (1900, 2000):
-        reading = build(century + yy)  # type: ignore[operator]
-        distance = abs((reading.earliest - day).days)
+        reading = build(century + yy)
+        distance = abs((_first_day(reading) - day).days)
         candidates.append((distance, -century, reading))
     candidates.sort(key=lambda c: (c[0], c[1]))
     # Monotone: as the day moves on, the later century wins from the midpoint on.
@@ -359,7 +394,7 @@ def _nearest_century(day: date, build: object, yy: int) -> Interval:
 
 
 @rule("two_digit_year")
-def two_digit_year(day: date, arg: tuple, settings: Settings) -> Interval:  # type: ignore[type-arg]
+def two_digit_year(day: date, arg: Arg, settings: Settings) -> Interval:
     """A day or month written with a two-digit year: 19YY or 20YY, the nearer the day."""
     month, dom, yy = arg
     if dom:
@@ -367,11 +402,11 @@ def two_digit_year(day: date, arg: tuple, settings: Settings) -> Interval:  # ty
     return _nearest_century(day, lambda y: Interval.month(y, month), yy)
 
 
-def _fallback_later_in(arg: tuple) -> Interval:  # type: ignore[type-arg]
+def _fallback_later_in(arg: Arg) -> Interval:
     return Interval(date.fromordinal(arg[0]), date.fromordinal(arg[1]))
 
 
-def _fallback_two_digit(arg: tuple) -> Interval:  # type: ignore[type-arg]
+def _fallback_two_digit(arg: Arg) -> Interval:
     month, dom, yy = arg
     return Interval.day(2000 + yy, month, dom) if dom else Interval.month(2000 + yy, month)
 

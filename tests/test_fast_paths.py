@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronology import calendar as cal
-from chronology import phrases
-from chronology.errors import InvalidValue
+from chronology import phrases, rules
+from chronology.errors import InvalidValue, UnrecognisedPhrase
 from chronology.model import Amount, Count, Excerpt, Interval, When
+from chronology.settings import DEFAULT
 
 days = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
 
@@ -109,3 +110,25 @@ def _outcome(function: Callable[[], object]) -> object:
 @given(far_days, st.integers(-2000, 2000), st.integers(-5000, 5000))
 def test_move_is_calendar_shift(day: date, months: int, days: int) -> None:
     assert _outcome(lambda: phrases._move(day, months, days)) == _outcome(lambda: cal.shift(day, months, days))
+
+
+def test_easter_is_the_gregorian_computus() -> None:
+    from dateutil.easter import easter as reference_easter
+
+    assert all(rules.easter(year) == reference_easter(year) for year in range(1, 10000))
+
+
+@pytest.mark.parametrize("phrase", ["31 April", "31st June", "30 February", "0 May", "31 September"])
+def test_a_day_no_year_has_is_refused(phrase: str) -> None:
+    with pytest.raises(UnrecognisedPhrase, match="no such day in the year"):
+        phrases.parse_when(phrase, reference=date(2012, 1, 1))
+
+
+@pytest.mark.parametrize("arg", [(4, 31), (2, 30), (13, 1), (1, 0)])
+def test_latest_day_refuses_a_day_of_no_year(arg: tuple[int, int]) -> None:
+    with pytest.raises(InvalidValue, match="in any year"):
+        rules.latest_day(date(2012, 1, 1), arg, DEFAULT)
+
+
+def test_29_february_without_a_year_is_the_latest_leap_day() -> None:
+    assert str(phrases.parse_when("29 February", reference=date(2012, 1, 1))) == "29 Feb 2008 (29 February)"
