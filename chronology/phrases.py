@@ -1022,12 +1022,21 @@ def _direction(lex: Lex) -> Direction:
 
 
 def _vague(p: _Phrase, unit: str, period: bool, words: str) -> Count:
+    low, high = _vague_amounts(unit, period, p.settings)
+    return _trusted_count(low, high, words)
+
+
+@lru_cache(maxsize=256)
+def _vague_amounts(unit: str, period: bool, settings: Settings) -> tuple[Amount, Amount | None]:
+    """The bounds of a count with no number ("in the following weeks"), by the conventions."""
     lo, hi = _CONV["vague_period" if period else "vague"][unit]
     if unit == "workday":
         unit = "day"
     if unit == "fortnight":
-        return Count.of(lo * 14, "day", hi * 14, settings=p.settings, text=words)
-    return Count.of(lo, cast(Unit, unit), hi, settings=p.settings, text=words)
+        count = Count.of(lo * 14, "day", hi * 14, settings=settings)
+    else:
+        count = Count.of(lo, cast(Unit, unit), hi, settings=settings)
+    return count.low, count.high
 
 
 @_builder("unit_next")
@@ -1042,6 +1051,8 @@ def _unit_next(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         count = _count(p, amount, words.text)
         return Shift(Reference(), Count(Amount(0, 0), count.high, words.text), direction, "narrative", words)
     if plural:
+        if unit not in _CONV["vague_period"]:
+            return None  # no convention for a count of these units without a number ("hours")
         return Shift(Reference(), _vague(p, unit, True, words.text), direction, "narrative", words)
     if unit == "day":
         return Shift(Reference(), _days(1, text=words.text), direction, "narrative", words)
@@ -1065,6 +1076,8 @@ def _unit_relation(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     base = _anchor(p, anchor_lexes)
     if plural:
+        if unit not in _CONV["vague_period" if g["unit"][0].the else "vague"]:
+            return None  # no convention for a count of these units without a number ("hours")
         count = _vague(p, unit, g["unit"][0].the, words.text)
     else:
         if unit not in _CONV["adjacent"]:
@@ -1435,9 +1448,7 @@ def _ordered(earliest: date | None, latest: date | None) -> Interval:
     return _trusted_interval(earliest, latest)
 
 
-# Day steps made once: adding one is much cheaper than building a timedelta.
-_STEPS = 1500
-_DAY_STEPS = tuple(timedelta(days=n) for n in range(-_STEPS, _STEPS + 1))
+_STEPS, _DAY_STEPS = _rules._STEPS, _rules._DAY_STEPS  # day steps made once
 _add_months = cal.add_months
 
 

@@ -50,6 +50,28 @@ _ASTRONOMICAL = {
 }
 
 
+# Day steps made once (adding one is much cheaper than building a timedelta).
+_STEPS = 1500
+_DAY_STEPS = tuple(timedelta(days=n) for n in range(-_STEPS, _STEPS + 1))
+
+
+def _step(days: int) -> timedelta:
+    """``timedelta(days=days)``, made once for the steps rules take."""
+    if type(days) is int and -_STEPS <= days <= _STEPS:
+        return _DAY_STEPS[days + _STEPS]
+    return timedelta(days=days)
+
+
+_trusted = Interval._trusted
+
+
+def _made(first: date | None, last: date | None) -> Interval:
+    """``Interval(first, last)``; plain dates in order (what rules make) skip the checks they would pass."""
+    if type(first) is date and type(last) is date and first <= last:
+        return _trusted(first, last)
+    return Interval(first, last)
+
+
 # -- periods ---------------------------------------------------------------------------
 
 
@@ -72,15 +94,15 @@ def period(day: date, unit: str) -> Interval:
     '13 Jun 2011 – 19 Jun 2011'
     """
     if unit == "week":
-        start = day - timedelta(days=day.weekday())
-        return Interval(start, start + timedelta(days=6))
+        start = day - _step(day.weekday())
+        return _made(start, start + _step(6))
     if unit == "fortnight":
-        return Interval(day, day + timedelta(days=13))
+        return _made(day, day + _step(13))
     if unit == "month":
-        return Interval(cal.month_start(day), cal.month_end(day))
+        return _made(cal.month_start(day), cal.month_end(day))
     if unit == "year":
-        return Interval(date(day.year, 1, 1), date(day.year, 12, 31))
-    return Interval(day, day)
+        return _made(date(day.year, 1, 1), date(day.year, 12, 31))
+    return _made(day, day)
 
 
 @lru_cache(maxsize=4096)
@@ -96,7 +118,7 @@ def season_readings(name: str, year: int, convention: str = "meteorological") ->
         def span(y: int) -> Interval:
             first = date(y, m1, d1) - _ONE
             last = date(y + 1 if m2 < m1 else y, m2, d2) + _ONE
-            return Interval(first, last)
+            return _made(first, last)
     else:
         m1 = _SEASON_START[name]
 
@@ -130,9 +152,9 @@ def cut(whole: Interval, parts: int, index: int) -> Interval:
     if whole_months and months > 1 and (parts == 3 or months % 2 == 0):
         start = first.year * 12 + first.month - 1
         a, b = cal.split_units(start, months, parts)[index]
-        return Interval(date(a // 12, a % 12 + 1, 1), cal.month_end(date(b // 12, b % 12 + 1, 1)))
+        return _made(date(a // 12, a % 12 + 1, 1), cal.month_end(date(b // 12, b % 12 + 1, 1)))
     a, b = cal.split_units(first.toordinal(), (last - first).days + 1, parts)[index]
-    return Interval(date.fromordinal(a), date.fromordinal(b))
+    return _made(date.fromordinal(a), date.fromordinal(b))
 
 
 # -- named days ----------------------------------------------------------------------
@@ -193,10 +215,10 @@ def named_day(
     for anchor, lo, hi in readings:
         base = _anchor_day(anchor, year, region)
         if window is None:
-            out.append(Interval(base + timedelta(days=lo), base + timedelta(days=hi)))
+            out.append(_made(base + _step(lo), base + _step(hi)))
         else:
-            start = base + timedelta(days=lo)
-            out.append(Interval(start + timedelta(days=window[0]), start + timedelta(days=window[1])))
+            start = base + _step(lo)
+            out.append(_made(start + _step(window[0]), start + _step(window[1])))
     return tuple(out)
 
 
@@ -224,88 +246,91 @@ def this_period(day: date, arg: Arg, settings: Settings) -> Interval:
 @rule("rest_of_period")
 def rest_of_period(day: date, arg: Arg, settings: Settings) -> Interval:
     """From the day to the end of its week / month / year ("later that month")."""
-    return Interval(day, period(day, arg[0]).latest)
+    return _made(day, period(day, arg[0]).latest)
 
 
 @rule("start_of_period")
 def start_of_period(day: date, arg: Arg, settings: Settings) -> Interval:
     """From the start of the day's week / month / year to the day ("earlier that month")."""
-    return Interval(period(day, arg[0]).earliest, day)
+    return _made(period(day, arg[0]).earliest, day)
 
 
 @rule("later_in")
 def later_in(day: date, arg: Arg, settings: Settings) -> Interval:
     """The part of a period (``arg`` = first and last ordinals) after the day."""
     first, last = date.fromordinal(arg[0]), date.fromordinal(arg[1])
-    return Interval(min(max(day + _ONE, first), last), last)
+    return _made(min(max(day + _ONE, first), last), last)
 
 
 @rule("earlier_in")
 def earlier_in(day: date, arg: Arg, settings: Settings) -> Interval:
     """The part of a period (``arg`` = first and last ordinals) before the day."""
     first, last = date.fromordinal(arg[0]), date.fromordinal(arg[1])
-    return Interval(first, max(min(day - _ONE, last), first))
+    return _made(first, max(min(day - _ONE, last), first))
 
 
 @rule("weekday_on_or_after")
 def weekday_on_or_after(day: date, arg: Arg, settings: Settings) -> Interval:
     """The first given weekday on or after the day ("on the Monday")."""
-    return Interval.on(day + timedelta(days=(arg[0] - day.weekday()) % 7))
+    one = day + _step((arg[0] - day.weekday()) % 7)
+    return _made(one, one)
 
 
 @rule("weekday_after")
 def weekday_after(day: date, arg: Arg, settings: Settings) -> Interval:
     """The first given weekday after the day ("the following Thursday")."""
-    return Interval.on(day + timedelta(days=(arg[0] - day.weekday() - 1) % 7 + 1))
+    one = day + _step((arg[0] - day.weekday() - 1) % 7 + 1)
+    return _made(one, one)
 
 
 @rule("weekday_before")
 def weekday_before(day: date, arg: Arg, settings: Settings) -> Interval:
     """The last given weekday before the day ("the previous Monday")."""
-    return Interval.on(day - timedelta(days=(day.weekday() - arg[0] - 1) % 7 + 1))
+    one = day - _step((day.weekday() - arg[0] - 1) % 7 + 1)
+    return _made(one, one)
 
 
 @rule("weekend_next")
 def weekend_next(day: date, arg: Arg, settings: Settings) -> Interval:
     """The Saturday-Sunday holding the day, or the next one ("over the weekend")."""
-    saturday = day + timedelta(days=5 - day.weekday()) if day.weekday() < 6 else day - _ONE
-    return Interval(saturday, saturday + _ONE)
+    saturday = day + _step(5 - day.weekday()) if day.weekday() < 6 else day - _ONE
+    return _made(saturday, saturday + _ONE)
 
 
 @rule("weekend_after")
 def weekend_after(day: date, arg: Arg, settings: Settings) -> Interval:
     """The first Saturday-Sunday starting after the day ("the following weekend")."""
-    saturday = day + timedelta(days=(5 - day.weekday() - 1) % 7 + 1)
-    return Interval(saturday, saturday + _ONE)
+    saturday = day + _step((5 - day.weekday() - 1) % 7 + 1)
+    return _made(saturday, saturday + _ONE)
 
 
 @rule("weekend_before")
 def weekend_before(day: date, arg: Arg, settings: Settings) -> Interval:
     """The last Saturday-Sunday ending before the day ("the previous weekend")."""
-    sunday = day - timedelta(days=(day.weekday() - 6 - 1) % 7 + 1)
-    return Interval(sunday - _ONE, sunday)
+    sunday = day - _step((day.weekday() - 6 - 1) % 7 + 1)
+    return _made(sunday - _ONE, sunday)
 
 
 @rule("night")
 def night(day: date, arg: Arg, settings: Settings) -> Interval:
     """A night spans its day and the next."""
-    return Interval(day, day + _ONE)
+    return _made(day, day + _ONE)
 
 
 @rule("previous_night")
 def previous_night(day: date, arg: Arg, settings: Settings) -> Interval:
     """The night before: the day before and the day."""
-    return Interval(day - _ONE, day)
+    return _made(day - _ONE, day)
 
 
 @rule("next_working_day")
 def next_working_day(day: date, arg: Arg, settings: Settings) -> Interval:
     """The first day after the day that is neither a weekend nor a bank holiday."""
     step = 1 if not arg or arg[0] >= 0 else -1
-    candidate = day + timedelta(days=step)
+    candidate = day + _step(step)
     while candidate.weekday() >= 5 or candidate in _bank_holidays(settings.holiday_region, candidate.year).values():
-        candidate += timedelta(days=step)
-    return Interval.on(candidate)
+        candidate += _step(step)
+    return _made(candidate, candidate)
 
 
 def _part_of_month(year: int, month: int, part: str) -> Interval:
@@ -403,7 +428,7 @@ def two_digit_year(day: date, arg: Arg, settings: Settings) -> Interval:
 
 
 def _fallback_later_in(arg: Arg) -> Interval:
-    return Interval(date.fromordinal(arg[0]), date.fromordinal(arg[1]))
+    return _made(date.fromordinal(arg[0]), date.fromordinal(arg[1]))
 
 
 def _fallback_two_digit(arg: Arg) -> Interval:

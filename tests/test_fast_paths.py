@@ -14,6 +14,7 @@ from chronology import phrases, rules
 from chronology.errors import InvalidValue, UnrecognisedPhrase
 from chronology.model import Amount, Count, Excerpt, Interval, When
 from chronology.settings import DEFAULT
+from chronology.syntax import RULES
 
 days = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
 
@@ -132,3 +133,21 @@ def test_latest_day_refuses_a_day_of_no_year(arg: tuple[int, int]) -> None:
 
 def test_29_february_without_a_year_is_the_latest_leap_day() -> None:
     assert str(phrases.parse_when("29 February", reference=date(2012, 1, 1))) == "29 Feb 2008 (29 February)"
+
+
+@pytest.mark.parametrize("phrase", ["in the following hours", "the hours after", "minutes before this", "hours later"])
+def test_counts_of_hours_without_a_number_are_refused_not_crashed(phrase: str) -> None:
+    with pytest.raises(UnrecognisedPhrase):
+        phrases.parse_when(phrase, reference=date(2012, 1, 1))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(2, 1, 1), max_value=date(9998, 12, 31)), st.integers(0, 6))
+def test_rules_intervals_equal_checked_ones(day: date, weekday: int) -> None:
+    for name in ("weekday_on_or_after", "weekday_after", "weekday_before"):
+        got = RULES[name](day, (weekday,), DEFAULT)
+        assert got == Interval(got.earliest, got.latest) and got.earliest is not None
+        assert got.earliest.weekday() == weekday
+    for unit in ("week", "month", "year"):
+        whole = rules.period(day, unit)
+        assert whole == Interval(whole.earliest, whole.latest) and whole.contains(day)
