@@ -30,6 +30,10 @@ import attrs
 from chronology.model import Count, Excerpt, Interval, Kind
 from chronology.settings import DEFAULT, Settings
 
+# Internal constructors (``_trusted``) for values the grammar has already made right.
+_new = object.__new__
+_set = object.__setattr__
+
 __all__ = [
     "Node",
     "Fixed",
@@ -77,6 +81,23 @@ class Fixed:
     kind: Kind
     words: Excerpt
     notes: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+
+    @classmethod
+    def _trusted(
+        cls, readings: tuple[Interval, ...], kind: Kind, words: Excerpt, notes: tuple[str, ...] = ()
+    ) -> Fixed:
+        """A Fixed built from tuples as they are (no conversion), for the grammar.
+
+        >>> w = Excerpt("2011", 0, 4)
+        >>> Fixed._trusted((Interval.year(2011),), "year", w) == Fixed([Interval.year(2011)], "year", w)
+        True
+        """
+        self = _new(cls)
+        _set(self, "readings", readings)
+        _set(self, "kind", kind)
+        _set(self, "words", words)
+        _set(self, "notes", notes)
+        return self
 
 
 @attrs.frozen
