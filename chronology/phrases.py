@@ -18,7 +18,7 @@ Jun 2011 (early summer 2011)
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from fractions import Fraction
 from functools import lru_cache
@@ -646,6 +646,14 @@ def _anchor(p: _Phrase, lexes: list[Lex]) -> Node:
     return node
 
 
+_trusted_fixed = Fixed._trusted
+
+
+def _fixed(readings: Iterable[Interval], kind: Kind, words: Excerpt, notes: Iterable[str] = ()) -> Fixed:
+    """``Fixed(...)`` for the grammar: the same value, tuples taken as they are."""
+    return _trusted_fixed(tuple(readings), kind, words, tuple(notes))
+
+
 def _fixed_of(node: Node | None) -> Fixed | None:
     return node if isinstance(node, Fixed) else None
 
@@ -655,21 +663,21 @@ def _fixed_of(node: Node | None) -> Fixed | None:
 
 @_builder("year")
 def _year(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
-    return Fixed((Interval.year(g["year"][0].value),), "year", p.words(lexes))
+    return _fixed((Interval.year(g["year"][0].value),), "year", p.words(lexes))
 
 
 @_builder("decade")
 def _decade(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     first = g["decade"][0].value
-    return Fixed((Interval.years(first, first + 9),), "range", p.words(lexes))
+    return _fixed((Interval.years(first, first + 9),), "range", p.words(lexes))
 
 
 @_builder("month_year")
 def _month_year(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     whole = Interval.month(g["year"][0].value, g["month"][0].value)
     if "part" in g:
-        return Fixed((_rules.cut(whole, 3, _rules.PARTS[g["part"][0].value]),), "part", p.words(lexes))
-    return Fixed((whole,), "month", p.words(lexes))
+        return _fixed((_rules.cut(whole, 3, _rules.PARTS[g["part"][0].value]),), "part", p.words(lexes))
+    return _fixed((whole,), "month", p.words(lexes))
 
 
 def _check_weekday(p: _Phrase, g: Groups, day: date) -> None:
@@ -686,7 +694,7 @@ def _day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         return None
     day = date(g["year"][0].value, g["month"][0].value, lex.value)
     _check_weekday(p, g, day)
-    return Fixed((_trusted_interval(day, day),), "day", p.words(lexes))
+    return _fixed((_trusted_interval(day, day),), "day", p.words(lexes))
 
 
 @_builder("numeric_date")
@@ -701,7 +709,7 @@ def _numeric_date(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         raise p.fail(lexes, "a numeric date needs a two- or four-digit year")
     day = date(year, month, dom)
     _check_weekday(p, g, day)
-    return Fixed((_trusted_interval(day, day),), "day", p.words(lexes))
+    return _fixed((_trusted_interval(day, day),), "day", p.words(lexes))
 
 
 @_builder("numeric_month")
@@ -711,7 +719,7 @@ def _numeric_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         raise p.fail(lexes, "not a month number")
     if digits == 2:
         return Aligned(DocumentDate(), "two_digit_year", (month, 0, year), "month", p.words(lexes))
-    return Fixed((Interval.month(year, month),), "month", p.words(lexes))
+    return _fixed((Interval.month(year, month),), "month", p.words(lexes))
 
 
 @_builder("year_span")
@@ -719,7 +727,7 @@ def _year_span(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     first, last = g["a"][0].value, g["b"][0].value
     if last < first:
         raise p.fail(lexes, "the span of years ends before it starts")
-    return Fixed((Interval.years(first, last),), "range", p.words(lexes))
+    return _fixed((Interval.years(first, last),), "range", p.words(lexes))
 
 
 def _reporting_year(p: _Phrase, first: int) -> Interval:
@@ -748,7 +756,7 @@ def _year_dash(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         notes.append(f"ISO month {first}-{yy:02d}")
     if not readings:
         raise p.fail(lexes, "neither a span of years nor a month")
-    return Fixed(readings, "range" if len(readings) > 1 or notes[0][0] != "I" else "month", p.words(lexes), notes)
+    return _fixed(readings, "range" if len(readings) > 1 or notes[0][0] != "I" else "month", p.words(lexes), notes)
 
 
 @_builder("year_slash")
@@ -761,7 +769,7 @@ def _year_slash(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         first += 2000
     if digits != 2 or yy != (first + 1) % 100:
         raise p.fail(lexes, "a reporting year is two consecutive years (2014/15)")
-    return Fixed(
+    return _fixed(
         (_reporting_year(p, first),), "range", p.words(lexes), (f"{p.settings.reporting_year} year {first}/{yy:02d}",)
     )
 
@@ -781,7 +789,7 @@ def _season(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     intervals = [r for r, _ in readings]
     if part:
         intervals = [_rules.cut(r, 3, _rules.PARTS[part]) for r in intervals]
-    return Fixed(intervals, "season", p.words(lexes), [n for _, n in readings])
+    return _fixed(intervals, "season", p.words(lexes), [n for _, n in readings])
 
 
 @_builder("week_of_month")
@@ -793,11 +801,11 @@ def _week_of_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     assert whole.earliest is not None and whole.latest is not None
     which = g["which"][0]
     if which.cat == "last":
-        return Fixed((Interval(whole.latest - timedelta(days=6), whole.latest),), "part", p.words(lexes))
+        return _fixed((Interval(whole.latest - timedelta(days=6), whole.latest),), "part", p.words(lexes))
     if not 1 <= which.value <= 5:
         raise p.fail([which], "a month has at most five weeks")
     start = whole.earliest + timedelta(days=7 * (which.value - 1))
-    return Fixed((Interval(start, min(start + timedelta(days=6), whole.latest)),), "part", p.words(lexes))
+    return _fixed((Interval(start, min(start + timedelta(days=6), whole.latest)),), "part", p.words(lexes))
 
 
 @_builder("half")
@@ -808,7 +816,7 @@ def _half(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     whole = _fixed_of(_parse_lexes(p, g["rest"]))
     if whole is None:
         raise p.fail(g["rest"], "a half of a calendar period")
-    return Fixed([_rules.cut(r, 2, which - 1) for r in whole.readings], "part", p.words(lexes), whole.notes)
+    return _fixed([_rules.cut(r, 2, which - 1) for r in whole.readings], "part", p.words(lexes), whole.notes)
 
 
 @_builder("part")
@@ -823,7 +831,7 @@ def _part(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     fixed = _fixed_of(whole)
     if fixed is None or any(not r.is_bounded for r in fixed.readings):
         return None
-    return Fixed([_rules.cut(r, 3, _rules.PARTS[part]) for r in fixed.readings], "part", p.words(lexes), fixed.notes)
+    return _fixed([_rules.cut(r, 3, _rules.PARTS[part]) for r in fixed.readings], "part", p.words(lexes), fixed.notes)
 
 
 def _borrow_year(a: list[Lex], b: list[Lex]) -> list[Lex]:
@@ -838,7 +846,7 @@ def _month_range(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     year = g["year"][0].value
     first, last = g["a"][0].value, g["b"][0].value
     start = Interval.month(year if first <= last else year - 1, first)
-    return Fixed((start.hull(Interval.month(year, last)),), "range", p.words(lexes))
+    return _fixed((start.hull(Interval.month(year, last)),), "range", p.words(lexes))
 
 
 @_builder("named_day")
@@ -848,7 +856,7 @@ def _named_day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     window = LEXICON.windows[g["window"][0].cat] if "window" in g else None
     if "year" in g:
         found = _rules.named_day(readings, g["year"][0].value, window, p.settings.holiday_region)
-        return Fixed(found, "holiday", p.words(lexes))
+        return _fixed(found, "holiday", p.words(lexes))
     return Aligned(Reference(), "latest_named_day", (readings, window), "holiday", p.words(lexes))
 
 
@@ -1343,7 +1351,7 @@ def _between(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         raise p.fail(lexes, "neither end of the period is a time")
     if isinstance(start, Fixed) and isinstance(end, Fixed) and len(start.readings) == len(end.readings) == 1:
         whole = Interval(start.readings[0].earliest, end.readings[0].latest)
-        return Fixed((whole,), "range", words)
+        return _fixed((whole,), "range", words)
     return Between(start, end, "range", words)
 
 
@@ -1461,32 +1469,54 @@ def _move(day: date, months: int, days: int) -> date:
     return day + timedelta(days=days)
 
 
+def _disorder(earliest: date, latest: date) -> InvalidValue:
+    """The error ``Interval(earliest, latest)`` raises for days out of order."""
+    return InvalidValue(f"Interval earliest {earliest} is after latest {latest}")
+
+
 def _shifted(node: Shift, base: Interval) -> Interval:
     """:func:`~chronology.syntax.apply_to` for a shift: ``node.count`` after (or before) the
-    base's first and last days, with the same checks and the same arithmetic, in the same order."""
+    base's first and last days, with the same checks and the same arithmetic, in the same order
+    (a base of one day is moved once: its first and last days give the same results)."""
     low, high = node.count.low, node.count.high
     first, last = base.earliest, base.latest
-    start = end = None
+    start: date | None = None
+    end: date | None = None
     if node.direction == 1:
         if first is not None:
             start = _move(first, low.months, low.days)
             if high is not None:
-                _ordered(start, _move(first, high.months, high.days))
-        if last is not None:
+                end = _move(first, high.months, high.days)  # the end, if the base is one day
+                if start > end:
+                    raise _disorder(start, end)
+        if last is None:
+            return _trusted_interval(start, None)
+        if high is None:
+            if last != first:
+                _move(last, low.months, low.days)
+            return _trusted_interval(start, None)
+        if last != first:
             nearest = _move(last, low.months, low.days)
-            if high is not None:
-                end = _move(last, high.months, high.days)
-                _ordered(nearest, end)
+            end = _move(last, high.months, high.days)
+            if nearest > end:
+                raise _disorder(nearest, end)
     else:
         if first is not None:
             if high is not None:
                 start = _move(first, -high.months, -high.days)
-            _ordered(start, _move(first, -low.months, -low.days))
-        if last is not None:
+            end = _move(first, -low.months, -low.days)  # the end, if the base is one day
+            if start is not None and start > end:
+                raise _disorder(start, end)
+        if last is None:
+            return _trusted_interval(start, None)
+        if last != first:
             furthest = None if high is None else _move(last, -high.months, -high.days)
             end = _move(last, -low.months, -low.days)
-            _ordered(furthest, end)
-    return _ordered(start, end)
+            if furthest is not None and furthest > end:
+                raise _disorder(furthest, end)
+    if start is not None and end is not None and start > end:
+        raise _disorder(start, end)
+    return _trusted_interval(start, end)
 
 
 def _aligned(node: Aligned, base: Interval, settings: Settings) -> Interval:
@@ -1579,13 +1609,16 @@ def parse_when(
     for value in (birth, anchor, reference, document_date):
         if value is not None and not isinstance(value, _ANCHOR_TYPES):
             raise InvalidValue(f"an anchor must be a date, an Interval, a When or a (date, date) pair, not {value!r}")
-    ctx = _new_tuple(_Context, (phrase, conf, birth, anchor, reference, document_date))
-    try:
-        readings = _eval(node, ctx)
-    except ChronologyError:
-        raise
-    except (ValueError, OverflowError) as exc:
-        raise UnrecognisedPhrase(phrase, 0, len(phrase), f"the date falls outside the calendar ({exc})") from None
+    if type(node) is Fixed:
+        readings: Sequence[Interval] = node.readings
+    else:
+        ctx = _new_tuple(_Context, (phrase, conf, birth, anchor, reference, document_date))
+        try:
+            readings = _eval(node, ctx)
+        except ChronologyError:
+            raise
+        except (ValueError, OverflowError) as exc:
+            raise UnrecognisedPhrase(phrase, 0, len(phrase), f"the date falls outside the calendar ({exc})") from None
     unique = tuple(readings) if len(readings) == 1 else tuple(dict.fromkeys(readings))
     if not unique:
         raise InvalidValue("a When needs at least one reading")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Literal
 
 import pytest
 from hypothesis import given, settings
@@ -14,7 +15,7 @@ from chronology import phrases, rules
 from chronology.errors import InvalidValue, UnrecognisedPhrase
 from chronology.model import Amount, Count, Excerpt, Interval, When
 from chronology.settings import DEFAULT
-from chronology.syntax import RULES
+from chronology.syntax import RULES, Aligned, Fixed, Reference, Shift, apply_to
 
 days = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
 
@@ -151,3 +152,60 @@ def test_rules_intervals_equal_checked_ones(day: date, weekday: int) -> None:
     for unit in ("week", "month", "year"):
         whole = rules.period(day, unit)
         assert whole == Interval(whole.earliest, whole.latest) and whole.contains(day)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(ordered(), min_size=1, max_size=3), st.text(max_size=10))
+def test_trusted_fixed_equals_checked(ends: list[tuple[date | None, date | None]], text: str) -> None:
+    readings = tuple(Interval(a, b) for a, b in ends)
+    notes = tuple(str(i) for i in range(len(readings)))
+    words = Excerpt(text, 0, len(text))
+    fast, checked = Fixed._trusted(readings, "range", words, notes), Fixed(list(readings), "range", words, list(notes))
+    assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
+
+
+@st.composite
+def bases(draw: st.DrawFn) -> Interval:
+    a, b = sorted((draw(far_days), draw(far_days)))
+    if draw(st.booleans()):
+        b = a  # one day, the common case
+    return Interval(draw(st.none() | st.just(a)), draw(st.none() | st.just(b)))
+
+
+def _any_count(low: Amount, high: Amount | None) -> Count:
+    return Count._trusted(low, high, "")  # any pair, even one Count() would refuse: the resolver must agree anyway
+
+
+@settings(max_examples=400, deadline=None)
+@given(amounts, st.none() | amounts, st.sampled_from([1, -1]), bases())
+def test_shifted_is_apply_to(low: Amount, high: Amount | None, direction: Literal[1, -1], base: Interval) -> None:
+    node = Shift(Reference(), _any_count(low, high), direction, "narrative", Excerpt("x"))
+    assert _outcome(lambda: phrases._shifted(node, base)) == _outcome(lambda: apply_to(node, base))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted(RULES)), bases(), st.integers(0, 11))
+def test_aligned_is_apply_to(rule: str, base: Interval, pick: int) -> None:
+    args = {
+        "next_period": ("month",),
+        "previous_period": ("week",),
+        "this_period": ("year",),
+        "rest_of_period": ("month",),
+        "start_of_period": ("week",),
+        "later_in": (730000, 730100),
+        "earlier_in": (730000, 730100),
+        "weekday_on_or_after": (pick % 7,),
+        "weekday_after": (pick % 7,),
+        "weekday_before": (pick % 7,),
+        "next_working_day": (1,),
+        "latest_day": (pick + 1, 29),
+        "latest_month": (pick + 1, "early"),
+        "last_month": (pick + 1,),
+        "latest_season": ("winter", ""),
+        "last_season": ("summer",),
+        "two_digit_year": (pick + 1, 0, 11),
+    }
+    if rule not in args:
+        return
+    node = Aligned(Reference(), rule, args[rule], "narrative", Excerpt("x"))
+    assert _outcome(lambda: phrases._aligned(node, base, DEFAULT)) == _outcome(lambda: apply_to(node, base))
