@@ -37,7 +37,7 @@ def _non_negative(instance: object, attribute: attrs.Attribute, value: int) -> N
         raise InvalidValue(f"Settings.{attribute.name} must be a whole number >= 0, not {value!r}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # hashed on every cached look-up keyed by settings
 class Settings:
     """Conventions for reading phrases.  Defaults follow docs/conventions.md.
 
