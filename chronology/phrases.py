@@ -672,9 +672,12 @@ def _decade(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     return _fixed((Interval.years(first, first + 9),), "range", p.words(lexes))
 
 
+_month = lru_cache(maxsize=4096)(Interval.month)  # kept per year and month
+
+
 @_builder("month_year")
 def _month_year(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
-    whole = Interval.month(g["year"][0].value, g["month"][0].value)
+    whole = _month(g["year"][0].value, g["month"][0].value)
     if "part" in g:
         return _fixed((_rules.cut(whole, 3, _rules.PARTS[g["part"][0].value]),), "part", p.words(lexes))
     return _fixed((whole,), "month", p.words(lexes))
@@ -780,16 +783,27 @@ def _season(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     if "part" in g:
         part = g["part"][0].value
     year = g["year"][0].value
-    readings = _rules.season_readings(name, year, p.settings.seasons)
+    _rules.season_readings(name, year, p.settings.seasons)  # (raises first for a year outside the calendar)
     if "b" in g:
         yy = g["b"][0].value
         if name != "winter" or yy != (year + 1) % 100:
             raise p.fail(g["b"], "only a winter spans two years, and they must be consecutive")
+    intervals, notes = _season_parts(name, year, part or "", p.settings.seasons, "b" in g)
+    return _trusted_fixed(intervals, "season", p.words(lexes), notes)
+
+
+@lru_cache(maxsize=4096)
+def _season_parts(
+    name: str, year: int, part: str, convention: str, first_only: bool
+) -> tuple[tuple[Interval, ...], tuple[str, ...]]:
+    """The readings of (part of) a season of a year and their notes (kept per season and year)."""
+    readings = _rules.season_readings(name, year, convention)
+    if first_only:
         readings = readings[:1]
-    intervals = [r for r, _ in readings]
+    intervals = tuple(r for r, _ in readings)
     if part:
-        intervals = [_rules.cut(r, 3, _rules.PARTS[part]) for r in intervals]
-    return _fixed(intervals, "season", p.words(lexes), [n for _, n in readings])
+        intervals = tuple(_rules.cut(r, 3, _rules.PARTS[part]) for r in intervals)
+    return intervals, tuple(n for _, n in readings)
 
 
 @_builder("week_of_month")
@@ -1407,6 +1421,8 @@ def matching_rule(phrase: str, *, settings: Settings | None = None) -> str:
 def _intervals(value: AnchorLike) -> Sequence[Interval] | None:
     if value is None:
         return None
+    if type(value) is date:
+        return (_trusted_interval(value, value),)  # what Interval.on checks, a plain date passes
     if isinstance(value, When):
         return value.readings
     if isinstance(value, Interval):
@@ -1414,8 +1430,6 @@ def _intervals(value: AnchorLike) -> Sequence[Interval] | None:
     if isinstance(value, tuple):
         first, last = value
         return (Interval(first, last),)
-    if type(value) is date:
-        return (_trusted_interval(value, value),)  # what Interval.on checks, a plain date passes
     if isinstance(value, date):
         return (Interval.on(value),)
     raise InvalidValue(f"an anchor must be a date, an Interval, a When or a (date, date) pair, not {value!r}")
@@ -1532,6 +1546,8 @@ def _eval(node: Node, ctx: _Context) -> Sequence[Interval]:
         return node.readings
     if type(node) is Shift or type(node) is Aligned:
         return _eval_moved(node, ctx)
+    if type(node) in _LEAVES:
+        return _leaf(node, ctx)
     if isinstance(node, Fixed):
         return node.readings
     if isinstance(node, (Shift, Aligned)):
@@ -1563,6 +1579,9 @@ def _eval(node: Node, ctx: _Context) -> Sequence[Interval]:
             "a duration: it gives an event's length but places nothing in time",
         )
     return _leaf(node, ctx)
+
+
+_LEAVES = frozenset((Birth, Named, Reference, DocumentDate))
 
 
 def _eval_moved(node: Shift | Aligned, ctx: _Context) -> list[Interval]:

@@ -133,6 +133,7 @@ def season_readings(name: str, year: int, convention: str = "meteorological") ->
     )
 
 
+@lru_cache(maxsize=4096)
 def cut(whole: Interval, parts: int, index: int) -> Interval:
     """Part ``index`` of ``parts`` of ``whole``: years cut by years, a year by
     months, whole months by months (thirds) or days (halves), else by days.
