@@ -182,24 +182,28 @@ def _chunk_tokens(chunk: str) -> tuple[_Token, ...]:
     return found
 
 
+def _not_kept(text: str) -> tuple[_Token, ...] | None:
+    """No tokens kept for ``text``: a whole phrase is read afresh, never cached."""
+    return None
+
+
 def _lex(text: str) -> list[Lex]:
     """Lexemes of a normalised phrase: vocabulary looked up longest first, fillers dropped,
     word numbers added up, hyphens kept only between numbers."""
-    if _SPACED_TOKEN.search(text):
-        pieces: list[tuple[int, tuple[_Token, ...]]] = [(0, _tokens(text))]
-    else:
-        pieces = []
-        at = 0
-        for chunk in text.split():
-            at = text.find(chunk, at)
-            pieces.append((at, _CHUNKS.get(chunk) or _chunk_tokens(chunk)))
-            at += len(chunk)
     lexes: list[Lex] = []
     longer: list[tuple[int, _Longer]] = []
     the = combine = False
     previous = ""
-    for base, tokens in pieces:
-        for cat, value, start, end, following in tokens:
+    kept: Callable[[str], tuple[_Token, ...] | None]
+    read: Callable[[str], tuple[_Token, ...]]
+    if _SPACED_TOKEN.search(text) is None:
+        chunks, kept, read = text.split(), _CHUNKS.get, _chunk_tokens
+    else:  # one piece: the whole text, read by the regex
+        chunks, kept, read = [text], _not_kept, _tokens
+    at = 0
+    for chunk in chunks:
+        at = text.find(chunk, at)
+        for cat, value, start, end, following in kept(chunk) or read(chunk):
             if cat is None:
                 the = the or value
                 continue
@@ -208,8 +212,9 @@ def _lex(text: str) -> list[Lex]:
             if cat in _COMBINING or (previous == "num" and (cat == "num" or cat == "ord")):
                 combine = True
             previous = cat
-            lexes.append(_new_tuple(Lex, (cat, value, base + start, base + end, the)))
+            lexes.append(_new_tuple(Lex, (cat, value, at + start, at + end, the)))
             the = False
+        at += len(chunk)
     if longer:
         joined = _join_words(lexes, longer, text)
         if joined is not lexes:
@@ -843,7 +848,7 @@ def _part(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
             return None
         return Endpoint(Named(p.words(rest)), "start" if part == "early" else "end", p.words(lexes))
     fixed = _fixed_of(whole)
-    if fixed is None or any(not r.is_bounded for r in fixed.readings):
+    if fixed is None or any(r.earliest is None or r.latest is None for r in fixed.readings):
         return None
     return _fixed([_rules.cut(r, 3, _rules.PARTS[part]) for r in fixed.readings], "part", p.words(lexes), fixed.notes)
 

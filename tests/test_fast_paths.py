@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Literal
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +15,7 @@ from hypothesis import strategies as st
 
 from chronology import calendar as cal
 from chronology import phrases, rules
-from chronology.errors import InvalidValue, UnrecognisedPhrase
+from chronology.errors import ChronologyError, InvalidValue, UnrecognisedPhrase
 from chronology.model import Amount, Count, Excerpt, Interval, When
 from chronology.settings import DEFAULT
 from chronology.syntax import RULES, Aligned, Fixed, Reference, Shift, apply_to
@@ -209,3 +212,27 @@ def test_aligned_is_apply_to(rule: str, base: Interval, pick: int) -> None:
         return
     node = Aligned(Reference(), rule, args[rule], "narrative", Excerpt("x"))
     assert _outcome(lambda: phrases._aligned(node, base, DEFAULT)) == _outcome(lambda: apply_to(node, base))
+
+
+phrase_text = st.text(alphabet="abt sm0129:/.-',&\u2019\u2013 ", max_size=24) | st.lists(
+    st.sampled_from(["early", "summer", "2011", "21", "st", "10", "am", "a", "couple", "of", "the", "week", "'s", "-"]),
+    max_size=6,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(phrase_text)
+def test_lexing_by_chunks_equals_lexing_the_whole_text(text: str) -> None:
+    normal = phrases._normalise(text)
+    by_chunks = phrases._lex(normal)
+    with mock.patch.object(phrases, "_SPACED_TOKEN", re.compile("")):  # every text read whole
+        whole = phrases._lex(normal)
+    assert by_chunks == whole
+
+
+def test_no_whole_phrase_is_kept() -> None:
+    texts = ("early summer 2011", "24 th november 2009", "10 am on 3 june 2011", "three months before his death")
+    for text in texts:
+        with contextlib.suppress(ChronologyError):  # read or refused, no phrase may be kept
+            phrases.parse_when(text, anchor=date(2013, 11, 26), reference=date(2012, 1, 1))
+    assert not any(" " in chunk for chunk in phrases._CHUNKS)
