@@ -9,6 +9,14 @@ the small builder functions below, which turns the matched words into a node
 of :mod:`chronology.syntax`.  :func:`parse_when` resolves a tree against the
 birth, anchor, reference and document date it needs.
 
+Speed (``benchmarks/bench_phrases.py``): the regex reads each space-separated
+chunk once and its tokens are kept per chunk; rule matches are kept per
+signature; counts, seasons and months per (amount, settings), (season, year)
+and (year, month).  No whole phrase is ever kept.  Values the grammar has made
+right are built with the types' private ``_trusted`` constructors, and shifts
+are applied with the checks :func:`~chronology.syntax.apply_to` makes but
+without its intermediate objects (the tests hold both to the same results).
+
 >>> print(parse_when("early summer 2011"))
 Jun 2011 (early summer 2011)
 >>> print(parse_when("three months before his death", anchor=date(2013, 11, 26)))

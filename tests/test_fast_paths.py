@@ -118,7 +118,7 @@ def test_move_is_calendar_shift(day: date, months: int, days: int) -> None:
 
 
 def test_easter_is_the_gregorian_computus() -> None:
-    from dateutil.easter import easter as reference_easter
+    from dateutil.easter import easter as reference_easter  # type: ignore[import-untyped]
 
     assert all(rules.easter(year) == reference_easter(year) for year in range(1, 10000))
 
