@@ -1598,17 +1598,18 @@ _LEAVES = frozenset((Birth, Named, Reference, DocumentDate))
 
 
 def _eval_moved(node: Shift | Aligned, ctx: _Context) -> list[Interval]:
+    base = node.base
     try:
-        bases = _eval(node.base, ctx)
+        bases = _leaf(base, ctx) if type(base) in _LEAVES else _eval(base, ctx)
     except MissingAnchor:
         if isinstance(node, Aligned) and node.rule in _rules.FALLBACKS:
             return [_rules.FALLBACKS[node.rule](node.arg)]
         raise
     if type(node) is Shift:
-        return [_shifted(node, base) for base in bases]
+        return [_shifted(node, one) for one in bases]
     if type(node) is Aligned:
-        return [_aligned(node, base, ctx.settings) for base in bases]
-    return [apply_to(node, base, ctx.settings) for base in bases]
+        return [_aligned(node, one, ctx.settings) for one in bases]
+    return [apply_to(node, one, ctx.settings) for one in bases]
 
 
 _ANCHOR_TYPES = (date, Interval, When, tuple)
