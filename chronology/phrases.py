@@ -127,7 +127,7 @@ def _normalise(phrase: str) -> str:
     return lowered
 
 
-_WORDS = LEXICON.words
+_WORDS = dict(LEXICON.words)  # a plain dict: looked up per word
 _FILLERS = LEXICON.fillers
 # For each word that starts a key of several words, the sizes of those keys, longest first.
 
@@ -371,7 +371,7 @@ def _builder(name: str) -> Callable[[Builder], Builder]:
     return register
 
 
-_CHARS = LEXICON.chars
+_CHARS = dict(LEXICON.chars)  # a plain dict: looked up per lexeme
 # Per signature: each rule that matches it, in order, as (rule id, builder, its groups' spans).
 _Match = tuple[str, Builder, tuple[tuple[str, int, int], ...]]
 _MATCHES: dict[str, tuple[_Match, ...]] = {}
@@ -399,7 +399,7 @@ def _read(p: _Phrase, lexes: list[Lex], rule_out: list[str] | None = None) -> No
     if not lexes:
         return None
     chars = _CHARS
-    signature = "".join([chars[lex.cat] for lex in lexes])
+    signature = "".join([chars[lex[0]] for lex in lexes])  # lex[0]: its category
     found = _MATCHES.get(signature)
     for rule_id, build, spans in _matches(signature) if found is None else found:
         groups = {name: lexes[a:b] for name, a, b in spans}
