@@ -1547,8 +1547,12 @@ def _shifted(node: Shift, base: Interval) -> Interval:
 
 
 def _aligned(node: Aligned, base: Interval, settings: Settings) -> Interval:
-    """:func:`~chronology.syntax.apply_to` for a calendar-aligned rule."""
+    """:func:`~chronology.syntax.apply_to` for a calendar-aligned rule (a base of one day is
+    read once: the rule gives the same interval for its first and last days)."""
     function = _RULES[node.rule]
+    if base.earliest is not None and base.earliest == base.latest:
+        whole = function(base.earliest, node.arg, settings)
+        return _ordered(whole.earliest, whole.latest)
     first = None if base.earliest is None else function(base.earliest, node.arg, settings).earliest
     last = None if base.latest is None else function(base.latest, node.arg, settings).latest
     return _ordered(first, last)
