@@ -532,7 +532,7 @@ def _read_amount(lexes: Sequence[Lex], default_unit: str | None = None) -> _Amou
             ranged = False
     if low is not None and high is not None and default_unit is not None:
         pairs.append((low, high, default_unit))
-    return _Amount(tuple(pairs), hedged, bound)
+    return _new_tuple(_Amount, (tuple(pairs), hedged, bound))
 
 
 def _exact(count: Number, unit: str, *, up: bool = False) -> Amount:
@@ -1656,11 +1656,14 @@ def parse_when(
             raise
         except (ValueError, OverflowError) as exc:
             raise UnrecognisedPhrase(phrase, 0, len(phrase), f"the date falls outside the calendar ({exc})") from None
-    unique = tuple(readings) if len(readings) == 1 else tuple(dict.fromkeys(readings))
-    if not unique:
-        raise InvalidValue("a When needs at least one reading")
     notes: tuple[str, ...] = ()
-    if isinstance(node, Fixed) and len(node.notes) == len(node.readings) == len(unique) > 1:
-        notes = node.notes
+    if len(readings) == 1:
+        unique = tuple(readings)
+    else:
+        unique = tuple(dict.fromkeys(readings))
+        if not unique:
+            raise InvalidValue("a When needs at least one reading")
+        if isinstance(node, Fixed) and len(node.notes) == len(node.readings) == len(unique) > 1:
+            notes = node.notes
     kind: Kind = getattr(node, "kind", "date")
     return _trusted_when(unique, phrase, kind, _trusted_excerpt(phrase, 0, len(phrase)), notes)
