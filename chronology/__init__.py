@@ -11,6 +11,7 @@ Jun 2011 (early summer 2011)
 ``import chronology`` stays light: it imports neither spaCy nor matplotlib.
 """
 
+from chronology.case import Case, Chronology, Event, Person, Statement
 from chronology.errors import (
     ChronologyError,
     Inconsistent,
@@ -22,7 +23,6 @@ from chronology.errors import (
 from chronology.model import Amount, Count, Excerpt, Interval, When
 from chronology.phrases import parse, parse_when
 from chronology.settings import Settings
-from chronology.case import Case, Chronology, Event, Person, Statement
 
 __version__ = "0.1.0"
 

@@ -1084,7 +1084,7 @@ def _statements(tags: Iterable[object], *, keep_order: bool = False) -> tuple[St
 
 def _fixed(readings: tuple[Interval, ...], kind: Kind, words: Excerpt, notes: tuple[str, ...] = ()) -> Fixed:
     """A Fixed leaf for a value given by code (a When, Interval or date)."""
-    return Fixed(readings, kind, words, notes)  # type: ignore[arg-type]
+    return Fixed(readings, kind, words, notes)
 
 
 def _point(event: Event, which: str) -> int:

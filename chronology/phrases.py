@@ -646,10 +646,19 @@ def _person(p: _Phrase, lexes: Sequence[Lex]) -> Birth:
     return Birth(text, words)
 
 
+_BIRTH_OWNERS = frozenset(("person", "poss", "noun", "article"))
+_POSSESSIVE = re.compile(r"['’]s$")
+_BIRTH_WORDS = tuple(" ".join(key) for key, (cat, _) in LEXICON.words.items() if cat == "birth")
+
+
 def _anchor(p: _Phrase, lexes: list[Lex]) -> Node:
     """What an offset counts from: nothing (the reference), a time phrase, or a named event."""
     if not lexes:
         return Reference()
+    if lexes[-1].cat == "birth" and all(lex.cat in _BIRTH_OWNERS for lex in lexes[:-1]):
+        # "his birth", "Child S's birth", "the birth": the person's birth, which ages count from
+        owner = _POSSESSIVE.sub("", p.words(lexes[:-1]).text) if len(lexes) > 1 else None
+        return Birth(owner, p.words(lexes))
     try:
         node = _read(p, lexes)
     except ChronologyError:
@@ -1460,6 +1469,9 @@ class _Context(NamedTuple):
 def _leaf(node: Node, ctx: _Context) -> Sequence[Interval]:
     if isinstance(node, Birth):
         found, needs, words = ctx.birth, "birth", node.person
+        if found is None and node.words is not None and node.words.text.lower().endswith(_BIRTH_WORDS):
+            # "three days after his birth" names the birth as its anchor: an anchor given stands in
+            found = ctx.anchor
     elif isinstance(node, Named):
         found, needs, words = ctx.anchor, "anchor", node.words.text
     elif isinstance(node, Reference):

@@ -11,7 +11,7 @@ import pytest
 from chronology import Excerpt, Interval, MissingAnchor, Settings, UnrecognisedPhrase, When, parse, parse_when
 from chronology.lexicon import LEXICON
 from chronology.phrases import matching_rule
-from chronology.syntax import Between, Bound, Endpoint, Fixed, Length, Named, Shift
+from chronology.syntax import Between, Birth, Bound, Endpoint, Fixed, Length, Named, Shift
 
 B = date(2010, 12, 1)  # a birth
 X = date(2013, 11, 26)  # another event (Tuesday)
@@ -354,3 +354,31 @@ def test_every_rule_reads_its_examples(rule_id: str, example: str) -> None:
     assert matching_rule(example) == rule_id
     if rule_id != "length":
         assert isinstance(parse_when(example, **ALL), When)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "person"),
+    [
+        ("the day after his birth", "his"),
+        ("within a few days of her birth", "her"),
+        ("the weeks after Child S's birth", "Child S"),
+        ("two weeks after the birth", None),
+    ],
+    ids=["his", "her", "named", "the"],
+)
+def test_a_birth_named_as_an_anchor_counts_from_the_birth(phrase: str, person: str | None) -> None:
+    tree = parse(phrase)
+    assert isinstance(tree.base, Birth)  # type: ignore[union-attr]
+    assert tree.base.person == person  # type: ignore[union-attr]
+    december = (date(2010, 12, 1), date(2010, 12, 31))
+    when = parse_when(phrase, birth=december)
+    assert when.earliest is not None and when.earliest >= december[0]
+    # the birth may be passed as the birth or, as the named event it is, as the anchor
+    assert parse_when(phrase, anchor=december).readings == when.readings
+    with pytest.raises(MissingAnchor) as missing:
+        parse_when(phrase)
+    assert missing.value.needs == "birth"
+
+
+def test_the_day_after_his_birth_is_exactly_one_day_later() -> None:
+    assert parse_when("the day after his birth", birth=date(2010, 12, 14)).readings == (Interval.day(2010, 12, 15),)
