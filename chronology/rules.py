@@ -20,6 +20,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from dateutil.easter import easter as _dateutil_easter  # type: ignore[import-untyped]
+
 from chronology import calendar as cal
 from chronology.errors import InvalidValue
 from chronology.model import Interval
@@ -173,21 +175,13 @@ def _bank_holidays(region: str, year: int) -> dict[str, date]:
 
 
 def easter(year: int) -> date:
-    """Easter Sunday of ``year`` in the Gregorian calendar (the anonymous Gregorian computus).
+    """Easter Sunday of ``year`` (Western), from dateutil's maintained implementation.
 
     >>> easter(2011), easter(2019)
     (datetime.date(2011, 4, 24), datetime.date(2019, 4, 21))
     """
-    golden = year % 19
-    century, rest = divmod(year, 100)
-    leap_centuries, century_rest = divmod(century, 4)
-    correction = (century + 8) // 25
-    moon = (19 * golden + century - leap_centuries - (century - correction + 1) // 3 + 15) % 30
-    quarter, year_rest = divmod(rest, 4)
-    weekday = (32 + 2 * century_rest + 2 * quarter - moon - year_rest) % 7
-    shift = (golden + 11 * moon + 22 * weekday) // 451
-    month, day = divmod(moon + weekday - 7 * shift + 114, 31)
-    return date(year, month, day + 1)
+    day: date = _dateutil_easter(year)
+    return day
 
 
 def _anchor_day(anchor: str, year: int, region: str) -> date:
