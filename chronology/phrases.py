@@ -37,6 +37,7 @@ from chronology import calendar as cal
 from chronology import rules as _rules
 from chronology.errors import ChronologyError, InvalidValue, MissingAnchor, UnrecognisedPhrase
 from chronology.lexicon import LEXICON
+from chronology.fallback import explicit_day
 from chronology.model import Amount, Count, Excerpt, Interval, Kind, Unit, When
 from chronology.settings import DEFAULT, Settings
 from chronology.syntax import (
@@ -1425,7 +1426,26 @@ def parse(phrase: str, *, settings: Settings | None = None) -> Node:
     Interval(earliest=datetime.date(2009, 12, 1), latest=datetime.date(2010, 2, 28))
     """
     p, lexes = _start(phrase, settings)
-    return _parse_lexes(p, lexes)
+    return _read_or_fall_back(p, lexes)
+
+
+def _read_or_fall_back(p: _Phrase, lexes: list[Lex]) -> Node:
+    """The tree of ``lexes``; where no rule reads them, or a rule refuses them, an explicit
+    calendar date dateparser knows (:mod:`chronology.fallback`); else the grammar's error."""
+    if not lexes:
+        raise p.fail(lexes, "no words of time")
+    try:
+        node = _read(p, lexes)
+    except UnrecognisedPhrase as refusal:
+        error = refusal
+    else:
+        if node is not None:
+            return node
+        error = _explain(p, lexes)
+    day = explicit_day(p.text, p.settings)
+    if day is None:
+        raise error
+    return _fixed((Interval.on(day),), "day", _trusted_excerpt(p.text, 0, len(p.text)), ("read by dateparser",))
 
 
 def matching_rule(phrase: str, *, settings: Settings | None = None) -> str:
@@ -1652,9 +1672,7 @@ def parse_when(
         raise UnrecognisedPhrase(str(phrase), 0, None, "a phrase must be a string")
     p = _new_tuple(_Phrase, (phrase, conf))
     lexes = _lex(_normalise(phrase))
-    node = _read(p, lexes)
-    if node is None:
-        raise p.fail(lexes, "no words of time") if not lexes else _explain(p, lexes)
+    node = _read_or_fall_back(p, lexes)
     for value in (birth, anchor, reference, document_date):
         if value is not None and not isinstance(value, _ANCHOR_TYPES):
             raise InvalidValue(f"an anchor must be a date, an Interval, a When or a (date, date) pair, not {value!r}")

@@ -382,3 +382,33 @@ def test_a_birth_named_as_an_anchor_counts_from_the_birth(phrase: str, person: s
 
 def test_the_day_after_his_birth_is_exactly_one_day_later() -> None:
     assert parse_when("the day after his birth", birth=date(2010, 12, 14)).readings == (Interval.day(2010, 12, 15),)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day"),
+    [
+        ("2010/10/12", date(2010, 10, 12)),
+        ("12th day of October 2010", date(2010, 10, 12)),
+        ("12/10/2010 14:30", date(2010, 10, 12)),
+        ("2010-10-12T14:30", date(2010, 10, 12)),
+    ],
+    ids=["iso-slashes", "day-of", "with-clock", "iso-datetime"],
+)
+def test_explicit_dates_the_grammar_lacks_fall_back_to_dateparser(phrase: str, day: date) -> None:
+    when = parse_when(phrase)
+    assert when.readings == (Interval.on(day),)
+    assert when.kind == "day"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["Monday 12 October 2010 14:30", "12th Oct '10 14:30", "about 2010/10/12", "sometime around 12/10/2010 14:30"],
+    ids=["weekday-disagrees", "two-digit-year", "hedged", "vague"],
+)
+def test_the_fallback_never_guesses(phrase: str) -> None:
+    with pytest.raises(UnrecognisedPhrase):
+        parse_when(phrase)
+
+
+def test_the_fallback_follows_month_first_settings() -> None:
+    assert parse_when("12/10/2010 14:30", settings=Settings(day_first=False)).readings == (Interval.day(2010, 12, 10),)
