@@ -15,7 +15,7 @@ value that exists is a value that can be trusted.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from fractions import Fraction
 from typing import Literal
@@ -88,8 +88,8 @@ class Interval:
         True
         """
         self = _new(cls)
-        _set(self, "earliest", earliest)
-        _set(self, "latest", latest)
+        _interval_earliest(self, earliest)
+        _interval_latest(self, latest)
         return self
 
     # -- named constructors -------------------------------------------------
@@ -257,10 +257,10 @@ class Excerpt:
         True
         """
         self = _new(cls)
-        _set(self, "text", text)
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "document", document)
+        _excerpt_text(self, text)
+        _excerpt_start(self, start)
+        _excerpt_end(self, end)
+        _excerpt_document(self, document)
         return self
 
     def shifted(self, offset: int, document: str | None = None) -> Excerpt:
@@ -356,9 +356,9 @@ class Count:
         True
         """
         self = _new(cls)
-        _set(self, "low", low)
-        _set(self, "high", high)
-        _set(self, "text", text)
+        _count_low(self, low)
+        _count_high(self, high)
+        _count_text(self, text)
         return self
 
     @classmethod
@@ -503,11 +503,11 @@ class When:
         True
         """
         self = _new(cls)
-        _set(self, "readings", readings)
-        _set(self, "text", text)
-        _set(self, "kind", kind)
-        _set(self, "source", source)
-        _set(self, "notes", notes)
+        _when_readings(self, readings)
+        _when_text(self, text)
+        _when_kind(self, kind)
+        _when_source(self, source)
+        _when_notes(self, notes)
         return self
 
     @property
@@ -671,3 +671,19 @@ def _describe(first: date | None, last: date | None) -> str:
 
 def _month_name(day: date) -> str:
     return f"{_MONTH_ABBR[day.month - 1]} {day.year}"
+
+
+# Slot setters for the ``_trusted`` constructors above (a slot's own setter is quicker than
+# ``object.__setattr__``, which looks the slot up by name on every call).
+def _slot_setters(cls: type, *names: str) -> tuple[Callable[[object, object], None], ...]:
+    return tuple(getattr(cls, name).__set__ for name in names)
+
+
+_interval_earliest, _interval_latest = _slot_setters(Interval, "earliest", "latest")
+_excerpt_text, _excerpt_start, _excerpt_end, _excerpt_document = _slot_setters(
+    Excerpt, "text", "start", "end", "document"
+)
+_count_low, _count_high, _count_text = _slot_setters(Count, "low", "high", "text")
+_when_readings, _when_text, _when_kind, _when_source, _when_notes = _slot_setters(
+    When, "readings", "text", "kind", "source", "notes"
+)

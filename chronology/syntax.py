@@ -93,10 +93,10 @@ class Fixed:
         True
         """
         self = _new(cls)
-        _set(self, "readings", readings)
-        _set(self, "kind", kind)
-        _set(self, "words", words)
-        _set(self, "notes", notes)
+        _fixed_readings(self, readings)
+        _fixed_kind(self, kind)
+        _fixed_words(self, words)
+        _fixed_notes(self, notes)
         return self
 
 
@@ -317,3 +317,12 @@ def _aligned_day_range(name: str, arg: tuple[Hashable, ...], settings: Settings)
 
 
 _RANGE_CACHE: dict[tuple[str, tuple[Hashable, ...], Settings], tuple[int | None, int | None]] = {}
+
+
+# Slot setters for the ``_trusted`` constructors above (a slot's own setter is quicker than
+# ``object.__setattr__``, which looks the slot up by name on every call).
+def _slot_setters(cls: type, *names: str) -> tuple[Callable[[object, object], None], ...]:
+    return tuple(getattr(cls, name).__set__ for name in names)
+
+
+_fixed_readings, _fixed_kind, _fixed_words, _fixed_notes = _slot_setters(Fixed, "readings", "kind", "words", "notes")
