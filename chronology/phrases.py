@@ -36,8 +36,8 @@ from typing import Any, Literal, NamedTuple, Union, cast
 from chronology import calendar as cal
 from chronology import rules as _rules
 from chronology.errors import ChronologyError, InvalidValue, MissingAnchor, UnrecognisedPhrase
-from chronology.lexicon import LEXICON
 from chronology.fallback import explicit_day
+from chronology.lexicon import LEXICON
 from chronology.model import Amount, Count, Excerpt, Interval, Kind, Unit, When
 from chronology.settings import DEFAULT, Settings
 from chronology.syntax import (
@@ -1162,6 +1162,38 @@ def _day_part_next(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     if g["part"][0].value == "night":
         return Aligned(Reference(), "night" if direction > 0 else "previous_night", (), "narrative", words)
     return Shift(Reference(), _days(1, text=words.text), direction, "narrative", words)
+
+
+@_builder("day_of")
+def _day_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """A clock time beside a date: the date (the timeline is in days)."""
+    return _read_quietly(p, g["rest"])
+
+
+@_builder("day_of_event")
+def _day_of_event(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """"the day of the assessment": the day of the event the words name."""
+    unit, plural = g["unit"][0].value
+    if unit != "day" or plural:
+        return None
+    words = p.words(lexes)
+    return Shift(_anchor(p, g["rest"]), _days(0, text=words.text), 1, "relative", words)
+
+
+@_builder("final_period")
+def _final_period(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """"the final days of his life": from as far back as a count with no number reaches, up to
+    the end of the event (a life ends at death)."""
+    unit, plural = g["unit"][0].value
+    window = _CONV["final_period"]
+    if not plural or unit not in window:
+        return None
+    rest = g["rest"]
+    base: Node = Endpoint(Named(p.words(rest)), "end", p.words(rest)) if rest[-1].cat == "life" else _anchor(p, rest)
+    lo, hi = window[unit]
+    words = p.words(lexes)
+    count = Count.of(lo, cast(Unit, unit), hi, settings=p.settings)
+    return Shift(base, Count(Amount(0, 0), count.high, words.text), -1, "relative", words)
 
 
 @_builder("day_part_of")

@@ -412,3 +412,29 @@ def test_the_fallback_never_guesses(phrase: str) -> None:
 
 def test_the_fallback_follows_month_first_settings() -> None:
     assert parse_when("12/10/2010 14:30", settings=Settings(day_first=False)).readings == (Interval.day(2010, 12, 10),)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("at 23:15 on 3 May 2013", Interval.day(2013, 5, 3)),
+        ("on 3 May 2013 at 7.30pm", Interval.day(2013, 5, 3)),
+        ("on the day of arrival", Interval.day(2013, 11, 26)),
+        ("the day of the assessment", Interval.day(2013, 11, 26)),
+        ("the final days of Child S’s life", Interval(date(2013, 11, 12), date(2013, 11, 26))),
+        ("the last weeks of her life", Interval(date(2013, 9, 28), date(2013, 11, 26))),
+    ],
+    ids=["clock-then-date", "date-then-clock", "day-of-event", "day-of-the-event", "final-days", "last-weeks"],
+)
+def test_phrasings_beyond_the_conventions(phrase: str, expected: Interval) -> None:
+    # anchor: the event named (arrival, assessment) or, for a life, its end (the death)
+    assert parse_when(phrase, anchor=date(2013, 11, 26)).readings == (expected,)
+
+
+def test_the_final_days_of_a_life_count_back_from_its_end() -> None:
+    tree = parse("the final days of his life")
+    assert isinstance(tree, Shift) and tree.direction == -1
+    assert isinstance(tree.base, Endpoint) and tree.base.which == "end"
+    assert tree.base.words.text == "his life"
+    with pytest.raises(MissingAnchor):
+        parse_when("on the day of arrival")
