@@ -577,7 +577,6 @@ def _count_amounts(amount: _Amount, settings: Settings) -> tuple[Amount, Amount 
 
 
 def _count_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | None]:
-    p = _Phrase("", settings)
     if not amount.pairs:
         raise InvalidValue("a count needs a unit")
     *big, (lo, hi, unit) = amount.pairs
@@ -586,14 +585,14 @@ def _count_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount |
         days = ceil(Fraction(hi) / (24 if unit == "hour" else 1440))
         return fixed, fixed + Amount(0, max(1, days))
     if unit == "fortnight":
-        base = Count.of(lo * 14, "day", hi * 14, hedged=amount.hedged, bound=amount.bound, settings=p.settings)
+        base = Count.of(lo * 14, "day", hi * 14, hedged=amount.hedged, bound=amount.bound, settings=settings)
     elif unit == "workday":
         top = int(hi) + 2 * ceil(Fraction(hi) / 5)
-        base = Count.of(lo, "day", top, hedged=amount.hedged, bound=amount.bound, settings=p.settings)
+        base = Count.of(lo, "day", top, hedged=amount.hedged, bound=amount.bound, settings=settings)
         if amount.bound == "under":
             base = Count(Amount(0, 0), Amount(0, top))
     else:
-        base = Count.of(lo, cast(Unit, unit), hi, hedged=amount.hedged, bound=amount.bound, settings=p.settings)
+        base = Count.of(lo, cast(Unit, unit), hi, hedged=amount.hedged, bound=amount.bound, settings=settings)
     high = None if base.high is None else base.high + fixed
     low = base.low + fixed if amount.bound != "under" else base.low
     return low, high
@@ -613,7 +612,6 @@ def _age_amounts(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | 
 
 
 def _age_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | None]:
-    p = _Phrase("", settings)
     if not amount.pairs:
         raise InvalidValue("an age needs a number")
     *big, (lo, hi, unit) = amount.pairs
@@ -628,7 +626,7 @@ def _age_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | N
     elif amount.bound == "over":
         return low, None
     if amount.hedged:
-        tol = Count.of(1, cast(Unit, unit if unit != "fortnight" else "week"), hedged=True, settings=p.settings)
+        tol = Count.of(1, cast(Unit, unit if unit != "fortnight" else "week"), hedged=True, settings=settings)
         one = _exact(Fraction(1), unit if unit != "fortnight" else "week")
         low = low + (tol.low + -one)
         assert tol.high is not None  # a hedged count of one unit has a top
