@@ -774,12 +774,20 @@ class _Compiler:
                     f"{target} is no earlier than {self.name(bs, be)}", node.kind, node, [("add", bs, s, 0, None)]
                 )
         elif isinstance(node, Between):
-            ss, _ = self.base(node.start)
-            _, ee = self.base(node.end)
+            ss, se = self.base(node.start)
+            es, ee = self.base(node.end)
             self.emit(
                 f"{target} starts no earlier than {self.name(ss, ss)}", node.kind, node, [("add", ss, s, 0, None)]
             )
             self.emit(f"{target} ends no later than {self.name(ee, ee)}", node.kind, node, [("add", ee, e, None, 0)])
+            if node.fills and s != e:
+                # "from A to B" of something with a length: it started in A and ended in B
+                self.emit(
+                    f"{target} starts no later than {self.name(se, se)}", node.kind, node, [("add", s, se, 0, None)]
+                )
+                self.emit(
+                    f"{target} ends no earlier than {self.name(es, es)}", node.kind, node, [("add", es, e, 0, None)]
+                )
         elif isinstance(node, Hull):
             fixed = _fixed_hull(node)
             if fixed is not None:

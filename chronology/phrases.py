@@ -1392,7 +1392,7 @@ def _undated_season(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 @_builder("since")
 def _since(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     start = _parse_lexes(p, g["rest"])
-    return Between(start, Reference(), "range", p.words(lexes))
+    return Between(start, Reference(), "range", p.words(lexes), fills=True)
 
 
 @_builder("by")
@@ -1416,6 +1416,8 @@ def _between(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     if isinstance(start, Named) and isinstance(end, Named):
         raise p.fail(lexes, "neither end of the period is a time")
+    if lexes[0].cat == "from":  # "from A to B": what ran, ran from A to B
+        return Between(start, end, "range", words, fills=True)
     if isinstance(start, Fixed) and isinstance(end, Fixed) and len(start.readings) == len(end.readings) == 1:
         whole = Interval(start.readings[0].earliest, end.readings[0].latest)
         return _fixed((whole,), "range", words)

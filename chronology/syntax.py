@@ -198,12 +198,18 @@ class Aligned:
 @attrs.frozen
 class Between:
     """From ``start`` to ``end``: "between 2013 and the child's death",
-    "from September 2011 to October 2014", "since 2011" (end = reference)."""
+    "from September 2011 to October 2014", "since 2011" (end = reference).
+
+    ``fills`` is true where the words say the thing ran from one to the other
+    ("from A to B", "since A"): an event with a length then starts in A and ends
+    in B.  Otherwise ("between A and B") it lies somewhere within.
+    """
 
     start: Node
     end: Node
     kind: Kind
     words: Excerpt
+    fills: bool = False
 
 
 @attrs.frozen

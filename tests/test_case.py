@@ -811,3 +811,23 @@ def test_an_old_chronology_answers_when_but_asks_for_a_new_solve_for_order() -> 
         old.order(a, b)
     assert isinstance(caught.value, ChronologyError)
     assert case.solve().order(a, b) is Order.BEFORE
+
+
+def test_from_a_to_b_starts_an_event_with_a_length_in_a_and_ends_it_in_b() -> None:
+    case = Case()
+    licence = case.event("licence", "from mid-2016 to Feb 2017", span=True)
+    recall = case.event("recalled", "ten days prior to the end of his licence", anchor=licence)
+    solved = case.solve()
+    # 'mid-2016' is May-Aug 2016 (the middle third); the licence ends in February 2017
+    assert solved.start(licence) == Interval(date(2016, 5, 1), date(2016, 8, 31))
+    assert solved.end(licence) == Interval(date(2017, 2, 1), date(2017, 2, 28))
+    assert solved.when(recall).envelope == Interval(date(2017, 1, 22), date(2017, 2, 18))
+
+
+def test_between_a_and_b_only_contains_the_event() -> None:
+    case = Case()
+    placement = case.event("placement", "between 2013 and 2015", span=True)
+    solved = case.solve()
+    # 'between' says where the placement lies, not that it filled the years
+    assert solved.start(placement) == Interval(date(2013, 1, 1), date(2015, 12, 31))
+    assert solved.end(placement) == Interval(date(2013, 1, 1), date(2015, 12, 31))
