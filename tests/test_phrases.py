@@ -442,7 +442,11 @@ def test_the_final_days_of_a_life_count_back_from_its_end() -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "fills"),
-    [("from September 2011 to October 2014", True), ("since 2011", True), ("between 2013 and the child's death", False)],
+    [
+        ("from September 2011 to October 2014", True),
+        ("since 2011", True),
+        ("between 2013 and the child's death", False),
+    ],
 )
 def test_from_and_since_say_the_period_was_filled(phrase: str, fills: bool) -> None:
     tree = parse(phrase)
