@@ -565,14 +565,17 @@ def _sum(amounts: Sequence[Amount]) -> Amount:
 
 def _count(p: _Phrase, amount: _Amount, words: str) -> Count:
     """An offset count by the conventions (tolerance of the smallest unit)."""
-    low, high = _count_amounts(amount, p.settings)
+    low, high = _checked_amounts(_count_bounds, amount, p.settings)
     return _trusted_count(low, high, words)
 
 
-@lru_cache(maxsize=4096)
-def _count_amounts(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | None]:
-    low, high = _count_bounds(amount, settings)
-    Count(low, high)  # checked once here, as a Count (only the words differ between uses)
+@lru_cache(maxsize=8192)
+def _checked_amounts(
+    bounds: Callable[[_Amount, Settings], tuple[Amount, Amount | None]], amount: _Amount, settings: Settings
+) -> tuple[Amount, Amount | None]:
+    """``bounds(amount, settings)``, checked once as a Count (only the words differ between uses)."""
+    low, high = bounds(amount, settings)
+    Count(low, high)
     return low, high
 
 
@@ -600,15 +603,8 @@ def _count_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount |
 
 def _age_count(p: _Phrase, amount: _Amount, words: str) -> Count:
     """An age: completed units, from the stated age to the day before the next step."""
-    low, high = _age_amounts(amount, p.settings)
+    low, high = _checked_amounts(_age_bounds, amount, p.settings)
     return _trusted_count(low, high, words)
-
-
-@lru_cache(maxsize=4096)
-def _age_amounts(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | None]:
-    low, high = _age_bounds(amount, settings)
-    Count(low, high)  # checked once here, as a Count (only the words differ between uses)
-    return low, high
 
 
 def _age_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | None]:
