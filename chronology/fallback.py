@@ -29,16 +29,14 @@ from chronology.settings import DEFAULT, Settings
 __all__ = ["explicit_day"]
 
 _NAMES = sorted(
-    (" ".join(key) for key, (category, _) in LEXICON.words.items() if category in ("month", "weekday")),
+    {" ".join(key) for key, (category, _) in LEXICON.words.items() if category in ("month", "weekday")}
+    | LEXICON.furniture,
     key=len,
     reverse=True,
 )
-# Date furniture: numbers (with ordinal endings), month and weekday names, clock times,
-# an ISO 'T', and the few words a written-out date uses.
-_FURNITURE = re.compile(
-    r"(?:\d+(?:st|nd|rd|th)?|" + "|".join(map(re.escape, _NAMES)) + r"|the|of|day|at|on|am|pm|t|[\s.,/:\-])+",
-    re.IGNORECASE,
-)
+# Date furniture: numbers (with ordinal endings), month and weekday names, and the few
+# other words a written-out date uses (vocabulary.toml's furniture), with punctuation.
+_FURNITURE = re.compile(r"(?:\d+(?:st|nd|rd|th)?|" + "|".join(map(re.escape, _NAMES)) + r"|[\s.,/:\-])+", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _WEEKDAYS = {key[0]: value for key, (category, value) in LEXICON.words.items() if category == "weekday"}
 # dateparser computes nothing from this base here (a day, month and year are required), but

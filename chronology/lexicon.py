@@ -62,7 +62,7 @@ _LEXER_CATEGORIES = (
 )
 # Vocabulary tables whose rows all share one category (the table's name, or as given here).
 _TABLE_CATEGORY = {"number": "num", "ordinal": "ord"}
-_SPECIAL_TABLES = ("filler", "connector", "title")
+_SPECIAL_TABLES = ("filler", "connector", "title", "furniture")
 
 
 def split_words(text: str) -> tuple[str, ...]:
@@ -100,6 +100,7 @@ class Lexicon:
     named_days: Mapping[str, tuple[tuple[str, int, int], ...]]
     windows: Mapping[str, tuple[int, int]]
     conventions: Mapping[str, Any]
+    furniture: frozenset[str] = frozenset()
 
 
 def _value(table: str, value: Any) -> Any:
@@ -210,6 +211,7 @@ def load(folder: Path = DATA) -> Lexicon:
         named_days=MappingProxyType(named_days),
         windows=MappingProxyType({k: (int(v[0]), int(v[1])) for k, v in named["window"].items()}),
         conventions=MappingProxyType(conventions),
+        furniture=frozenset(vocabulary["furniture"]),
     )
 
 
