@@ -229,6 +229,16 @@ def _one_core() -> str:
     return "one process, one thread (affinity not settable here)"
 
 
+def _build() -> str:
+    """Which grammar is timed: the mypyc-compiled one a wheel carries, or the pure-Python source."""
+    from chronology import phrases
+
+    where = phrases.__file__ or "?"
+    if where.endswith((".so", ".pyd")):
+        return f"grammar compiled by mypyc ({where})"
+    return f"grammar in pure Python ({where}; a non-editable 'pip install .' compiles it)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list every row parse_when gets wrong")
@@ -241,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"phrase list: {len(rows)} rows from {DATA.name} ({len(kinds)} families of the conventions)")
     loadavg = f"; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores" if hasattr(os, "getloadavg") else ""
     print(_one_core(), f"; Python {sys.version.split()[0]}{loadavg}")
+    print(_build())
     caches = _without_phrase_caches()
     print(f"whole-phrase caches turned off: {', '.join(caches) if caches else 'none found'}", end="")
     print(" (caches keyed on a signature or a word stay)")

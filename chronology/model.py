@@ -565,7 +565,7 @@ class When:
         if len(self.readings) == 1:
             return self.readings[0].to_edtf()
         forms = []
-        for reading in sorted(self.readings, key=lambda r: (r.earliest or cal.MIN_DAY)):
+        for reading in sorted(self.readings, key=lambda r: r.earliest or cal.MIN_DAY):
             form = reading.to_edtf()
             if "/" in form:
                 return None

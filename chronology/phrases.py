@@ -1166,7 +1166,7 @@ def _day_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 
 @_builder("day_of_event")
 def _day_of_event(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
-    """"the day of the assessment": the day of the event the words name."""
+    """ "the day of the assessment": the day of the event the words name."""
     unit, plural = g["unit"][0].value
     if unit != "day" or plural:
         return None
@@ -1176,7 +1176,7 @@ def _day_of_event(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 
 @_builder("final_period")
 def _final_period(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
-    """"the final days of his life": from as far back as a count with no number reaches, up to
+    """ "the final days of his life": from as far back as a count with no number reaches, up to
     the end of the event (a life ends at death)."""
     unit, plural = g["unit"][0].value
     window = _CONV["final_period"]
@@ -1543,7 +1543,8 @@ def _ordered(earliest: date | None, latest: date | None) -> Interval:
     return _trusted_interval(earliest, latest)
 
 
-_STEPS, _DAY_STEPS = _rules._STEPS, _rules._DAY_STEPS  # day steps made once
+_STEPS: int = _rules._STEPS  # day steps made once
+_DAY_STEPS: tuple[timedelta, ...] = _rules._DAY_STEPS
 _add_months = cal.add_months
 
 

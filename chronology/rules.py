@@ -53,8 +53,8 @@ _ASTRONOMICAL = {
 
 
 # Day steps made once (adding one is much cheaper than building a timedelta).
-_STEPS = 1500
-_DAY_STEPS = tuple(timedelta(days=n) for n in range(-_STEPS, _STEPS + 1))
+_STEPS: int = 1500
+_DAY_STEPS: tuple[timedelta, ...] = tuple(timedelta(days=n) for n in range(-_STEPS, _STEPS + 1))
 
 
 def _step(days: int) -> timedelta:

@@ -83,9 +83,7 @@ class Fixed:
     notes: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
     @classmethod
-    def _trusted(
-        cls, readings: tuple[Interval, ...], kind: Kind, words: Excerpt, notes: tuple[str, ...] = ()
-    ) -> Fixed:
+    def _trusted(cls, readings: tuple[Interval, ...], kind: Kind, words: Excerpt, notes: tuple[str, ...] = ()) -> Fixed:
         """A Fixed built from tuples as they are (no conversion), for the grammar.
 
         >>> w = Excerpt("2011", 0, 4)

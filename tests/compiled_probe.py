@@ -1,0 +1,51 @@
+"""What the grammar says about each phrase, as plain strings: run in this process and in another.
+
+``tests/test_compiled.py`` runs this file as a script with an installed
+``chronology`` (compiled by mypyc where the build could) and compares its answers
+with the source tree's, imported here by the test itself.
+
+As a script: reads a JSON list of phrases on stdin; writes a JSON object with the
+file of the ``chronology.phrases`` it imported and, per phrase, its outcomes.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+
+ANCHORS = {
+    "birth": date(2010, 12, 1),
+    "anchor": date(2013, 11, 26),
+    "reference": date(2012, 7, 15),
+    "document_date": date(2014, 7, 1),
+}
+
+
+def outcomes(phrase: str) -> list[str]:
+    """The tree, the readings with every anchor, and the readings with none (or the error each gives)."""
+    from chronology import ChronologyError, parse, parse_when
+
+    out: list[str] = []
+    attempts = (
+        lambda: repr(parse(phrase)),
+        lambda: repr(parse_when(phrase, **ANCHORS)),  # type: ignore[arg-type]
+        lambda: repr(parse_when(phrase)),
+    )
+    for attempt in attempts:
+        try:
+            out.append(attempt())
+        except ChronologyError as error:
+            out.append(f"{type(error).__name__}: {error} {vars(error)!r}")
+    return out
+
+
+def main() -> None:
+    import chronology.phrases
+
+    phrases = json.load(sys.stdin)
+    json.dump({"module": chronology.phrases.__file__, "outcomes": [outcomes(p) for p in phrases]}, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
