@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Final
 
 __all__ = [
     "MIN_DAY",
@@ -30,12 +31,12 @@ __all__ = [
     "shift_day_range",
 ]
 
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTH_DAYS: Final = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 # The calendar this library reasons over.  Wide enough for any life written
 # about, narrow enough that arithmetic near the ends never overflows.
-MIN_DAY = date(1, 1, 1)
-MAX_DAY = date(9999, 12, 31)
+MIN_DAY: Final = date(1, 1, 1)
+MAX_DAY: Final = date(9999, 12, 31)
 
 
 def days_in_month(year: int, month: int) -> int:
@@ -120,7 +121,7 @@ def split_units(first: int, count: int, parts: int) -> list[tuple[int, int]]:
 # around a century that is not a leap year (1900) and forty around one that is
 # (2000), so every pattern of leap days a shift of up to a century can cross
 # is seen.  Shifts longer than a century are outside what reviews write.
-_SAMPLE_YEARS = tuple(range(1880, 1920)) + tuple(range(1980, 2020))
+_SAMPLE_YEARS: Final = tuple(range(1880, 1920)) + tuple(range(1980, 2020))
 
 
 @lru_cache(maxsize=4096)

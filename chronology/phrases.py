@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from fractions import Fraction
 from functools import lru_cache
 from math import ceil
-from typing import Any, Literal, NamedTuple, Union, cast
+from typing import Any, Final, Literal, NamedTuple, Union, cast
 
 from chronology import calendar as cal
 from chronology import rules as _rules
@@ -64,7 +64,7 @@ AnchorLike = Union[date, Interval, When, tuple[date, date], None]  # noqa: UP007
 
 # -- normalising and tokenising ---------------------------------------------------------
 
-_TRANSLATE = str.maketrans(
+_TRANSLATE: Final = str.maketrans(
     {
         "\u2019": "'",
         "\u2018": "'",
@@ -85,7 +85,7 @@ _TRANSLATE = str.maketrans(
 )
 
 # Words come first: no other kind of token starts with a letter, and most tokens are words.
-_TOKEN = re.compile(
+_TOKEN: Final = re.compile(
     r"(?P<word>[a-z]+(?:'[a-z]+)*)"
     r"|(?P<date>(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}))(?![\d/.-]\d))"
     r"|(?P<frac>(?<![\d/])[13]/[24](?![\d/]))"
@@ -101,7 +101,7 @@ _TOKEN = re.compile(
 # Only a clock time or an ordinal may hold a space ("10 am", "21 st"); elsewhere the
 # tokens of a phrase are the tokens of its space-separated chunks, each read on its own
 # (every look-behind and look-ahead of _TOKEN treats a space as it treats either end).
-_SPACED_TOKEN = re.compile(r"\d\s(?:[ap]\.?m|st|nd|rd|th)\b")
+_SPACED_TOKEN: Final = re.compile(r"\d\s(?:[ap]\.?m|st|nd|rd|th)\b")
 
 
 class Lex(NamedTuple):
@@ -114,7 +114,7 @@ class Lex(NamedTuple):
     the: bool = False
 
 
-_ASCII_TRANSLATED = "`"  # the one ASCII character _TRANSLATE changes
+_ASCII_TRANSLATED: Final = "`"  # the one ASCII character _TRANSLATE changes
 
 
 def _normalise(phrase: str) -> str:
@@ -128,28 +128,28 @@ def _normalise(phrase: str) -> str:
     return lowered
 
 
-_WORDS = dict(LEXICON.words)  # a plain dict: looked up per word
-_FILLERS = LEXICON.fillers
+_WORDS: Final = dict(LEXICON.words)  # a plain dict: looked up per word
+_FILLERS: Final = LEXICON.fillers
 # For each word that starts a key of several words, the sizes of those keys, longest first.
 
 # For each word that starts a vocabulary key of several words: the words that may follow
 # it in such a key, and the sizes of those keys, longest first.
 _Longer = tuple[frozenset[str], tuple[int, ...]]
-_LONGER: dict[str, _Longer] = {
+_LONGER: Final[dict[str, _Longer]] = {
     first: (
         frozenset(key[1] for key in LEXICON.words if len(key) > 1 and key[0] == first),
         tuple(sorted({len(key) for key in LEXICON.words if len(key) > 1 and key[0] == first}, reverse=True)),
     )
     for first in LEXICON.starts
 }
-_NUMERIC = frozenset(("num", "year"))
-_COMBINING = frozenset(("dash", "halfword", "frac"))  # lexemes _combine may join (besides number + number)
+_NUMERIC: Final = frozenset(("num", "year"))
+_COMBINING: Final = frozenset(("dash", "halfword", "frac"))  # lexemes _combine may join (besides number + number)
 
 # A token read: its category and value, its offsets within the text it was read from, and
 # for a word that may start a key of several words, what may follow (else None).  A filler
 # has category None and, as value, whether it is "the".
 _Token = tuple[str | None, Any, int, int, _Longer | None]
-_new_tuple = tuple.__new__
+_new_tuple: Final = tuple.__new__
 
 
 def _read_token(kind: str, word: str, start: int, end: int) -> _Token:
@@ -177,8 +177,8 @@ def _tokens(text: str) -> tuple[_Token, ...]:
 
 # The tokens of a chunk (a run of characters without spaces), kept per chunk: a cache of
 # pieces of phrases, bounded, cleared when full.
-_CHUNKS: dict[str, tuple[_Token, ...]] = {}
-_CHUNKS_MAX = 20000
+_CHUNKS: Final[dict[str, tuple[_Token, ...]]] = {}
+_CHUNKS_MAX: Final = 20000
 
 
 def _chunk_tokens(chunk: str) -> tuple[_Token, ...]:
@@ -355,13 +355,13 @@ class _Phrase(NamedTuple):
         return UnrecognisedPhrase(self.text, lexes[0].start, lexes[-1].end, reason)
 
 
-_trusted_excerpt = Excerpt._trusted
-_trusted_when = When._trusted
+_trusted_excerpt: Final = Excerpt._trusted
+_trusted_when: Final = When._trusted
 
 
 Groups = dict[str, list[Lex]]
 Builder = Callable[[_Phrase, Groups, list[Lex]], Node | None]
-_BUILDERS: dict[str, Builder] = {}
+_BUILDERS: Final[dict[str, Builder]] = {}
 
 
 def _builder(name: str) -> Callable[[Builder], Builder]:
@@ -372,10 +372,10 @@ def _builder(name: str) -> Callable[[Builder], Builder]:
     return register
 
 
-_CHARS = dict(LEXICON.chars)  # a plain dict: looked up per lexeme
+_CHARS: Final = dict(LEXICON.chars)  # a plain dict: looked up per lexeme
 # Per signature: each rule that matches it, in order, as (rule id, builder, its groups' spans).
 _Match = tuple[str, Builder, tuple[tuple[str, int, int], ...]]
-_MATCHES: dict[str, tuple[_Match, ...]] = {}
+_MATCHES: Final[dict[str, tuple[_Match, ...]]] = {}
 
 
 def _matches(signature: str) -> tuple[_Match, ...]:
@@ -471,10 +471,10 @@ def _explain(p: _Phrase, lexes: list[Lex]) -> UnrecognisedPhrase:
 
 # -- small helpers for builders ------------------------------------------------------------
 
-_CONV = LEXICON.conventions
-_trusted_count = Count._trusted
-_trusted_interval = Interval._trusted
-_EXACT_UNITS = {
+_CONV: Final = LEXICON.conventions
+_trusted_count: Final = Count._trusted
+_trusted_interval: Final = Interval._trusted
+_EXACT_UNITS: Final = {
     "year": (12, 0),
     "month": (1, 0),
     "week": (0, 7),
@@ -641,9 +641,9 @@ def _person(p: _Phrase, lexes: Sequence[Lex]) -> Birth:
     return Birth(text, words)
 
 
-_BIRTH_OWNERS = frozenset(("person", "poss", "noun", "article"))
-_POSSESSIVE = re.compile(r"['’]s$")
-_BIRTH_WORDS = tuple(" ".join(key) for key, (cat, _) in LEXICON.words.items() if cat == "birth")
+_BIRTH_OWNERS: Final = frozenset(("person", "poss", "noun", "article"))
+_POSSESSIVE: Final = re.compile(r"['’]s$")
+_BIRTH_WORDS: Final = tuple(" ".join(key) for key, (cat, _) in LEXICON.words.items() if cat == "birth")
 
 
 def _anchor(p: _Phrase, lexes: list[Lex]) -> Node:
@@ -663,7 +663,7 @@ def _anchor(p: _Phrase, lexes: list[Lex]) -> Node:
     return node
 
 
-_trusted_fixed = Fixed._trusted
+_trusted_fixed: Final = Fixed._trusted
 
 
 def _fixed(readings: Iterable[Interval], kind: Kind, words: Excerpt, notes: Iterable[str] = ()) -> Fixed:
@@ -689,7 +689,7 @@ def _decade(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     return _fixed((Interval.years(first, first + 9),), "range", p.words(lexes))
 
 
-_month = lru_cache(maxsize=4096)(Interval.month)  # kept per year and month
+_month: Final = lru_cache(maxsize=4096)(Interval.month)  # kept per year and month
 
 
 @_builder("month_year")
@@ -1533,7 +1533,7 @@ def _leaf(node: Node, ctx: _Context) -> Sequence[Interval]:
     return intervals
 
 
-_RULES = RULES
+_RULES: Final = RULES
 
 
 def _ordered(earliest: date | None, latest: date | None) -> Interval:
@@ -1543,9 +1543,9 @@ def _ordered(earliest: date | None, latest: date | None) -> Interval:
     return _trusted_interval(earliest, latest)
 
 
-_STEPS: int = _rules._STEPS  # day steps made once
-_DAY_STEPS: tuple[timedelta, ...] = _rules._DAY_STEPS
-_add_months = cal.add_months
+_STEPS: Final[int] = _rules._STEPS  # day steps made once
+_DAY_STEPS: Final[tuple[timedelta, ...]] = _rules._DAY_STEPS
+_add_months: Final = cal.add_months
 
 
 def _move(day: date, months: int, days: int) -> date:
@@ -1659,7 +1659,7 @@ def _eval(node: Node, ctx: _Context) -> Sequence[Interval]:
     return _leaf(node, ctx)
 
 
-_LEAVES = frozenset((Birth, Named, Reference, DocumentDate))
+_LEAVES: Final = frozenset((Birth, Named, Reference, DocumentDate))
 
 
 def _eval_moved(node: Shift | Aligned, ctx: _Context) -> list[Interval]:
@@ -1677,7 +1677,7 @@ def _eval_moved(node: Shift | Aligned, ctx: _Context) -> list[Interval]:
     return [apply_to(node, one, ctx.settings) for one in bases]
 
 
-_ANCHOR_TYPES = (date, Interval, When, tuple)
+_ANCHOR_TYPES: Final = (date, Interval, When, tuple)
 
 
 def parse_when(

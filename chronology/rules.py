@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from dateutil.easter import easter as _dateutil_easter  # type: ignore[import-untyped]
 
@@ -38,13 +38,13 @@ __all__ = [
     "DEFAULT",
 ]
 
-_ONE = timedelta(days=1)
+_ONE: Final = timedelta(days=1)
 # A rule's argument: a tuple whose items each rule reads in its own way.
 Arg = tuple[Any, ...]
 PARTS = {"early": 0, "mid": 1, "late": 2}
-_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+_SEASON_START: Final = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 # Astronomical seasons (nominal first day, last day), widened by a day each side.
-_ASTRONOMICAL = {
+_ASTRONOMICAL: Final = {
     "spring": ((3, 20), (6, 20)),
     "summer": ((6, 21), (9, 22)),
     "autumn": ((9, 23), (12, 20)),
@@ -53,8 +53,8 @@ _ASTRONOMICAL = {
 
 
 # Day steps made once (adding one is much cheaper than building a timedelta).
-_STEPS: int = 1500
-_DAY_STEPS: tuple[timedelta, ...] = tuple(timedelta(days=n) for n in range(-_STEPS, _STEPS + 1))
+_STEPS: Final[int] = 1500
+_DAY_STEPS: Final[tuple[timedelta, ...]] = tuple(timedelta(days=n) for n in range(-_STEPS, _STEPS + 1))
 
 
 def _step(days: int) -> timedelta:
@@ -64,7 +64,7 @@ def _step(days: int) -> timedelta:
     return timedelta(days=days)
 
 
-_trusted = Interval._trusted
+_trusted: Final = Interval._trusted
 
 
 def _made(first: date | None, last: date | None) -> Interval:
