@@ -33,6 +33,7 @@ from functools import lru_cache
 from math import ceil
 from typing import Any, Final, Literal, NamedTuple, Union, cast
 
+from chronology import _make as make
 from chronology import calendar as cal
 from chronology import rules as _rules
 from chronology.errors import ChronologyError, InvalidValue, MissingAnchor, UnrecognisedPhrase
@@ -347,16 +348,12 @@ class _Phrase(NamedTuple):
 
     def words(self, lexes: Sequence[Lex]) -> Excerpt:
         start, end = lexes[0].start, lexes[-1].end
-        return _trusted_excerpt(self.text[start:end], start, end)
+        return make.excerpt(self.text[start:end], start, end)
 
     def fail(self, lexes: Sequence[Lex], reason: str) -> UnrecognisedPhrase:
         if not lexes:
             return UnrecognisedPhrase(self.text, 0, len(self.text), reason)
         return UnrecognisedPhrase(self.text, lexes[0].start, lexes[-1].end, reason)
-
-
-_trusted_excerpt: Final = Excerpt._trusted
-_trusted_when: Final = When._trusted
 
 
 Groups = dict[str, list[Lex]]
@@ -472,8 +469,7 @@ def _explain(p: _Phrase, lexes: list[Lex]) -> UnrecognisedPhrase:
 # -- small helpers for builders ------------------------------------------------------------
 
 _CONV: Final = LEXICON.conventions
-_trusted_count: Final = Count._trusted
-_trusted_interval: Final = Interval._trusted
+_ZERO: Final = make.amount(0, 0)  # no time at all (immutable: shared)
 _EXACT_UNITS: Final = {
     "year": (12, 0),
     "month": (1, 0),
@@ -543,9 +539,9 @@ def _exact(count: Number, unit: str, *, up: bool = False) -> Amount:
         months_f = count * months_per
         months = int(months_f // 1)
         rest = (months_f - months) * 30
-        return Amount(months, ceil(rest) if up else int(rest // 1))
+        return make.amount(months, ceil(rest) if up else int(rest // 1))
     days_f = count * days_per
-    return Amount(0, ceil(days_f) if up else int(days_f // 1))
+    return make.amount(0, ceil(days_f) if up else int(days_f // 1))
 
 
 def _days(low: int, high: int | None = None, text: str = "") -> Count:
@@ -553,11 +549,11 @@ def _days(low: int, high: int | None = None, text: str = "") -> Count:
     top = low if high is None else high
     if top < low:
         return Count.days(low, high, text)  # raises, as Count.days does
-    return _trusted_count(Amount(0, low), Amount(0, top), text)
+    return make.count(make.amount(0, low), make.amount(0, top), text)
 
 
 def _sum(amounts: Sequence[Amount]) -> Amount:
-    total = Amount(0, 0)
+    total = _ZERO
     for a in amounts:
         total = total + a
     return total
@@ -566,7 +562,7 @@ def _sum(amounts: Sequence[Amount]) -> Amount:
 def _count(p: _Phrase, amount: _Amount, words: str) -> Count:
     """An offset count by the conventions (tolerance of the smallest unit)."""
     low, high = _checked_amounts(_count_bounds, amount, p.settings)
-    return _trusted_count(low, high, words)
+    return make.count(low, high, words)
 
 
 @lru_cache(maxsize=8192)
@@ -586,14 +582,14 @@ def _count_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount |
     fixed = _sum([_exact(a, u) for a, _, u in big])
     if unit in ("hour", "minute"):
         days = ceil(Fraction(hi) / (24 if unit == "hour" else 1440))
-        return fixed, fixed + Amount(0, max(1, days))
+        return fixed, fixed + make.amount(0, max(1, days))
     if unit == "fortnight":
         base = Count.of(lo * 14, "day", hi * 14, hedged=amount.hedged, bound=amount.bound, settings=settings)
     elif unit == "workday":
         top = int(hi) + 2 * ceil(Fraction(hi) / 5)
         base = Count.of(lo, "day", top, hedged=amount.hedged, bound=amount.bound, settings=settings)
         if amount.bound == "under":
-            base = Count(Amount(0, 0), Amount(0, top))
+            base = Count(_ZERO, make.amount(0, top))
     else:
         base = Count.of(lo, cast(Unit, unit), hi, hedged=amount.hedged, bound=amount.bound, settings=settings)
     high = None if base.high is None else base.high + fixed
@@ -604,7 +600,7 @@ def _count_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount |
 def _age_count(p: _Phrase, amount: _Amount, words: str) -> Count:
     """An age: completed units, from the stated age to the day before the next step."""
     low, high = _checked_amounts(_age_bounds, amount, p.settings)
-    return _trusted_count(low, high, words)
+    return make.count(low, high, words)
 
 
 def _age_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | None]:
@@ -616,9 +612,9 @@ def _age_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | N
     fixed = [_exact(a, u) for a, _, u in big]
     step = Fraction(1) if hi == int(hi) else Fraction(str(_CONV["age"]["fraction_step"]))
     low = _sum([*fixed, _exact(lo, unit)])
-    high = _sum([*fixed, _exact(hi + step, unit, up=True), Amount(0, -1)])
+    high = _sum([*fixed, _exact(hi + step, unit, up=True), make.amount(0, -1)])
     if amount.bound == "under":
-        low, high = Amount(0, 0), _sum([*fixed, _exact(lo, unit, up=True), Amount(0, -1)])
+        low, high = _ZERO, _sum([*fixed, _exact(lo, unit, up=True), make.amount(0, -1)])
     elif amount.bound == "over":
         return low, None
     if amount.hedged:
@@ -628,17 +624,17 @@ def _age_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | N
         assert tol.high is not None  # a hedged count of one unit has a top
         high = high + (tol.high + -one)
     if low.day_range()[0] < 0:
-        low = Amount(0, 0)
+        low = _ZERO
     return low, high
 
 
 def _person(p: _Phrase, lexes: Sequence[Lex]) -> Birth:
     who = [lex for lex in lexes if lex.cat in ("person", "poss", "word")]
     if not who:
-        return Birth()
+        return make.birth()
     words = p.words(who)
     text = words.text[:-2] if words.text.endswith(("'s", "\u2019s")) else words.text
-    return Birth(text, words)
+    return make.birth(text, words)
 
 
 _BIRTH_OWNERS: Final = frozenset(("person", "poss", "noun", "article"))
@@ -649,26 +645,23 @@ _BIRTH_WORDS: Final = tuple(" ".join(key) for key, (cat, _) in LEXICON.words.ite
 def _anchor(p: _Phrase, lexes: list[Lex]) -> Node:
     """What an offset counts from: nothing (the reference), a time phrase, or a named event."""
     if not lexes:
-        return Reference()
+        return make.reference()
     if lexes[-1].cat == "birth" and all(lex.cat in _BIRTH_OWNERS for lex in lexes[:-1]):
         # "his birth", "Child S's birth", "the birth": the person's birth, which ages count from
         owner = _POSSESSIVE.sub("", p.words(lexes[:-1]).text) if len(lexes) > 1 else None
-        return Birth(owner, p.words(lexes))
+        return make.birth(owner, p.words(lexes))
     try:
         node = _read(p, lexes)
     except ChronologyError:
-        return Named(p.words(lexes))
+        return make.named(p.words(lexes))
     if node is None or isinstance(node, Length):
-        return Named(p.words(lexes))
+        return make.named(p.words(lexes))
     return node
-
-
-_trusted_fixed: Final = Fixed._trusted
 
 
 def _fixed(readings: Iterable[Interval], kind: Kind, words: Excerpt, notes: Iterable[str] = ()) -> Fixed:
     """``Fixed(...)`` for the grammar: the same value, tuples taken as they are."""
-    return _trusted_fixed(tuple(readings), kind, words, tuple(notes))
+    return make.fixed(tuple(readings), kind, words, tuple(notes))
 
 
 def _fixed_of(node: Node | None) -> Fixed | None:
@@ -714,7 +707,7 @@ def _day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         return None
     day = date(g["year"][0].value, g["month"][0].value, lex.value)
     _check_weekday(p, g, day)
-    return _fixed((_trusted_interval(day, day),), "day", p.words(lexes))
+    return _fixed((make.interval(day, day),), "day", p.words(lexes))
 
 
 @_builder("numeric_date")
@@ -724,12 +717,12 @@ def _numeric_date(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         dom, month = month, dom
     if digits == 2:
         date(2000, month, dom)  # a day that exists in some year (2000 is a leap year)
-        return Aligned(DocumentDate(), "two_digit_year", (month, dom, year), "day", p.words(lexes))
+        return make.aligned(make.document_date(), "two_digit_year", (month, dom, year), "day", p.words(lexes))
     if digits != 4:
         raise p.fail(lexes, "a numeric date needs a two- or four-digit year")
     day = date(year, month, dom)
     _check_weekday(p, g, day)
-    return _fixed((_trusted_interval(day, day),), "day", p.words(lexes))
+    return _fixed((make.interval(day, day),), "day", p.words(lexes))
 
 
 @_builder("numeric_month")
@@ -738,7 +731,7 @@ def _numeric_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     if not 1 <= month <= 12:
         raise p.fail(lexes, "not a month number")
     if digits == 2:
-        return Aligned(DocumentDate(), "two_digit_year", (month, 0, year), "month", p.words(lexes))
+        return make.aligned(make.document_date(), "two_digit_year", (month, 0, year), "month", p.words(lexes))
     return _fixed((Interval.month(year, month),), "month", p.words(lexes))
 
 
@@ -806,7 +799,7 @@ def _season(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         if name != "winter" or yy != (year + 1) % 100:
             raise p.fail(g["b"], "only a winter spans two years, and they must be consecutive")
     intervals, notes = _season_parts(name, year, part or "", p.settings.seasons, "b" in g)
-    return _trusted_fixed(intervals, "season", p.words(lexes), notes)
+    return make.fixed(intervals, "season", p.words(lexes), notes)
 
 
 @lru_cache(maxsize=4096)
@@ -858,7 +851,7 @@ def _part(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     if whole is None:
         if part == "mid" or any(lex.cat in ("year", "month", "season", "decade", "date") for lex in rest):
             return None
-        return Endpoint(Named(p.words(rest)), "start" if part == "early" else "end", p.words(lexes))
+        return Endpoint(make.named(p.words(rest)), "start" if part == "early" else "end", p.words(lexes))
     fixed = _fixed_of(whole)
     if fixed is None or any(r.earliest is None or r.latest is None for r in fixed.readings):
         return None
@@ -888,7 +881,7 @@ def _named_day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     if "year" in g:
         found = _rules.named_day(readings, g["year"][0].value, window, p.settings.holiday_region)
         return _fixed(found, "holiday", p.words(lexes))
-    return Aligned(Reference(), "latest_named_day", (readings, window), "holiday", p.words(lexes))
+    return make.aligned(make.reference(), "latest_named_day", (readings, window), "holiday", p.words(lexes))
 
 
 # -- ages ------------------------------------------------------------------------------------
@@ -896,7 +889,7 @@ def _named_day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 
 def _age(p: _Phrase, amount: _Amount, lexes: list[Lex], person_lexes: Sequence[Lex] = ()) -> Node:
     words = p.words(lexes)
-    return Shift(_person(p, person_lexes), _age_count(p, amount, words.text), 1, "age", words)
+    return make.shift(_person(p, person_lexes), _age_count(p, amount, words.text), 1, "age", words)
 
 
 @_builder("age")
@@ -931,7 +924,9 @@ def _age_turned(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     ((lo, _, unit),) = amount.pairs
     low = _exact(lo, unit)
     words = p.words(lexes)
-    return Shift(Birth(), Count(low, low + Amount(int(_CONV["age"]["turned_months"]), 0), words.text), 1, "age", words)
+    return make.shift(
+        make.birth(), Count(low, low + make.amount(int(_CONV["age"]["turned_months"]), 0), words.text), 1, "age", words
+    )
 
 
 @_builder("stage")
@@ -945,14 +940,14 @@ def _birthday(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     years = g["ord"][0].value
     if not isinstance(years, int):
         return None
-    low = high = Amount(12 * years, 0)
+    low = high = make.amount(12 * years, 0)
     if "hedge" in g:
         months = int(_CONV["age"]["birthday_hedge_months"])
-        low, high = Amount(12 * years - months, 0), Amount(12 * years + months, 0)
+        low, high = make.amount(12 * years - months, 0), make.amount(12 * years + months, 0)
         if low.months < 0:
-            low = Amount(0, 0)
+            low = _ZERO
     words = p.words(lexes)
-    return Shift(_person(p, lexes), Count(low, high, words.text), 1, "age", words)
+    return make.shift(_person(p, lexes), Count(low, high, words.text), 1, "age", words)
 
 
 @_builder("life_first")
@@ -962,7 +957,7 @@ def _life_first(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     amount = _read_amount(g["amt"])
     ((_, hi, unit),) = amount.pairs[-1:]
     words = p.words(lexes)
-    return Shift(_person(p, lexes), Count(Amount(0, 0), _exact(hi, unit, up=True), words.text), 1, "age", words)
+    return make.shift(_person(p, lexes), Count(_ZERO, _exact(hi, unit, up=True), words.text), 1, "age", words)
 
 
 @_builder("life_ordinal")
@@ -976,8 +971,8 @@ def _life_ordinal(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         if nth != 1:
             return None
         _, hi = _CONV["vague"][unit]
-        count = Count(Amount(0, 0), _exact(Fraction(hi), unit, up=True), words.text)
-        return Shift(_person(p, lexes), count, 1, "age", words)
+        count = Count(_ZERO, _exact(Fraction(hi), unit, up=True), words.text)
+        return make.shift(_person(p, lexes), count, 1, "age", words)
     amount = _Amount(((Fraction(nth - 1), Fraction(nth - 1), unit),), False, "exact")
     return _age(p, amount, lexes, [lex for lex in lexes if lex.cat in ("person", "poss", "word")])
 
@@ -985,24 +980,24 @@ def _life_ordinal(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 @_builder("throughout_life")
 def _throughout_life(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     birth = _person(p, g.get("who", []))
-    return Between(birth, Named(p.words(lexes[1:])), "range", p.words(lexes))
+    return Between(birth, make.named(p.words(lexes[1:])), "range", p.words(lexes))
 
 
 def _pregnancy_start(p: _Phrase, lexes: list[Lex]) -> Shift:
     low, high = _CONV["pregnancy"]["term_days"]
     words = p.words(lexes)
-    return Shift(Birth(), _days(low, high, words.text), -1, "age", words)
+    return make.shift(make.birth(), _days(low, high, words.text), -1, "age", words)
 
 
 @_builder("pregnancy")
 def _pregnancy(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     part = g["part"][0]
     if part.cat == "throughout":
-        return Between(_pregnancy_start(p, lexes), Birth(), "range", p.words(lexes))
+        return Between(_pregnancy_start(p, lexes), make.birth(), "range", p.words(lexes))
     if part.value == "early":
         return _pregnancy_start(p, lexes)
     if part.value == "late":
-        return Endpoint(Birth(), "end", p.words(lexes))
+        return Endpoint(make.birth(), "end", p.words(lexes))
     return None
 
 
@@ -1016,15 +1011,15 @@ def _weeks_pregnant(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     low = max(0, int((due - hi - tol) * 7))
     high = max(0, ceil((due - lo + tol) * 7))
     words = p.words(lexes)
-    return Shift(Birth(), _days(low, high, words.text), -1, "age", words)
+    return make.shift(make.birth(), _days(low, high, words.text), -1, "age", words)
 
 
 @_builder("premature")
 def _premature(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     amount = _read_amount(g["amt"])
     words = p.words(lexes)
-    due = Named(p.words(lexes[-1:]))
-    return Shift(due, _count(p, amount, words.text), -1, "relative", words)
+    due = make.named(p.words(lexes[-1:]))
+    return make.shift(due, _count(p, amount, words.text), -1, "relative", words)
 
 
 @_builder("by_age")
@@ -1032,7 +1027,7 @@ def _by_age(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     amount = _read_amount(g["amt"], default_unit="year")
     ((lo, _, unit),) = amount.pairs
     words = p.words(lexes)
-    birthday = Shift(Birth(), Count(_exact(lo, unit), _exact(lo, unit), words.text), 1, "age", words)
+    birthday = make.shift(make.birth(), Count(_exact(lo, unit), _exact(lo, unit), words.text), 1, "age", words)
     return Bound(birthday, "until", "age", words)
 
 
@@ -1047,7 +1042,7 @@ def _from_age(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 
 @_builder("since_age")
 def _since_age(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
-    return Between(_age(p, _read_amount(g["amt"]), lexes), Reference(), "age", p.words(lexes))
+    return Between(_age(p, _read_amount(g["amt"]), lexes), make.reference(), "age", p.words(lexes))
 
 
 # -- relative to the reference or to another event -------------------------------------------
@@ -1062,7 +1057,7 @@ def _direction(lex: Lex) -> Direction:
 
 def _vague(p: _Phrase, unit: str, period: bool, words: str) -> Count:
     low, high = _vague_amounts(unit, period, p.settings)
-    return _trusted_count(low, high, words)
+    return make.count(low, high, words)
 
 
 @lru_cache(maxsize=256)
@@ -1088,20 +1083,20 @@ def _unit_next(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     unit, plural = unit_lex.value
     if counted:
         count = _count(p, amount, words.text)
-        return Shift(Reference(), Count(Amount(0, 0), count.high, words.text), direction, "narrative", words)
+        return make.shift(make.reference(), Count(_ZERO, count.high, words.text), direction, "narrative", words)
     if plural:
         if unit not in _CONV["vague_period"]:
             return None  # no convention for a count of these units without a number ("hours")
-        return Shift(Reference(), _vague(p, unit, True, words.text), direction, "narrative", words)
+        return make.shift(make.reference(), _vague(p, unit, True, words.text), direction, "narrative", words)
     if unit == "day":
-        return Shift(Reference(), _days(1, text=words.text), direction, "narrative", words)
+        return make.shift(make.reference(), _days(1, text=words.text), direction, "narrative", words)
     if unit == "workday":
-        return Aligned(Reference(), "next_working_day", (direction,), "narrative", words)
+        return make.aligned(make.reference(), "next_working_day", (direction,), "narrative", words)
     if unit in ("week", "month", "year"):
         rule_ = "next_period" if direction > 0 else "previous_period"
-        return Aligned(Reference(), rule_, (unit,), "narrative", words)
+        return make.aligned(make.reference(), rule_, (unit,), "narrative", words)
     if unit == "fortnight":
-        return Shift(Reference(), _days(1, 14, words.text), direction, "narrative", words)
+        return make.shift(make.reference(), _days(1, 14, words.text), direction, "narrative", words)
     return None
 
 
@@ -1124,7 +1119,7 @@ def _unit_relation(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         lo, hi = _CONV["adjacent"][unit]
         count = _days(lo, hi, words.text)
     kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
-    return Shift(base, count, _direction(rel), kind, words)
+    return make.shift(base, count, _direction(rel), kind, words)
 
 
 @_builder("same_unit")
@@ -1132,21 +1127,21 @@ def _same_unit(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     unit = g["unit"][0].value[0]
     words = p.words(lexes)
     if unit == "day":
-        return Shift(Reference(), _days(0, text=words.text), 1, "narrative", words)
+        return make.shift(make.reference(), _days(0, text=words.text), 1, "narrative", words)
     if unit not in ("week", "month", "year"):
         return None
     if "adverb" not in g:
-        return Aligned(Reference(), "this_period", (unit,), "narrative", words)
+        return make.aligned(make.reference(), "this_period", (unit,), "narrative", words)
     rule_ = "rest_of_period" if g["adverb"][0].value > 0 else "start_of_period"
-    return Aligned(Reference(), rule_, (unit,), "narrative", words)
+    return make.aligned(make.reference(), rule_, (unit,), "narrative", words)
 
 
 @_builder("day_part")
 def _day_part(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     if g["part"][0].value == "night" and "adverb" not in g:
-        return Aligned(Reference(), "night", (), "narrative", words)
-    return Shift(Reference(), _days(0, text=words.text), 1, "narrative", words)
+        return make.aligned(make.reference(), "night", (), "narrative", words)
+    return make.shift(make.reference(), _days(0, text=words.text), 1, "narrative", words)
 
 
 @_builder("day_part_next")
@@ -1154,8 +1149,8 @@ def _day_part_next(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     direction = _direction(g["next"][0])
     if g["part"][0].value == "night":
-        return Aligned(Reference(), "night" if direction > 0 else "previous_night", (), "narrative", words)
-    return Shift(Reference(), _days(1, text=words.text), direction, "narrative", words)
+        return make.aligned(make.reference(), "night" if direction > 0 else "previous_night", (), "narrative", words)
+    return make.shift(make.reference(), _days(1, text=words.text), direction, "narrative", words)
 
 
 @_builder("day_of")
@@ -1171,7 +1166,7 @@ def _day_of_event(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     if unit != "day" or plural:
         return None
     words = p.words(lexes)
-    return Shift(_anchor(p, g["rest"]), _days(0, text=words.text), 1, "relative", words)
+    return make.shift(_anchor(p, g["rest"]), _days(0, text=words.text), 1, "relative", words)
 
 
 @_builder("final_period")
@@ -1183,32 +1178,36 @@ def _final_period(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     if not plural or unit not in window:
         return None
     rest = g["rest"]
-    base: Node = Endpoint(Named(p.words(rest)), "end", p.words(rest)) if rest[-1].cat == "life" else _anchor(p, rest)
+    base: Node = (
+        Endpoint(make.named(p.words(rest)), "end", p.words(rest)) if rest[-1].cat == "life" else _anchor(p, rest)
+    )
     lo, hi = window[unit]
     words = p.words(lexes)
     count = Count.of(lo, cast(Unit, unit), hi, settings=p.settings)
-    return Shift(base, Count(Amount(0, 0), count.high, words.text), -1, "relative", words)
+    return make.shift(base, Count(_ZERO, count.high, words.text), -1, "relative", words)
 
 
 @_builder("day_part_of")
 def _day_part_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     base = _parse_lexes(p, g["rest"])
     if g["part"][0].value == "night":
-        return Aligned(base, "night", (), "day", p.words(lexes))
+        return make.aligned(base, "night", (), "day", p.words(lexes))
     return base
 
 
 @_builder("clock")
 def _clock(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
-    return Shift(Reference(), _days(0, text=words.text), 1, "narrative", words)
+    return make.shift(make.reference(), _days(0, text=words.text), 1, "narrative", words)
 
 
 @_builder("deictic")
 def _deictic(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     offset = g["day"][0].value
     words = p.words(lexes)
-    return Shift(DocumentDate(), _days(abs(offset), text=words.text), 1 if offset >= 0 else -1, "deictic", words)
+    return make.shift(
+        make.document_date(), _days(abs(offset), text=words.text), 1 if offset >= 0 else -1, "deictic", words
+    )
 
 
 @_builder("deictic_unit")
@@ -1217,7 +1216,7 @@ def _deictic_unit(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     which = g["which"][0].cat
     words = p.words(lexes)
     if unit == "day":
-        return Shift(
+        return make.shift(
             DocumentDate(),
             _days(0 if which == "this" else 1, text=words.text),
             1 if which == "this" else -1,
@@ -1232,17 +1231,17 @@ def _deictic_unit(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         rule_ = "rest_of_period" if g["adverb"][0].value > 0 else "start_of_period"
     else:
         rule_ = "this_period" if which == "this" else "previous_period"
-    return Aligned(DocumentDate(), rule_, (unit,), "deictic", words)
+    return make.aligned(make.document_date(), rule_, (unit,), "deictic", words)
 
 
 @_builder("last_month")
 def _last_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
-    return Aligned(DocumentDate(), "last_month", (g["month"][0].value,), "deictic", p.words(lexes))
+    return make.aligned(make.document_date(), "last_month", (g["month"][0].value,), "deictic", p.words(lexes))
 
 
 @_builder("last_season")
 def _last_season(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
-    return Aligned(DocumentDate(), "last_season", (g["season"][0].value[0],), "deictic", p.words(lexes))
+    return make.aligned(make.document_date(), "last_season", (g["season"][0].value[0],), "deictic", p.words(lexes))
 
 
 @_builder("weekday")
@@ -1250,12 +1249,12 @@ def _weekday(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     weekday = g["weekday"][0].value
     words = p.words(lexes)
     if "which" not in g:
-        return Aligned(Reference(), "weekday_on_or_after", (weekday,), "narrative", words)
+        return make.aligned(make.reference(), "weekday_on_or_after", (weekday,), "narrative", words)
     which = g["which"][0]
     if which.cat == "last":
-        return Aligned(DocumentDate(), "weekday_before", (weekday,), "deictic", words)
+        return make.aligned(make.document_date(), "weekday_before", (weekday,), "deictic", words)
     rule_ = "weekday_after" if which.value > 0 else "weekday_before"
-    return Aligned(Reference(), rule_, (weekday,), "narrative", words)
+    return make.aligned(make.reference(), rule_, (weekday,), "narrative", words)
 
 
 @_builder("weekend")
@@ -1263,17 +1262,17 @@ def _weekend(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     which = g["which"][0] if "which" in g else None
     if which is None or which.cat == "over":
-        return Aligned(Reference(), "weekend_next", (), "narrative", words)
+        return make.aligned(make.reference(), "weekend_next", (), "narrative", words)
     if which.cat == "last":
-        return Aligned(DocumentDate(), "weekend_before", (), "deictic", words)
+        return make.aligned(make.document_date(), "weekend_before", (), "deictic", words)
     rule_ = "weekend_after" if which.value > 0 else "weekend_before"
-    return Aligned(Reference(), rule_, (), "narrative", words)
+    return make.aligned(make.reference(), rule_, (), "narrative", words)
 
 
 @_builder("count_adverb")
 def _count_adverb(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
-    return Shift(
+    return make.shift(
         Reference(), _count(p, _read_amount(g["amt"]), words.text), _direction(g["adverb"][0]), "narrative", words
     )
 
@@ -1282,7 +1281,7 @@ def _count_adverb(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 def _count_relation(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     base = _anchor(p, g["anchor"])
-    return Shift(base, _count(p, _read_amount(g["amt"]), words.text), _direction(g["rel"][0]), "relative", words)
+    return make.shift(base, _count(p, _read_amount(g["amt"]), words.text), _direction(g["rel"][0]), "relative", words)
 
 
 @_builder("within")
@@ -1295,7 +1294,7 @@ def _within(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         anchor_lexes = anchor_lexes[1:]
     base = _anchor(p, anchor_lexes)
     kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
-    return Shift(base, _count(p, _read_amount(g["amt"]), words.text), direction, kind, words)
+    return make.shift(base, _count(p, _read_amount(g["amt"]), words.text), direction, kind, words)
 
 
 @_builder("gap")
@@ -1314,7 +1313,7 @@ def _gap(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         count = _count(p, amount, words.text)
     base = _anchor(p, g.get("anchor", []))
     direction = _direction(g["rel"][0]) if "rel" in g else 1
-    return Shift(base, count, direction, "relative" if "anchor" in g else "narrative", words)
+    return make.shift(base, count, direction, "relative" if "anchor" in g else "narrative", words)
 
 
 @_builder("shortly")
@@ -1331,7 +1330,7 @@ def _shortly(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         return None
     base = _anchor(p, anchor_lexes)
     kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
-    return Shift(base, _days(lo, hi, words.text), direction, kind, words)
+    return make.shift(base, _days(lo, hi, words.text), direction, kind, words)
 
 
 @_builder("just")
@@ -1339,13 +1338,13 @@ def _just(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     direction: Direction = 1 if g["just"][0].cat == "justafter" else -1
     lo, hi = _CONV["short"]["just"]
-    return Shift(_anchor(p, g["anchor"]), _days(lo, hi, words.text), direction, "relative", words)
+    return make.shift(_anchor(p, g["anchor"]), _days(lo, hi, words.text), direction, "relative", words)
 
 
 @_builder("adverb")
 def _adverb(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
-    return Shift(Reference(), Count(Amount(0, 0), None, words.text), _direction(g["adverb"][0]), "narrative", words)
+    return make.shift(make.reference(), Count(_ZERO, None, words.text), _direction(g["adverb"][0]), "narrative", words)
 
 
 @_builder("later_in")
@@ -1356,7 +1355,7 @@ def _later_in(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     first, last = whole.readings[0].earliest, whole.readings[0].latest
     assert first is not None and last is not None  # is_bounded
     rule_ = "later_in" if g["adverb"][0].value > 0 else "earlier_in"
-    return Aligned(Reference(), rule_, (first.toordinal(), last.toordinal()), "narrative", p.words(lexes))
+    return make.aligned(make.reference(), rule_, (first.toordinal(), last.toordinal()), "narrative", p.words(lexes))
 
 
 @_builder("undated_day")
@@ -1365,13 +1364,13 @@ def _undated_day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     # A day with no year must fall in some year: 2000 was a leap year, so 29 February passes.
     if not isinstance(dom, int) or not 1 <= dom <= cal.days_in_month(2000, month):
         raise p.fail(lexes, "there is no such day in the year")
-    return Aligned(Reference(), "latest_day", (month, dom), "day", p.words(lexes))
+    return make.aligned(make.reference(), "latest_day", (month, dom), "day", p.words(lexes))
 
 
 @_builder("undated_month")
 def _undated_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     part = g["part"][0].value if "part" in g else ""
-    return Aligned(Reference(), "latest_month", (g["month"][0].value, part), "month", p.words(lexes))
+    return make.aligned(make.reference(), "latest_month", (g["month"][0].value, part), "month", p.words(lexes))
 
 
 @_builder("undated_season")
@@ -1379,7 +1378,7 @@ def _undated_season(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     name, part = g["season"][0].value
     if "part" in g:
         part = g["part"][0].value
-    return Aligned(Reference(), "latest_season", (name, part or ""), "season", p.words(lexes))
+    return make.aligned(make.reference(), "latest_season", (name, part or ""), "season", p.words(lexes))
 
 
 # -- periods bounded by events ------------------------------------------------------------------
@@ -1388,7 +1387,7 @@ def _undated_season(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 @_builder("since")
 def _since(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     start = _parse_lexes(p, g["rest"])
-    return Between(start, Reference(), "range", p.words(lexes), fills=True)
+    return Between(start, make.reference(), "range", p.words(lexes), fills=True)
 
 
 @_builder("by")
@@ -1473,7 +1472,7 @@ def _read_or_fall_back(p: _Phrase, lexes: list[Lex]) -> Node:
     day = explicit_day(p.text, p.settings)
     if day is None:
         raise error
-    return _fixed((Interval.on(day),), "day", _trusted_excerpt(p.text, 0, len(p.text)), ("read by dateparser",))
+    return _fixed((Interval.on(day),), "day", make.excerpt(p.text, 0, len(p.text)), ("read by dateparser",))
 
 
 def matching_rule(phrase: str, *, settings: Settings | None = None) -> str:
@@ -1492,7 +1491,7 @@ def _intervals(value: AnchorLike) -> Sequence[Interval] | None:
     if value is None:
         return None
     if type(value) is date:
-        return (_trusted_interval(value, value),)  # what Interval.on checks, a plain date passes
+        return (make.interval(value, value),)  # what Interval.on checks, a plain date passes
     if isinstance(value, When):
         return value.readings
     if isinstance(value, Interval):
@@ -1540,7 +1539,7 @@ def _ordered(earliest: date | None, latest: date | None) -> Interval:
     """``Interval(earliest, latest)`` for days the grammar computed (so plain dates): only the order is checked."""
     if earliest is not None and latest is not None and earliest > latest:
         raise InvalidValue(f"Interval earliest {earliest} is after latest {latest}")
-    return _trusted_interval(earliest, latest)
+    return make.interval(earliest, latest)
 
 
 _STEPS: Final[int] = _rules._STEPS  # day steps made once
@@ -1578,11 +1577,11 @@ def _shifted(node: Shift, base: Interval) -> Interval:
                 if start > end:
                     raise _disorder(start, end)
         if last is None:
-            return _trusted_interval(start, None)
+            return make.interval(start, None)
         if high is None:
             if last != first:
                 _move(last, low.months, low.days)
-            return _trusted_interval(start, None)
+            return make.interval(start, None)
         if last != first:
             nearest = _move(last, low.months, low.days)
             end = _move(last, high.months, high.days)
@@ -1596,7 +1595,7 @@ def _shifted(node: Shift, base: Interval) -> Interval:
             if start is not None and start > end:
                 raise _disorder(start, end)
         if last is None:
-            return _trusted_interval(start, None)
+            return make.interval(start, None)
         if last != first:
             furthest = None if high is None else _move(last, -high.months, -high.days)
             end = _move(last, -low.months, -low.days)
@@ -1604,7 +1603,7 @@ def _shifted(node: Shift, base: Interval) -> Interval:
                 raise _disorder(furthest, end)
     if start is not None and end is not None and start > end:
         raise _disorder(start, end)
-    return _trusted_interval(start, end)
+    return make.interval(start, end)
 
 
 def _aligned(node: Aligned, base: Interval, settings: Settings) -> Interval:
@@ -1636,13 +1635,13 @@ def _eval(node: Node, ctx: _Context) -> Sequence[Interval]:
         for s in starts:
             for e in ends:
                 if s.earliest is None or e.latest is None or s.earliest <= e.latest:
-                    out.append(_trusted_interval(s.earliest, e.latest))
+                    out.append(make.interval(s.earliest, e.latest))
         if not out:
             raise UnrecognisedPhrase(ctx.phrase, 0, len(ctx.phrase), "the period ends before it starts")
         return out
     if isinstance(node, Bound):
         return [
-            _trusted_interval(None, r.latest) if node.side == "until" else _trusted_interval(r.earliest, None)
+            make.interval(None, r.latest) if node.side == "until" else make.interval(r.earliest, None)
             for r in _eval(node.base, ctx)
         ]
     if isinstance(node, Endpoint):
@@ -1725,4 +1724,4 @@ def parse_when(
         if isinstance(node, Fixed) and len(node.notes) == len(node.readings) == len(unique) > 1:
             notes = node.notes
     kind: Kind = getattr(node, "kind", "date")
-    return _trusted_when(unique, phrase, kind, _trusted_excerpt(phrase, 0, len(phrase)), notes)
+    return make.when(unique, phrase, kind, make.excerpt(phrase, 0, len(phrase)), notes)

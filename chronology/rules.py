@@ -22,6 +22,7 @@ from typing import Any, Final
 
 from dateutil.easter import easter as _dateutil_easter  # type: ignore[import-untyped]
 
+from chronology import _make as make
 from chronology import calendar as cal
 from chronology.errors import InvalidValue
 from chronology.model import Interval
@@ -64,13 +65,10 @@ def _step(days: int) -> timedelta:
     return timedelta(days=days)
 
 
-_trusted: Final = Interval._trusted
-
-
 def _made(first: date | None, last: date | None) -> Interval:
     """``Interval(first, last)``; plain dates in order (what rules make) skip the checks they would pass."""
     if type(first) is date and type(last) is date and first <= last:
-        return _trusted(first, last)
+        return make.interval(first, last)
     return Interval(first, last)
 
 

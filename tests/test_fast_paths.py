@@ -13,12 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from chronology import _make as make
 from chronology import calendar as cal
 from chronology import phrases, rules
 from chronology.errors import ChronologyError, InvalidValue, UnrecognisedPhrase
 from chronology.model import Amount, Count, Excerpt, Interval, When
 from chronology.settings import DEFAULT
-from chronology.syntax import RULES, Aligned, Fixed, Reference, Shift, apply_to
+from chronology.syntax import RULES, Aligned, Birth, DocumentDate, Fixed, Named, Reference, Shift, apply_to
 
 days = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
 
@@ -32,19 +33,21 @@ def ordered(draw: st.DrawFn) -> tuple[date | None, date | None]:
 @settings(max_examples=200, deadline=None)
 @given(ordered())
 def test_trusted_interval_equals_checked(ends: tuple[date | None, date | None]) -> None:
-    fast, checked = Interval._trusted(*ends), Interval(*ends)
-    assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
-    assert type(fast) is Interval
+    checked = Interval(*ends)
+    for fast in (Interval._trusted(*ends), make.interval(*ends)):
+        assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
+        assert type(fast) is Interval
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=20), st.integers(0, 1000), st.integers(0, 50), st.none() | st.text(max_size=5))
 def test_trusted_excerpt_equals_checked(text: str, start: int, length: int, document: str | None) -> None:
-    fast, checked = (
+    checked = Excerpt(text, start, start + length, document)
+    for fast in (
         Excerpt._trusted(text, start, start + length, document),
-        Excerpt(text, start, start + length, document),
-    )
-    assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
+        make.excerpt(text, start, start + length, document),
+    ):
+        assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
 
 
 @settings(max_examples=100, deadline=None)
@@ -53,10 +56,13 @@ def test_trusted_when_equals_checked(ends: list[tuple[date | None, date | None]]
     readings = tuple(Interval(a, b) for a, b in ends)
     notes = tuple(str(i) for i in range(len(readings)))
     source = Excerpt(text, 0, len(text))
-    fast = When._trusted(readings, text, "range", source, notes)
     checked = When(readings, text, "range", source, notes)
-    assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
-    assert fast.envelope == checked.envelope and str(fast) == str(checked)
+    for fast in (
+        When._trusted(readings, text, "range", source, notes),
+        make.when(readings, text, "range", source, notes),
+    ):
+        assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
+        assert fast.envelope == checked.envelope and str(fast) == str(checked)
 
 
 amounts = st.builds(Amount, st.integers(-24, 24), st.integers(-400, 400))
@@ -69,9 +75,47 @@ def test_trusted_count_equals_checked_where_valid(low: Amount, high: Amount | No
         checked = Count(low, high, text)
     except InvalidValue:
         return
-    fast = Count._trusted(low, high, text)
-    assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
-    assert fast.day_range() == checked.day_range()
+    for fast in (Count._trusted(low, high, text), make.count(low, high, text)):
+        assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
+        assert fast.day_range() == checked.day_range()
+
+
+@settings(max_examples=100, deadline=None)
+@given(amounts, st.none() | amounts, st.sampled_from([1, -1]), st.text(max_size=8), st.none() | st.text(max_size=8))
+def test_made_nodes_equal_constructed_ones(
+    low: Amount, high: Amount | None, direction: Literal[1, -1], text: str, person: str | None
+) -> None:
+    words = Excerpt(text, 0, len(text))
+    pairs = [
+        (make.amount(low.months, low.days), Amount(low.months, low.days)),
+        (make.birth(person, words), Birth(person, words)),
+        (make.birth(), Birth()),
+        (make.named(words), Named(words)),
+        (make.reference(words), Reference(words)),
+        (make.reference(), Reference()),
+        (make.document_date(words), DocumentDate(words)),
+        (make.document_date(), DocumentDate()),
+    ]
+    with contextlib.suppress(InvalidValue):
+        count = Count(low, high, text)
+        pairs.append(
+            (make.shift(Birth(), count, direction, "age", words), Shift(Birth(), count, direction, "age", words))
+        )
+    pairs.append(
+        (
+            make.aligned(Reference(), "next", (text,), "narrative", words),
+            Aligned(Reference(), "next", (text,), "narrative", words),
+        )
+    )
+    pairs.append(
+        (
+            make.aligned(Reference(), "next", [text], "narrative", words),
+            Aligned(Reference(), "next", [text], "narrative", words),
+        )
+    )  # type: ignore[arg-type]
+    for fast, checked in pairs:
+        assert type(fast) is type(checked)
+        assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
 
 
 @settings(max_examples=200, deadline=None)
@@ -166,8 +210,9 @@ def test_trusted_fixed_equals_checked(ends: list[tuple[date | None, date | None]
     readings = tuple(Interval(a, b) for a, b in ends)
     notes = tuple(str(i) for i in range(len(readings)))
     words = Excerpt(text, 0, len(text))
-    fast, checked = Fixed._trusted(readings, "range", words, notes), Fixed(list(readings), "range", words, list(notes))
-    assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
+    checked = Fixed(list(readings), "range", words, list(notes))
+    for fast in (Fixed._trusted(readings, "range", words, notes), make.fixed(readings, "range", words, notes)):
+        assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
 
 
 @st.composite
