@@ -105,14 +105,33 @@ _TOKEN: Final = re.compile(
 _SPACED_TOKEN: Final = re.compile(r"\d\s(?:[ap]\.?m|st|nd|rd|th)\b")
 
 
-class Lex(NamedTuple):
-    """One lexeme: its category, value, offsets in the phrase, and whether "the" stood before it."""
+class Lex:
+    """One lexeme: its category, value, offsets in the phrase, and whether "the" stood before it.
 
-    cat: str
-    value: Any
-    start: int
-    end: int
-    the: bool = False
+    A plain class, not a named tuple: compiled (setup.py) it is a C struct whose fields
+    are read without a lookup, and the grammar reads them often.
+    """
+
+    __slots__ = ("cat", "value", "start", "end", "the")
+
+    def __init__(self, cat: str, value: Any, start: int, end: int, the: bool = False) -> None:
+        self.cat = cat
+        self.value = value
+        self.start = start
+        self.end = end
+        self.the = the
+
+    def _key(self) -> tuple[str, Any, int, int, bool]:
+        return (self.cat, self.value, self.start, self.end, self.the)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lex) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Lex({self.cat!r}, {self.value!r}, {self.start}, {self.end}, {self.the})"
 
 
 _ASCII_TRANSLATED: Final = "`"  # the one ASCII character _TRANSLATE changes
@@ -222,7 +241,7 @@ def _lex(text: str) -> list[Lex]:
             if cat in _COMBINING or (previous == "num" and (cat == "num" or cat == "ord")):
                 combine = True
             previous = cat
-            lexes.append(_new_tuple(Lex, (cat, value, at + start, at + end, the)))
+            lexes.append(Lex(cat, value, at + start, at + end, the))
             the = False
         at += len(chunk)
     if longer:
@@ -340,11 +359,14 @@ def _combine(lexes: list[Lex], text: str) -> list[Lex]:
 # -- the phrase being parsed -------------------------------------------------------------
 
 
-class _Phrase(NamedTuple):
+class _Phrase:
     """A phrase being parsed: its original text, settings, and helpers for builders."""
 
-    text: str
-    settings: Settings
+    __slots__ = ("text", "settings")
+
+    def __init__(self, text: str, settings: Settings) -> None:
+        self.text = text
+        self.settings = settings
 
     def words(self, lexes: Sequence[Lex]) -> Excerpt:
         start, end = lexes[0].start, lexes[-1].end
@@ -397,7 +419,7 @@ def _read(p: _Phrase, lexes: list[Lex], rule_out: list[str] | None = None) -> No
     if not lexes:
         return None
     chars = _CHARS
-    signature = "".join([chars[lex[0]] for lex in lexes])  # lex[0]: its category
+    signature = "".join([chars[lex.cat] for lex in lexes])
     found = _MATCHES.get(signature)
     for rule_id, build, spans in _matches(signature) if found is None else found:
         groups = {name: lexes[a:b] for name, a, b in spans}
@@ -1440,7 +1462,7 @@ def _length(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 def _start(phrase: str, settings: Settings | None) -> tuple[_Phrase, list[Lex]]:
     if not isinstance(phrase, str):
         raise UnrecognisedPhrase(str(phrase), 0, None, "a phrase must be a string")
-    p = _new_tuple(_Phrase, (phrase, settings if settings is not None else DEFAULT))
+    p = _Phrase(phrase, settings if settings is not None else DEFAULT)
     return p, _lex(_normalise(phrase))
 
 
@@ -1504,13 +1526,26 @@ def _intervals(value: AnchorLike) -> Sequence[Interval] | None:
     raise InvalidValue(f"an anchor must be a date, an Interval, a When or a (date, date) pair, not {value!r}")
 
 
-class _Context(NamedTuple):
-    phrase: str
-    settings: Settings
-    birth: AnchorLike
-    anchor: AnchorLike
-    reference: AnchorLike
-    document: AnchorLike
+class _Context:
+    """What a tree is resolved against: the phrase, settings and the anchors given."""
+
+    __slots__ = ("phrase", "settings", "birth", "anchor", "reference", "document")
+
+    def __init__(
+        self,
+        phrase: str,
+        settings: Settings,
+        birth: AnchorLike,
+        anchor: AnchorLike,
+        reference: AnchorLike,
+        document: AnchorLike,
+    ) -> None:
+        self.phrase = phrase
+        self.settings = settings
+        self.birth = birth
+        self.anchor = anchor
+        self.reference = reference
+        self.document = document
 
 
 def _leaf(node: Node, ctx: _Context) -> Sequence[Interval]:
@@ -1698,7 +1733,7 @@ def parse_when(
     conf = settings if settings is not None else DEFAULT
     if not isinstance(phrase, str):
         raise UnrecognisedPhrase(str(phrase), 0, None, "a phrase must be a string")
-    p = _new_tuple(_Phrase, (phrase, conf))
+    p = _Phrase(phrase, conf)
     lexes = _lex(_normalise(phrase))
     node = _read_or_fall_back(p, lexes)
     for value in (birth, anchor, reference, document_date):
@@ -1707,7 +1742,7 @@ def parse_when(
     if type(node) is Fixed:
         readings: Sequence[Interval] = node.readings
     else:
-        ctx = _new_tuple(_Context, (phrase, conf, birth, anchor, reference, document_date))
+        ctx = _Context(phrase, conf, birth, anchor, reference, document_date)
         try:
             readings = _eval(node, ctx)
         except ChronologyError:
