@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Callable
 from datetime import date
 from typing import Literal
@@ -273,9 +272,35 @@ phrase_text = st.text(alphabet="abt sm0129:/.-',&\u2019\u2013 ", max_size=24) | 
 def test_lexing_by_chunks_equals_lexing_the_whole_text(text: str) -> None:
     normal = phrases._normalise(text)
     by_chunks = phrases._lex(normal)
-    with mock.patch.object(phrases, "_SPACED_TOKEN", re.compile("")):  # every text read whole
+    with mock.patch.object(phrases, "_spaced", lambda chunks: True):  # every text read whole
         whole = phrases._lex(normal)
     assert by_chunks == whole
+
+
+@settings(max_examples=400, deadline=None)
+@given(phrase_text | st.text(max_size=16))
+def test_a_token_holding_a_space_is_always_noticed(text: str) -> None:
+    normal = phrases._normalise(text)
+    if phrases._SPACED_TOKEN.search(normal) is not None:
+        assert phrases._spaced(normal.split())
+
+
+SPACED = [
+    ("10 am", True),
+    ("10 p.m.", True),
+    ("21 st june", True),
+    ("1 st, 2011", True),
+    ("10am", False),
+    ("june 2011", False),
+    ("3 november 2011", False),
+    ("10 the", False),
+    ("2 thirds", False),
+]
+
+
+@pytest.mark.parametrize(("text", "spaced"), SPACED)
+def test_spaced_chunks(text: str, spaced: bool) -> None:
+    assert phrases._spaced(text.split()) is spaced
 
 
 def test_no_whole_phrase_is_kept() -> None:
