@@ -92,7 +92,7 @@ def _without_phrase_caches() -> list[str]:
     """
     import inspect
 
-    from chronology import phrases
+    from chronology import _grammar as phrases
 
     turned_off = []
     for name, value in list(vars(phrases).items()):
@@ -231,9 +231,9 @@ def _one_core() -> str:
 
 def _build() -> str:
     """Which grammar is timed: the mypyc-compiled one a wheel carries, or the pure-Python source."""
-    from chronology import phrases
+    from chronology import _grammar
 
-    where = phrases.__file__ or "?"
+    where = _grammar.__file__ or "?"
     if where.endswith((".so", ".pyd")):
         return f"grammar compiled by mypyc ({where})"
     return f"grammar in pure Python ({where}; a non-editable 'pip install .' compiles it)"

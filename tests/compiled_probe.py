@@ -5,7 +5,7 @@
 with the source tree's, imported here by the test itself.
 
 As a script: reads a JSON list of phrases on stdin; writes a JSON object with the
-file of the ``chronology.phrases`` it imported and, per phrase, its outcomes.
+file of the ``chronology._grammar`` it imported and, per phrase, its outcomes.
 """
 
 from __future__ import annotations
@@ -40,11 +40,44 @@ def outcomes(phrase: str) -> list[str]:
     return out
 
 
+def bad_arguments() -> list[str]:
+    """What the entry points say to arguments of the wrong type or shape (compiled code checks
+    argument types itself, with a TypeError: the entry points must get there first)."""
+    from chronology import ChronologyError, parse, parse_when
+
+    calls = [
+        lambda: parse(123),  # type: ignore[arg-type]
+        lambda: parse_when(None),  # type: ignore[arg-type]
+        lambda: parse_when(b"2011"),  # type: ignore[arg-type]
+        lambda: parse_when("2011", settings="uk"),  # type: ignore[arg-type]
+        lambda: parse_when("aged 3", birth=(date(2010, 1, 1),)),  # type: ignore[arg-type]
+        lambda: parse_when("aged 3", birth=(1, 2)),  # type: ignore[arg-type]
+        lambda: parse_when("aged 3", birth="2010"),  # type: ignore[arg-type]
+        lambda: parse_when("the following day", reference=[date(2010, 1, 1)]),  # type: ignore[arg-type]
+    ]
+    out = []
+    for call in calls:
+        try:
+            out.append(repr(call()))
+        except ChronologyError as error:
+            out.append(f"{type(error).__name__}: {error}")
+        except Exception as error:  # noqa: BLE001 (reported, and the test fails on it)
+            out.append(f"ESCAPED {type(error).__name__}: {error}")
+    return out
+
+
 def main() -> None:
-    import chronology.phrases
+    import chronology._grammar
 
     phrases = json.load(sys.stdin)
-    json.dump({"module": chronology.phrases.__file__, "outcomes": [outcomes(p) for p in phrases]}, sys.stdout)
+    json.dump(
+        {
+            "module": chronology._grammar.__file__,
+            "outcomes": [outcomes(p) for p in phrases],
+            "bad_arguments": bad_arguments(),
+        },
+        sys.stdout,
+    )
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from compiled_probe import outcomes
+from compiled_probe import bad_arguments, outcomes
 from test_phrases import BAD, MISSING, ROWS
 
 from chronology.lexicon import LEXICON
@@ -69,9 +69,9 @@ def test_the_compiled_grammar_answers_as_the_source_does(tmp_path: Path) -> None
     module = str(installed["module"])
     if not module.endswith(EXTENSIONS):
         pytest.skip(f"the installed chronology is pure Python ({module}): nothing compiled to compare")
-    import chronology.phrases
+    import chronology._grammar
 
-    if os.path.samefile(module, chronology.phrases.__file__):
+    if os.path.samefile(module, chronology._grammar.__file__):
         pytest.skip("the tests themselves run the installed package: nothing to compare it with")
     theirs = installed["outcomes"]
     assert isinstance(theirs, list) and len(theirs) == len(phrases)
@@ -81,6 +81,8 @@ def test_the_compiled_grammar_answers_as_the_source_does(tmp_path: Path) -> None
         if (ours := outcomes(phrase)) != their
     ]
     assert not differ, f"{len(differ)} of {len(phrases)} phrases differ; the first: {differ[0]!r}"
+    assert installed["bad_arguments"] == bad_arguments()
+    assert not any(answer.startswith("ESCAPED") for answer in bad_arguments())
     # The comparison means something: it covered readings, refusals and missing anchors.
     flat = [answer for answers in theirs for answer in answers]
     assert sum(answer.startswith("When(") for answer in flat) > 500

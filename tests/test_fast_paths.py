@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from chronology import _grammar, phrases, rules
 from chronology import _make as make
 from chronology import calendar as cal
-from chronology import phrases, rules
 from chronology.errors import ChronologyError, InvalidValue, UnrecognisedPhrase
 from chronology.model import Amount, Count, Excerpt, Interval, When
 from chronology.settings import DEFAULT
@@ -157,7 +157,7 @@ def _outcome(function: Callable[[], object]) -> object:
 @settings(max_examples=300, deadline=None)
 @given(far_days, st.integers(-2000, 2000), st.integers(-5000, 5000))
 def test_move_is_calendar_shift(day: date, months: int, days: int) -> None:
-    assert _outcome(lambda: phrases._move(day, months, days)) == _outcome(lambda: cal.shift(day, months, days))
+    assert _outcome(lambda: _grammar._move(day, months, days)) == _outcome(lambda: cal.shift(day, months, days))
 
 
 @pytest.mark.parametrize(
@@ -230,7 +230,7 @@ def _any_count(low: Amount, high: Amount | None) -> Count:
 @given(amounts, st.none() | amounts, st.sampled_from([1, -1]), bases())
 def test_shifted_is_apply_to(low: Amount, high: Amount | None, direction: Literal[1, -1], base: Interval) -> None:
     node = Shift(Reference(), _any_count(low, high), direction, "narrative", Excerpt("x"))
-    assert _outcome(lambda: phrases._shifted(node, base)) == _outcome(lambda: apply_to(node, base))
+    assert _outcome(lambda: _grammar._shifted(node, base)) == _outcome(lambda: apply_to(node, base))
 
 
 @settings(max_examples=200, deadline=None)
@@ -258,7 +258,7 @@ def test_aligned_is_apply_to(rule: str, base: Interval, pick: int) -> None:
     if rule not in args:
         return
     node = Aligned(Reference(), rule, args[rule], "narrative", Excerpt("x"))
-    assert _outcome(lambda: phrases._aligned(node, base, DEFAULT)) == _outcome(lambda: apply_to(node, base))
+    assert _outcome(lambda: _grammar._aligned(node, base, DEFAULT)) == _outcome(lambda: apply_to(node, base))
 
 
 phrase_text = st.text(alphabet="abt sm0129:/.-',&\u2019\u2013 ", max_size=24) | st.lists(
@@ -270,19 +270,19 @@ phrase_text = st.text(alphabet="abt sm0129:/.-',&\u2019\u2013 ", max_size=24) | 
 @settings(max_examples=400, deadline=None)
 @given(phrase_text)
 def test_lexing_by_chunks_equals_lexing_the_whole_text(text: str) -> None:
-    normal = phrases._normalise(text)
-    by_chunks = phrases._lex(normal)
-    with mock.patch.object(phrases, "_spaced", lambda chunks: True):  # every text read whole
-        whole = phrases._lex(normal)
+    normal = _grammar._normalise(text)
+    by_chunks = _grammar._lex(normal)
+    with mock.patch.object(_grammar, "_spaced", lambda chunks: True):  # every text read whole
+        whole = _grammar._lex(normal)
     assert by_chunks == whole
 
 
 @settings(max_examples=400, deadline=None)
 @given(phrase_text | st.text(max_size=16))
 def test_a_token_holding_a_space_is_always_noticed(text: str) -> None:
-    normal = phrases._normalise(text)
-    if phrases._SPACED_TOKEN.search(normal) is not None:
-        assert phrases._spaced(normal.split())
+    normal = _grammar._normalise(text)
+    if _grammar._SPACED_TOKEN.search(normal) is not None:
+        assert _grammar._spaced(normal.split())
 
 
 SPACED = [
@@ -300,7 +300,7 @@ SPACED = [
 
 @pytest.mark.parametrize(("text", "spaced"), SPACED)
 def test_spaced_chunks(text: str, spaced: bool) -> None:
-    assert phrases._spaced(text.split()) is spaced
+    assert _grammar._spaced(text.split()) is spaced
 
 
 def test_no_whole_phrase_is_kept() -> None:
@@ -308,4 +308,4 @@ def test_no_whole_phrase_is_kept() -> None:
     for text in texts:
         with contextlib.suppress(ChronologyError):  # read or refused, no phrase may be kept
             phrases.parse_when(text, anchor=date(2013, 11, 26), reference=date(2012, 1, 1))
-    assert not any(" " in chunk for chunk in phrases._CHUNKS)
+    assert not any(" " in chunk for chunk in _grammar._CHUNKS)

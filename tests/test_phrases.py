@@ -4,11 +4,23 @@ by hand from the conventions, never computed by the code under test."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from typing import Any
 
 import pytest
 
-from chronology import Excerpt, Interval, MissingAnchor, Settings, UnrecognisedPhrase, When, parse, parse_when
+from chronology import (
+    Excerpt,
+    Interval,
+    InvalidValue,
+    MissingAnchor,
+    Settings,
+    UnrecognisedPhrase,
+    When,
+    parse,
+    parse_when,
+)
 from chronology.lexicon import LEXICON
 from chronology.phrases import matching_rule
 from chronology.syntax import Between, Birth, Bound, Endpoint, Fixed, Length, Named, Shift
@@ -451,3 +463,19 @@ def test_the_final_days_of_a_life_count_back_from_its_end() -> None:
 def test_from_and_since_say_the_period_was_filled(phrase: str, fills: bool) -> None:
     tree = parse(phrase)
     assert isinstance(tree, Between) and tree.fills is fills
+
+
+BAD_ARGUMENTS = [
+    (lambda: parse_when("2011", settings="uk"), InvalidValue, "settings must be a chronology.Settings"),
+    (lambda: parse_when("aged 3", birth=(date(2010, 1, 1),)), InvalidValue, "birth: an anchor must be"),
+    (lambda: parse_when("the next day", reference=[date(2010, 1, 1)]), InvalidValue, "reference: an anchor must be"),
+    (lambda: parse_when("aged 3", birth=(1, 2)), InvalidValue, "Interval.earliest must be a datetime.date"),
+    (lambda: parse(b"2011"), UnrecognisedPhrase, "a phrase must be a string"),
+    (lambda: matching_rule(2011), UnrecognisedPhrase, "a phrase must be a string"),
+]
+
+
+@pytest.mark.parametrize(("call", "error", "says"), BAD_ARGUMENTS)
+def test_arguments_of_the_wrong_type_get_the_librarys_errors(call: Any, error: type[Exception], says: str) -> None:
+    with pytest.raises(error, match=re.escape(says)):
+        call()

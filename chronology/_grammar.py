@@ -1,0 +1,1766 @@
+"""The grammar: temporal words -> syntax tree -> :class:`~chronology.model.When`.
+
+Its public entry points are :func:`chronology.phrases.parse` and
+:func:`~chronology.phrases.parse_when`, which check their arguments and call
+:func:`read` and :func:`resolve` here.  This module is compiled by mypyc where
+the build can (``setup.py``), and compiled code checks argument types on entry:
+the entry points stay interpreted so that a wrong argument of any type gets the
+library's own error.
+
+The grammar is data (``data/*.toml``, loaded by :mod:`chronology.lexicon`).
+A phrase is normalised once (case, apostrophes, dashes, spaces) keeping its
+character offsets, cut into lexemes with one compiled regex plus the
+vocabulary, and the lexemes' categories form a short *signature*.  Each rule
+of ``data/grammar.toml`` is a pattern over signatures and the name of one of
+the small builder functions below, which turns the matched words into a node
+of :mod:`chronology.syntax`.  :func:`resolve` resolves a tree against the
+birth, anchor, reference and document date it needs.
+
+Speed (``benchmarks/bench_phrases.py``): the regex reads each space-separated
+chunk once and its tokens are kept per chunk; rule matches are kept per
+signature; counts, seasons and months per (amount, settings), (season, year)
+and (year, month).  No whole phrase is ever kept.  Values the grammar has made
+right are built by :mod:`chronology._make` without the types' checks, and shifts
+are applied with the checks :func:`~chronology.syntax.apply_to` makes but
+without its intermediate objects (the tests hold both to the same results).
+
+>>> from chronology.settings import DEFAULT
+>>> print(resolve("three months before his death", DEFAULT, None, date(2013, 11, 26), None, None))
+11 Aug 2013 – 10 Sep 2013 (three months before his death)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, timedelta
+from fractions import Fraction
+from functools import lru_cache
+from math import ceil
+from typing import Any, Final, Literal, NamedTuple, Union, cast
+
+from chronology import _make as make
+from chronology import calendar as cal
+from chronology import rules as _rules
+from chronology.errors import ChronologyError, InvalidValue, MissingAnchor, UnrecognisedPhrase
+from chronology.fallback import explicit_day
+from chronology.lexicon import LEXICON
+from chronology.model import Amount, Count, Excerpt, Interval, Kind, Unit, When
+from chronology.settings import Settings
+from chronology.syntax import (
+    RULES,
+    Aligned,
+    Between,
+    Birth,
+    Bound,
+    DocumentDate,
+    Endpoint,
+    Fixed,
+    Hull,
+    Length,
+    Named,
+    Node,
+    Reference,
+    Shift,
+    apply_to,
+)
+
+__all__ = ["read", "resolve", "rule_of"]
+
+# -- normalising and tokenising ---------------------------------------------------------
+
+_TRANSLATE: Final = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "`": "'",
+        "\u2032": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u200b": " ",
+    }
+)
+
+# Words come first: no other kind of token starts with a letter, and most tokens are words.
+_TOKEN: Final = re.compile(
+    r"(?P<word>[a-z]+(?:'[a-z]+)*)"
+    r"|(?P<date>(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}))(?![\d/.-]\d))"
+    r"|(?P<frac>(?<![\d/])[13]/[24](?![\d/]))"
+    r"|(?P<monthyear>(?<![\d/])\d{1,2}/(?:\d{4}|\d{2})(?![\d/]))"
+    r"|(?P<clock>(?<!\d)\d{1,2}(?:[.:]\d{2})?\s?[ap]\.?m\b\.?|(?<!\d)\d{1,2}:\d{2}(?!\d))"
+    r"|(?P<decade>(?<!\d)\d{3}0'?s\b)"
+    r"|(?P<ord>(?<!\d)\d{1,2}\s?(?:st|nd|rd|th)\b)"
+    r"|(?P<num>\d+(?:\.\d+)?)"
+    r"|(?P<dash>-)|(?P<slash>/)|(?P<amp>&)"
+    r"|(?P<skip>[,.;:'\"])"
+    r"|(?P<other>\S)"
+)
+# Only a clock time or an ordinal may hold a space ("10 am", "21 st"); elsewhere the
+# tokens of a phrase are the tokens of its space-separated chunks, each read on its own
+# (every look-behind and look-ahead of _TOKEN treats a space as it treats either end).
+_SPACED_TOKEN: Final = re.compile(r"\d\s(?:[ap]\.?m|st|nd|rd|th)\b")
+# What _SPACED_TOKEN allows after the space, by its first two characters.
+_SPACED_AFTER: Final = frozenset(("am", "pm", "a.", "p.", "st", "nd", "rd", "th"))
+
+
+def _spaced(chunks: list[str]) -> bool:
+    """Whether a token may hold a space between these chunks: true wherever
+    ``_SPACED_TOKEN`` finds one in the text they came from (a chunk ending in a digit
+    before "am", "pm", "a.m", "p.m", or "st", "nd", "rd", "th" as a word), and perhaps
+    elsewhere ("10 amber"), where reading the text whole gives the same lexemes, only
+    more slowly.  A loop over a few chunks is quicker than searching the text."""
+    previous = ""
+    for chunk in chunks:
+        if (
+            previous
+            and previous[-1].isdigit()
+            and chunk[:2] in _SPACED_AFTER
+            and (chunk[0] in "ap" or len(chunk) == 2 or not (chunk[2].isalnum() or chunk[2] == "_"))
+        ):
+            return True
+        previous = chunk
+    return False
+
+
+class Lex:
+    """One lexeme: its category, value, offsets in the phrase, and whether "the" stood before it.
+
+    A plain class, not a named tuple: compiled (setup.py) it is a C struct whose fields
+    are read without a lookup, and the grammar reads them often.
+    """
+
+    __slots__ = ("cat", "value", "start", "end", "the")
+
+    def __init__(self, cat: str, value: Any, start: int, end: int, the: bool = False) -> None:
+        self.cat = cat
+        self.value = value
+        self.start = start
+        self.end = end
+        self.the = the
+
+    def _key(self) -> tuple[str, Any, int, int, bool]:
+        return (self.cat, self.value, self.start, self.end, self.the)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lex) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Lex({self.cat!r}, {self.value!r}, {self.start}, {self.end}, {self.the})"
+
+
+_ASCII_TRANSLATED: Final = "`"  # the one ASCII character _TRANSLATE changes
+
+
+def _normalise(phrase: str) -> str:
+    """Lower case and plain punctuation, keeping every character's offset."""
+    if phrase.isascii() and _ASCII_TRANSLATED not in phrase:
+        return phrase.lower()
+    text = phrase.translate(_TRANSLATE)
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered
+
+
+_WORDS: Final = dict(LEXICON.words)  # a plain dict: looked up per word
+_FILLERS: Final = LEXICON.fillers
+# For each word that starts a key of several words, the sizes of those keys, longest first.
+
+# For each word that starts a vocabulary key of several words: the words that may follow
+# it in such a key, and the sizes of those keys, longest first.
+_Longer = tuple[frozenset[str], tuple[int, ...]]
+_LONGER: Final[dict[str, _Longer]] = {
+    first: (
+        frozenset(key[1] for key in LEXICON.words if len(key) > 1 and key[0] == first),
+        tuple(sorted({len(key) for key in LEXICON.words if len(key) > 1 and key[0] == first}, reverse=True)),
+    )
+    for first in LEXICON.starts
+}
+_NUMERIC: Final = frozenset(("num", "year"))
+_COMBINING: Final = frozenset(("dash", "halfword", "frac"))  # lexemes _combine may join (besides number + number)
+
+# A token read: its category and value, its offsets within the text it was read from, and
+# for a word that may start a key of several words, what may follow (else None).  A filler
+# has category None and, as value, whether it is "the".
+_Token = tuple[str | None, Any, int, int, _Longer | None]
+_new_tuple: Final = tuple.__new__
+
+
+def _read_token(kind: str, word: str, start: int, end: int) -> _Token:
+    """One token of the regex, looked up in the vocabulary on its own."""
+    if kind == "word":
+        if word in _FILLERS:
+            return (None, word == "the", start, end, None)
+        entry = _WORDS.get((word,))
+        if entry is None and word.endswith("'s"):
+            entry = _WORDS.get((word[:-2],)) or ("poss", word[:-2])
+        cat, value = entry or ("word", word)
+        return (cat, value, start, end, _LONGER.get(word))
+    cat, value = _symbol(kind, word)
+    return (cat, value, start, end, None)
+
+
+def _tokens(text: str) -> tuple[_Token, ...]:
+    """The tokens of ``text`` (punctuation that separates nothing dropped)."""
+    return tuple(
+        _read_token(kind, m.group(), m.start(), m.end())
+        for m in _TOKEN.finditer(text)
+        if (kind := m.lastgroup or "other") != "skip"
+    )
+
+
+# The tokens of a chunk (a run of characters without spaces), kept per chunk: a cache of
+# pieces of phrases, bounded, cleared when full.
+_CHUNKS: Final[dict[str, tuple[_Token, ...]]] = {}
+_CHUNKS_MAX: Final = 20000
+
+
+def _chunk_tokens(chunk: str) -> tuple[_Token, ...]:
+    found = _CHUNKS.get(chunk)
+    if found is None:
+        found = _tokens(chunk)
+        if len(_CHUNKS) >= _CHUNKS_MAX:
+            _CHUNKS.clear()
+        _CHUNKS[chunk] = found
+    return found
+
+
+def _lex(text: str) -> list[Lex]:
+    """Lexemes of a normalised phrase: vocabulary looked up longest first, fillers dropped,
+    word numbers added up, hyphens kept only between numbers."""
+    lexes: list[Lex] = []
+    longer: list[tuple[int, _Longer]] = []
+    the = combine = False
+    previous = ""
+    chunks = text.split()
+    whole = _spaced(chunks)
+    if whole:  # one piece: the whole text, read by the regex and not kept
+        chunks = [text]
+    at = 0
+    for chunk in chunks:
+        at = text.find(chunk, at)
+        tokens = None if whole else _CHUNKS.get(chunk)
+        if tokens is None:
+            tokens = _tokens(chunk) if whole else _chunk_tokens(chunk)
+        for cat, value, start, end, following in tokens:
+            if cat is None:
+                the = the or value
+                continue
+            if following is not None:
+                longer.append((len(lexes), following))
+            if cat in _COMBINING or (previous == "num" and (cat == "num" or cat == "ord")):
+                combine = True
+            previous = cat
+            lexes.append(Lex(cat, value, at + start, at + end, the))
+            the = False
+        at += len(chunk)
+    if longer:
+        joined = _join_words(lexes, longer, text)
+        if joined is not lexes:
+            lexes = joined
+            combine = any(
+                lex.cat in _COMBINING or (lex.cat in ("num", "ord") and index and lexes[index - 1].cat == "num")
+                for index, lex in enumerate(lexes)
+            )
+    return _combine(lexes, text) if combine else lexes
+
+
+def _join_words(lexes: list[Lex], longer: list[tuple[int, _Longer]], text: str) -> list[Lex]:
+    """``lexes`` with each run of words that is a vocabulary key of several words made one
+    lexeme, longest first, from the left (``lexes`` itself if there is none)."""
+    out: list[Lex] | None = None
+    done, n = 0, len(lexes)
+    for index, (seconds, sizes) in longer:
+        if index < done or index + 1 >= n:
+            continue
+        second = lexes[index + 1]
+        if text[second.start : second.end] not in seconds:
+            continue
+        for size in sizes:
+            if size <= n - index:
+                entry = _WORDS.get(tuple([text[lex.start : lex.end] for lex in lexes[index : index + size]]))
+                if entry is not None:
+                    if out is None:
+                        out = []
+                    out.extend(lexes[done:index])
+                    first = lexes[index]
+                    out.append(Lex(entry[0], entry[1], first.start, lexes[index + size - 1].end, first.the))
+                    done = index + size
+                    break
+    if out is None:
+        return lexes
+    out.extend(lexes[done:])
+    return out
+
+
+def _symbol(kind: str, word: str) -> tuple[str, Any]:
+    """The category and value of a token that is not a word."""
+    if kind == "num":
+        if len(word) == 4 and word.isdigit():
+            return ("year", int(word))
+        return ("num", Fraction(word) if "." in word else int(word))
+    if kind == "ord":
+        return ("ord", int(word[:2] if word[1].isdigit() else word[0]))
+    if kind == "decade":
+        return ("decade", int(word[:4]))
+    if kind == "frac":
+        a, b = word.split("/")
+        return ("frac", Fraction(int(a), int(b)))
+    if kind == "date":
+        parts = re.split(r"[./-]", word)
+        first, second, third = (int(x) for x in parts)
+        if len(parts[0]) == 4 and word[4] == "-":  # ISO: year-month-day
+            return ("date", (third, second, first, 4, True))
+        return ("date", (first, second, third, len(parts[2]), False))
+    if kind == "monthyear":
+        a, b = word.split("/")
+        return ("monthyear", (int(a), int(b), len(b)))
+    if kind == "amp":
+        return ("and", "and")
+    return (kind, word)
+
+
+def _combine(lexes: list[Lex], text: str) -> list[Lex]:
+    """Add up "twenty one", "two and a half", "2 1/2"; drop hyphens that join words."""
+    out: list[Lex] = []
+    for index, lex in enumerate(lexes):
+        prev = out[-1] if out else None
+        if lex.cat == "dash":
+            after = lexes[index + 1] if index + 1 < len(lexes) else None
+            numeric = (
+                prev is not None
+                and prev.cat in _NUMERIC
+                and text[prev.start].isdigit()
+                and after is not None
+                and after.cat in _NUMERIC
+                and text[after.start].isdigit()
+            )
+            if not numeric and prev is not None and prev.end == lex.start:
+                continue
+        elif prev is not None and prev.cat == "num" and isinstance(prev.value, int):
+            if (
+                lex.cat in ("num", "ord")
+                and prev.value >= 20
+                and prev.value % 10 == 0
+                and isinstance(lex.value, int)
+                and 0 < lex.value < 10
+                and text[prev.start].isalpha()
+            ):
+                out[-1] = Lex(lex.cat, prev.value + lex.value, prev.start, lex.end, prev.the)
+                continue
+            if lex.cat == "frac":
+                out[-1] = Lex("num", prev.value + lex.value, prev.start, lex.end, prev.the)
+                continue
+        elif (
+            lex.cat == "halfword"
+            and len(out) >= 3
+            and out[-1].cat == "article"
+            and out[-2].cat == "and"
+            and out[-3].cat == "num"
+        ):
+            num = out[-3]
+            del out[-2:]
+            out[-1] = Lex("num", num.value + Fraction(1, 2), num.start, lex.end, num.the)
+            continue
+        out.append(lex)
+    return out
+
+
+# -- the phrase being parsed -------------------------------------------------------------
+
+
+class _Phrase:
+    """A phrase being parsed: its original text, settings, and helpers for builders."""
+
+    __slots__ = ("text", "settings")
+
+    def __init__(self, text: str, settings: Settings) -> None:
+        self.text = text
+        self.settings = settings
+
+    def words(self, lexes: Sequence[Lex]) -> Excerpt:
+        start, end = lexes[0].start, lexes[-1].end
+        return make.excerpt(self.text[start:end], start, end)
+
+    def fail(self, lexes: Sequence[Lex], reason: str) -> UnrecognisedPhrase:
+        if not lexes:
+            return UnrecognisedPhrase(self.text, 0, len(self.text), reason)
+        return UnrecognisedPhrase(self.text, lexes[0].start, lexes[-1].end, reason)
+
+
+Groups = dict[str, list[Lex]]
+Builder = Callable[[_Phrase, Groups, list[Lex]], Node | None]
+_BUILDERS: Final[dict[str, Builder]] = {}
+
+
+def _builder(name: str) -> Callable[[Builder], Builder]:
+    def register(function: Builder) -> Builder:
+        _BUILDERS[name] = function
+        return function
+
+    return register
+
+
+_CHARS: Final = dict(LEXICON.chars)  # a plain dict: looked up per lexeme
+# Per signature: each rule that matches it, in order, as (rule id, builder, its groups' spans).
+_Match = tuple[str, Builder, tuple[tuple[str, int, int], ...]]
+_MATCHES: Final[dict[str, tuple[_Match, ...]]] = {}
+
+
+def _matches(signature: str) -> tuple[_Match, ...]:
+    """Every rule matching ``signature``, in order, with its groups' spans (cached by signature)."""
+    found = _MATCHES.get(signature)
+    if found is None:
+        out = []
+        for rule_ in LEXICON.rules:
+            m = rule_.regex.fullmatch(signature)
+            if m is not None:
+                spans = tuple((g, *m.span(g)) for g in rule_.groups if m.end(g) > m.start(g))
+                out.append((rule_.id, _BUILDERS[rule_.build], spans))
+        found = tuple(out)
+        if len(_MATCHES) > 20000:
+            _MATCHES.clear()
+        _MATCHES[signature] = found
+    return found
+
+
+def _read(p: _Phrase, lexes: list[Lex], rule_out: list[str] | None = None) -> Node | None:
+    """The tree of ``lexes`` by the first rule that reads them, or ``None`` if none does."""
+    if not lexes:
+        return None
+    chars = _CHARS
+    signature = "".join([chars[lex.cat] for lex in lexes])
+    found = _MATCHES.get(signature)
+    for rule_id, build, spans in _matches(signature) if found is None else found:
+        groups = {name: lexes[a:b] for name, a, b in spans}
+        try:
+            node = build(p, groups, lexes)
+        except (UnrecognisedPhrase, MissingAnchor):
+            raise
+        except (ValueError, OverflowError) as exc:
+            raise p.fail(lexes, f"there is no such date ({exc})") from None
+        if node is not None:
+            if rule_out is not None:
+                rule_out.append(rule_id)
+            return node
+    return None
+
+
+def _parse_lexes(p: _Phrase, lexes: list[Lex], *, rule_out: list[str] | None = None) -> Node:
+    if not lexes:
+        raise p.fail(lexes, "no words of time")
+    node = _read(p, lexes, rule_out)
+    if node is None:
+        raise _explain(p, lexes)
+    return node
+
+
+def _read_quietly(p: _Phrase, lexes: list[Lex]) -> Node | None:
+    """Like :func:`_parse_lexes`, but ``None`` where it would raise :class:`UnrecognisedPhrase`
+    (for builders that try a reading and fall back)."""
+    try:
+        return _read(p, lexes)
+    except UnrecognisedPhrase:
+        return None
+
+
+def _explain(p: _Phrase, lexes: list[Lex]) -> UnrecognisedPhrase:
+    """The error for words no rule reads: a refusal, a title, or the first unknown words."""
+    for lex in lexes:
+        if lex.cat == "refuse":
+            return UnrecognisedPhrase(p.text, lex.start, lex.end, lex.value)
+        if lex.cat == "unitly":
+            return UnrecognisedPhrase(p.text, lex.start, lex.end, "a frequency, not a time")
+        if lex.cat == "num" and lex.value >= 10000:
+            return UnrecognisedPhrase(p.text, lex.start, lex.end, "too long for a year (a year has four digits)")
+    unknown = [lex for lex in lexes if lex.cat in ("word", "poss", "other")]
+    if unknown and any(lex.cat in ("year", "num") for lex in lexes):
+        titled = any((lex.value,) in LEXICON.titles for lex in unknown) or any(
+            p.text[lex.start].isupper() for lex in unknown
+        )
+        if titled:
+            return UnrecognisedPhrase(
+                p.text,
+                unknown[0].start,
+                lexes[-1].end,
+                "a title or citation with a year (like 'Working Together 2013'), not a time",
+            )
+    if unknown:
+        first = unknown[0]
+        last = first
+        for lex in unknown[1:]:
+            if lex.start - last.end > 1:
+                break
+            last = lex
+        return UnrecognisedPhrase(p.text, first.start, last.end, "words the time grammar does not know")
+    return UnrecognisedPhrase(
+        p.text, lexes[0].start, lexes[-1].end, "no rule of the grammar reads these words in this order"
+    )
+
+
+# -- small helpers for builders ------------------------------------------------------------
+
+_CONV: Final = LEXICON.conventions
+_ZERO: Final = make.amount(0, 0)  # no time at all (immutable: shared)
+_EXACT_UNITS: Final = {
+    "year": (12, 0),
+    "month": (1, 0),
+    "week": (0, 7),
+    "fortnight": (0, 14),
+    "day": (0, 1),
+    "workday": (0, 1),
+}
+
+
+# A count as the grammar reads it: an int where it is whole (cheap to hash and add), a Fraction where not.
+Number = Union[int, Fraction]  # noqa: UP007 (a runtime alias)
+BoundKind = Literal["exact", "under", "over"]
+
+
+class _Amount(NamedTuple):
+    """A count read from words: ``pairs`` of (low, high, unit), and its hedge / bound."""
+
+    pairs: tuple[tuple[Number, Number, str], ...]
+    hedged: bool
+    bound: BoundKind
+
+
+def _number(value: Number) -> Number:
+    """``value`` exactly, as an int where it is one."""
+    return value if type(value) is int else Fraction(value)
+
+
+def _read_amount(lexes: Sequence[Lex], default_unit: str | None = None) -> _Amount:
+    pairs: list[tuple[Number, Number, str]] = []
+    hedged = False
+    bound: BoundKind = "exact"
+    low: Number | None = None
+    high: Number | None = None
+    ranged = False
+    for lex in lexes:
+        cat = lex.cat
+        if cat == "hedge":
+            hedged = True
+        elif cat == "under" or cat == "over":
+            bound = "under" if cat == "under" else "over"
+        elif cat == "num" or cat == "article" or cat == "quantity":
+            lo, hi = lex.value if cat == "quantity" else (lex.value, lex.value)
+            if ranged and low is not None:
+                high = _number(hi)
+                ranged = False
+            else:
+                low, high = _number(lo), _number(hi)
+        elif cat in ("to", "or", "dash", "and") and low is not None:
+            ranged = True
+        elif cat == "unit" or cat == "unitly":
+            unit = lex.value[0] if cat == "unit" else lex.value
+            if low is None or high is None:
+                low = high = 1
+            pairs.append((low, high, unit))
+            low = high = None
+            ranged = False
+    if low is not None and high is not None and default_unit is not None:
+        pairs.append((low, high, default_unit))
+    return _new_tuple(_Amount, (tuple(pairs), hedged, bound))
+
+
+def _exact(count: Number, unit: str, *, up: bool = False) -> Amount:
+    """``count`` units as a calendar shift (a fraction of a month is 30 days)."""
+    months_per, days_per = _EXACT_UNITS[unit]
+    if months_per:
+        months_f = count * months_per
+        months = int(months_f // 1)
+        rest = (months_f - months) * 30
+        return make.amount(months, ceil(rest) if up else int(rest // 1))
+    days_f = count * days_per
+    return make.amount(0, ceil(days_f) if up else int(days_f // 1))
+
+
+def _days(low: int, high: int | None = None, text: str = "") -> Count:
+    """:meth:`Count.days` for the grammar: the same value and the same check, no attrs checks."""
+    top = low if high is None else high
+    if top < low:
+        return Count.days(low, high, text)  # raises, as Count.days does
+    return make.count(make.amount(0, low), make.amount(0, top), text)
+
+
+def _sum(amounts: Sequence[Amount]) -> Amount:
+    total = _ZERO
+    for a in amounts:
+        total = total + a
+    return total
+
+
+def _count(p: _Phrase, amount: _Amount, words: str) -> Count:
+    """An offset count by the conventions (tolerance of the smallest unit)."""
+    low, high = _checked_amounts(_count_bounds, amount, p.settings)
+    return make.count(low, high, words)
+
+
+@lru_cache(maxsize=8192)
+def _checked_amounts(
+    bounds: Callable[[_Amount, Settings], tuple[Amount, Amount | None]], amount: _Amount, settings: Settings
+) -> tuple[Amount, Amount | None]:
+    """``bounds(amount, settings)``, checked once as a Count (only the words differ between uses)."""
+    low, high = bounds(amount, settings)
+    Count(low, high)
+    return low, high
+
+
+def _count_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | None]:
+    if not amount.pairs:
+        raise InvalidValue("a count needs a unit")
+    *big, (lo, hi, unit) = amount.pairs
+    fixed = _sum([_exact(a, u) for a, _, u in big])
+    if unit in ("hour", "minute"):
+        days = ceil(Fraction(hi) / (24 if unit == "hour" else 1440))
+        return fixed, fixed + make.amount(0, max(1, days))
+    if unit == "fortnight":
+        base = Count.of(lo * 14, "day", hi * 14, hedged=amount.hedged, bound=amount.bound, settings=settings)
+    elif unit == "workday":
+        top = int(hi) + 2 * ceil(Fraction(hi) / 5)
+        base = Count.of(lo, "day", top, hedged=amount.hedged, bound=amount.bound, settings=settings)
+        if amount.bound == "under":
+            base = Count(_ZERO, make.amount(0, top))
+    else:
+        base = Count.of(lo, cast(Unit, unit), hi, hedged=amount.hedged, bound=amount.bound, settings=settings)
+    high = None if base.high is None else base.high + fixed
+    low = base.low + fixed if amount.bound != "under" else base.low
+    return low, high
+
+
+def _age_count(p: _Phrase, amount: _Amount, words: str) -> Count:
+    """An age: completed units, from the stated age to the day before the next step."""
+    low, high = _checked_amounts(_age_bounds, amount, p.settings)
+    return make.count(low, high, words)
+
+
+def _age_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | None]:
+    if not amount.pairs:
+        raise InvalidValue("an age needs a number")
+    *big, (lo, hi, unit) = amount.pairs
+    if unit in ("hour", "minute", "workday"):
+        raise InvalidValue(f"an age is not given in {unit}s")
+    fixed = [_exact(a, u) for a, _, u in big]
+    step = Fraction(1) if hi == int(hi) else Fraction(str(_CONV["age"]["fraction_step"]))
+    low = _sum([*fixed, _exact(lo, unit)])
+    high = _sum([*fixed, _exact(hi + step, unit, up=True), make.amount(0, -1)])
+    if amount.bound == "under":
+        low, high = _ZERO, _sum([*fixed, _exact(lo, unit, up=True), make.amount(0, -1)])
+    elif amount.bound == "over":
+        return low, None
+    if amount.hedged:
+        tol = Count.of(1, cast(Unit, unit if unit != "fortnight" else "week"), hedged=True, settings=settings)
+        one = _exact(Fraction(1), unit if unit != "fortnight" else "week")
+        low = low + (tol.low + -one)
+        assert tol.high is not None  # a hedged count of one unit has a top
+        high = high + (tol.high + -one)
+    if low.day_range()[0] < 0:
+        low = _ZERO
+    return low, high
+
+
+def _person(p: _Phrase, lexes: Sequence[Lex]) -> Birth:
+    who = [lex for lex in lexes if lex.cat in ("person", "poss", "word")]
+    if not who:
+        return make.birth()
+    words = p.words(who)
+    text = words.text[:-2] if words.text.endswith(("'s", "\u2019s")) else words.text
+    return make.birth(text, words)
+
+
+_BIRTH_OWNERS: Final = frozenset(("person", "poss", "noun", "article"))
+_POSSESSIVE: Final = re.compile(r"['’]s$")
+_BIRTH_WORDS: Final = tuple(" ".join(key) for key, (cat, _) in LEXICON.words.items() if cat == "birth")
+
+
+def _anchor(p: _Phrase, lexes: list[Lex]) -> Node:
+    """What an offset counts from: nothing (the reference), a time phrase, or a named event."""
+    if not lexes:
+        return make.reference()
+    if lexes[-1].cat == "birth" and all(lex.cat in _BIRTH_OWNERS for lex in lexes[:-1]):
+        # "his birth", "Child S's birth", "the birth": the person's birth, which ages count from
+        owner = _POSSESSIVE.sub("", p.words(lexes[:-1]).text) if len(lexes) > 1 else None
+        return make.birth(owner, p.words(lexes))
+    try:
+        node = _read(p, lexes)
+    except ChronologyError:
+        return make.named(p.words(lexes))
+    if node is None or isinstance(node, Length):
+        return make.named(p.words(lexes))
+    return node
+
+
+def _fixed(readings: Iterable[Interval], kind: Kind, words: Excerpt, notes: Iterable[str] = ()) -> Fixed:
+    """``Fixed(...)`` for the grammar: the same value, tuples taken as they are."""
+    return make.fixed(tuple(readings), kind, words, tuple(notes))
+
+
+def _fixed_of(node: Node | None) -> Fixed | None:
+    return node if isinstance(node, Fixed) else None
+
+
+# -- calendar periods --------------------------------------------------------------------
+
+
+@_builder("year")
+def _year(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    return _fixed((Interval.year(g["year"][0].value),), "year", p.words(lexes))
+
+
+@_builder("decade")
+def _decade(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    first = g["decade"][0].value
+    return _fixed((Interval.years(first, first + 9),), "range", p.words(lexes))
+
+
+_month: Final = lru_cache(maxsize=4096)(Interval.month)  # kept per year and month
+
+
+@_builder("month_year")
+def _month_year(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    whole = _month(g["year"][0].value, g["month"][0].value)
+    if "part" in g:
+        return _fixed((_rules.cut(whole, 3, _rules.PARTS[g["part"][0].value]),), "part", p.words(lexes))
+    return _fixed((whole,), "month", p.words(lexes))
+
+
+def _check_weekday(p: _Phrase, g: Groups, day: date) -> None:
+    if "weekday" in g:
+        lex = g["weekday"][0]
+        if lex.value != day.weekday():
+            raise UnrecognisedPhrase(p.text, lex.start, lex.end, f"{day:%-d %B %Y} was a {day:%A}, not this weekday")
+
+
+@_builder("day")
+def _day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    lex = g["day"][0]
+    if not isinstance(lex.value, int):
+        return None
+    day = date(g["year"][0].value, g["month"][0].value, lex.value)
+    _check_weekday(p, g, day)
+    return _fixed((make.interval(day, day),), "day", p.words(lexes))
+
+
+@_builder("numeric_date")
+def _numeric_date(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    dom, month, year, digits, iso = g["date"][0].value
+    if not p.settings.day_first and not iso:
+        dom, month = month, dom
+    if digits == 2:
+        date(2000, month, dom)  # a day that exists in some year (2000 is a leap year)
+        return make.aligned(make.document_date(), "two_digit_year", (month, dom, year), "day", p.words(lexes))
+    if digits != 4:
+        raise p.fail(lexes, "a numeric date needs a two- or four-digit year")
+    day = date(year, month, dom)
+    _check_weekday(p, g, day)
+    return _fixed((make.interval(day, day),), "day", p.words(lexes))
+
+
+@_builder("numeric_month")
+def _numeric_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    month, year, digits = g["my"][0].value
+    if not 1 <= month <= 12:
+        raise p.fail(lexes, "not a month number")
+    if digits == 2:
+        return make.aligned(make.document_date(), "two_digit_year", (month, 0, year), "month", p.words(lexes))
+    return _fixed((Interval.month(year, month),), "month", p.words(lexes))
+
+
+@_builder("year_span")
+def _year_span(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    first, last = g["a"][0].value, g["b"][0].value
+    if last < first:
+        raise p.fail(lexes, "the span of years ends before it starts")
+    return _fixed((Interval.years(first, last),), "range", p.words(lexes))
+
+
+def _reporting_year(p: _Phrase, first: int) -> Interval:
+    start_month = 4 if p.settings.reporting_year == "financial" else 9
+    return Interval.months(first, start_month, 12)
+
+
+@_builder("year_dash")
+def _year_dash(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    first, second = g["a"][0].value, g["b"][0]
+    if not isinstance(second.value, int) or second.end - second.start != 2:
+        raise p.fail(lexes, "expected a year or a two-digit year or month after the dash")
+    yy = second.value
+    readings: list[Interval] = []
+    notes: list[str] = []
+    if yy == (first + 1) % 100:
+        readings.append(_reporting_year(p, first))
+        notes.append(f"{p.settings.reporting_year} year {first}-{yy:02d}")
+    else:
+        last = first - first % 100 + yy
+        if last > first:
+            readings.append(Interval.years(first, last))
+            notes.append(f"the years {first} to {last}")
+    if 1 <= yy <= 12:
+        readings.append(Interval.month(first, yy))
+        notes.append(f"ISO month {first}-{yy:02d}")
+    if not readings:
+        raise p.fail(lexes, "neither a span of years nor a month")
+    return _fixed(readings, "range" if len(readings) > 1 or notes[0][0] != "I" else "month", p.words(lexes), notes)
+
+
+@_builder("year_slash")
+def _year_slash(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    if "my" in g:
+        first, yy, digits = g["my"][0].value
+    else:
+        first, yy, digits = g["a"][0].value, g["b"][0].value, g["b"][0].end - g["b"][0].start
+    if first < 100:
+        first += 2000
+    if digits != 2 or yy != (first + 1) % 100:
+        raise p.fail(lexes, "a reporting year is two consecutive years (2014/15)")
+    return _fixed(
+        (_reporting_year(p, first),), "range", p.words(lexes), (f"{p.settings.reporting_year} year {first}/{yy:02d}",)
+    )
+
+
+@_builder("season")
+def _season(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    name, part = g["season"][0].value
+    if "part" in g:
+        part = g["part"][0].value
+    year = g["year"][0].value
+    _rules.season_readings(name, year, p.settings.seasons)  # (raises first for a year outside the calendar)
+    if "b" in g:
+        yy = g["b"][0].value
+        if name != "winter" or yy != (year + 1) % 100:
+            raise p.fail(g["b"], "only a winter spans two years, and they must be consecutive")
+    intervals, notes = _season_parts(name, year, part or "", p.settings.seasons, "b" in g)
+    return make.fixed(intervals, "season", p.words(lexes), notes)
+
+
+@lru_cache(maxsize=4096)
+def _season_parts(
+    name: str, year: int, part: str, convention: str, first_only: bool
+) -> tuple[tuple[Interval, ...], tuple[str, ...]]:
+    """The readings of (part of) a season of a year and their notes (kept per season and year)."""
+    readings = _rules.season_readings(name, year, convention)
+    if first_only:
+        readings = readings[:1]
+    intervals = tuple(r for r, _ in readings)
+    if part:
+        intervals = tuple(_rules.cut(r, 3, _rules.PARTS[part]) for r in intervals)
+    return intervals, tuple(n for _, n in readings)
+
+
+@_builder("week_of_month")
+def _week_of_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    unit = next(lex for lex in lexes if lex.cat == "unit").value[0]
+    if unit != "week":
+        return None
+    whole = Interval.month(g["year"][0].value, g["month"][0].value)
+    assert whole.earliest is not None and whole.latest is not None
+    which = g["which"][0]
+    if which.cat == "last":
+        return _fixed((Interval(whole.latest - timedelta(days=6), whole.latest),), "part", p.words(lexes))
+    if not 1 <= which.value <= 5:
+        raise p.fail([which], "a month has at most five weeks")
+    start = whole.earliest + timedelta(days=7 * (which.value - 1))
+    return _fixed((Interval(start, min(start + timedelta(days=6), whole.latest)),), "part", p.words(lexes))
+
+
+@_builder("half")
+def _half(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    which = g["which"][0].value
+    if which not in (1, 2):
+        raise p.fail(g["which"], "a half is the first or the second")
+    whole = _fixed_of(_parse_lexes(p, g["rest"]))
+    if whole is None:
+        raise p.fail(g["rest"], "a half of a calendar period")
+    return _fixed([_rules.cut(r, 2, which - 1) for r in whole.readings], "part", p.words(lexes), whole.notes)
+
+
+@_builder("part")
+def _part(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    part = g["part"][0].value
+    rest = g["rest"]
+    whole = _read_quietly(p, rest)
+    if whole is None:
+        if part == "mid" or any(lex.cat in ("year", "month", "season", "decade", "date") for lex in rest):
+            return None
+        return Endpoint(make.named(p.words(rest)), "start" if part == "early" else "end", p.words(lexes))
+    fixed = _fixed_of(whole)
+    if fixed is None or any(r.earliest is None or r.latest is None for r in fixed.readings):
+        return None
+    return _fixed([_rules.cut(r, 3, _rules.PARTS[part]) for r in fixed.readings], "part", p.words(lexes), fixed.notes)
+
+
+def _borrow_year(a: list[Lex], b: list[Lex]) -> list[Lex]:
+    """``a`` with ``b``'s year when ``a`` has none ("March to April 2013")."""
+    if b and b[-1].cat == "year" and not any(lex.cat in ("year", "decade", "date") for lex in a):
+        return [*a, b[-1]]
+    return a
+
+
+@_builder("month_range")
+def _month_range(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    year = g["year"][0].value
+    first, last = g["a"][0].value, g["b"][0].value
+    start = Interval.month(year if first <= last else year - 1, first)
+    return _fixed((start.hull(Interval.month(year, last)),), "range", p.words(lexes))
+
+
+@_builder("named_day")
+def _named_day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    name = g["day"][0].value
+    readings = LEXICON.named_days[name]
+    window = LEXICON.windows[g["window"][0].cat] if "window" in g else None
+    if "year" in g:
+        found = _rules.named_day(readings, g["year"][0].value, window, p.settings.holiday_region)
+        return _fixed(found, "holiday", p.words(lexes))
+    return make.aligned(make.reference(), "latest_named_day", (readings, window), "holiday", p.words(lexes))
+
+
+# -- ages ------------------------------------------------------------------------------------
+
+
+def _age(p: _Phrase, amount: _Amount, lexes: list[Lex], person_lexes: Sequence[Lex] = ()) -> Node:
+    words = p.words(lexes)
+    return make.shift(_person(p, person_lexes), _age_count(p, amount, words.text), 1, "age", words)
+
+
+@_builder("age")
+def _age_rule(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    amount = _read_amount(g["amt"])
+    who = [lex for lex in lexes if lex.cat in ("person", "poss")]
+    return _age(p, amount, lexes, who)
+
+
+@_builder("age_years")
+def _age_years(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    return _age(p, _read_amount(g["amt"], default_unit="year"), lexes)
+
+
+@_builder("apposition")
+def _apposition(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "Child S, 3," - a number set off by a comma after a name is an age in years."""
+    if "," not in p.text[g["who"][-1].end : g["amt"][0].start]:
+        return None
+    return _age(p, _read_amount(g["amt"], default_unit="year"), lexes, g["who"])
+
+
+@_builder("age_before")
+def _age_before(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    amount = _read_amount(g["amt"], default_unit="year")
+    return _age(p, amount._replace(bound="under"), lexes)
+
+
+@_builder("age_turned")
+def _age_turned(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    amount = _read_amount(g["amt"], default_unit="year")
+    ((lo, _, unit),) = amount.pairs
+    low = _exact(lo, unit)
+    words = p.words(lexes)
+    return make.shift(
+        make.birth(), Count(low, low + make.amount(int(_CONV["age"]["turned_months"]), 0), words.text), 1, "age", words
+    )
+
+
+@_builder("stage")
+def _stage(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    low, high, unit = g["stage"][0].value
+    return _age(p, _Amount(((Fraction(low), Fraction(high), unit),), False, "exact"), lexes)
+
+
+@_builder("birthday")
+def _birthday(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    years = g["ord"][0].value
+    if not isinstance(years, int):
+        return None
+    low = high = make.amount(12 * years, 0)
+    if "hedge" in g:
+        months = int(_CONV["age"]["birthday_hedge_months"])
+        low, high = make.amount(12 * years - months, 0), make.amount(12 * years + months, 0)
+        if low.months < 0:
+            low = _ZERO
+    words = p.words(lexes)
+    return make.shift(_person(p, lexes), Count(low, high, words.text), 1, "age", words)
+
+
+@_builder("life_first")
+def _life_first(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    if g["first"][0].value != 1:
+        return None
+    amount = _read_amount(g["amt"])
+    ((_, hi, unit),) = amount.pairs[-1:]
+    words = p.words(lexes)
+    return make.shift(_person(p, lexes), Count(_ZERO, _exact(hi, unit, up=True), words.text), 1, "age", words)
+
+
+@_builder("life_ordinal")
+def _life_ordinal(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    nth = g["ord"][0].value
+    unit, plural = g["unit"][0].value
+    if unit not in _EXACT_UNITS or nth < 1:
+        return None
+    words = p.words(lexes)
+    if plural:
+        if nth != 1:
+            return None
+        _, hi = _CONV["vague"][unit]
+        count = Count(_ZERO, _exact(Fraction(hi), unit, up=True), words.text)
+        return make.shift(_person(p, lexes), count, 1, "age", words)
+    amount = _Amount(((Fraction(nth - 1), Fraction(nth - 1), unit),), False, "exact")
+    return _age(p, amount, lexes, [lex for lex in lexes if lex.cat in ("person", "poss", "word")])
+
+
+@_builder("throughout_life")
+def _throughout_life(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    birth = _person(p, g.get("who", []))
+    return Between(birth, make.named(p.words(lexes[1:])), "range", p.words(lexes))
+
+
+def _pregnancy_start(p: _Phrase, lexes: list[Lex]) -> Shift:
+    low, high = _CONV["pregnancy"]["term_days"]
+    words = p.words(lexes)
+    return make.shift(make.birth(), _days(low, high, words.text), -1, "age", words)
+
+
+@_builder("pregnancy")
+def _pregnancy(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    part = g["part"][0]
+    if part.cat == "throughout":
+        return Between(_pregnancy_start(p, lexes), make.birth(), "range", p.words(lexes))
+    if part.value == "early":
+        return _pregnancy_start(p, lexes)
+    if part.value == "late":
+        return Endpoint(make.birth(), "end", p.words(lexes))
+    return None
+
+
+@_builder("weeks_pregnant")
+def _weeks_pregnant(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    amount = _read_amount(g["amt"])
+    ((lo, hi, unit),) = amount.pairs
+    if unit != "week":
+        return None
+    due, tol = int(_CONV["pregnancy"]["due_weeks"]), int(_CONV["pregnancy"]["due_tolerance_weeks"])
+    low = max(0, int((due - hi - tol) * 7))
+    high = max(0, ceil((due - lo + tol) * 7))
+    words = p.words(lexes)
+    return make.shift(make.birth(), _days(low, high, words.text), -1, "age", words)
+
+
+@_builder("premature")
+def _premature(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    amount = _read_amount(g["amt"])
+    words = p.words(lexes)
+    due = make.named(p.words(lexes[-1:]))
+    return make.shift(due, _count(p, amount, words.text), -1, "relative", words)
+
+
+@_builder("by_age")
+def _by_age(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    amount = _read_amount(g["amt"], default_unit="year")
+    ((lo, _, unit),) = amount.pairs
+    words = p.words(lexes)
+    birthday = make.shift(make.birth(), Count(_exact(lo, unit), _exact(lo, unit), words.text), 1, "age", words)
+    return Bound(birthday, "until", "age", words)
+
+
+@_builder("from_age")
+def _from_age(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    a = _read_amount(g["a"])
+    b_unit = a.pairs[0][2] if a.pairs else "year"
+    a = a if a.pairs else _read_amount(g["a"], default_unit="year")
+    b = _read_amount(g["b"], default_unit=b_unit)
+    return Between(_age(p, a, g["a"]), _age(p, b, g["b"]), "age", p.words(lexes))
+
+
+@_builder("since_age")
+def _since_age(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    return Between(_age(p, _read_amount(g["amt"]), lexes), make.reference(), "age", p.words(lexes))
+
+
+# -- relative to the reference or to another event -------------------------------------------
+
+
+Direction = Literal[1, -1]
+
+
+def _direction(lex: Lex) -> Direction:
+    return 1 if lex.value >= 0 else -1
+
+
+def _vague(p: _Phrase, unit: str, period: bool, words: str) -> Count:
+    low, high = _vague_amounts(unit, period, p.settings)
+    return make.count(low, high, words)
+
+
+@lru_cache(maxsize=256)
+def _vague_amounts(unit: str, period: bool, settings: Settings) -> tuple[Amount, Amount | None]:
+    """The bounds of a count with no number ("in the following weeks"), by the conventions."""
+    lo, hi = _CONV["vague_period" if period else "vague"][unit]
+    if unit == "workday":
+        unit = "day"
+    if unit == "fortnight":
+        count = Count.of(lo * 14, "day", hi * 14, settings=settings)
+    else:
+        count = Count.of(lo, cast(Unit, unit), hi, settings=settings)
+    return count.low, count.high
+
+
+@_builder("unit_next")
+def _unit_next(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    direction = _direction(g["next"][0])
+    words = p.words(lexes)
+    amount = _read_amount(g["amt"])
+    counted = any(lex.cat in ("num", "quantity", "article") for lex in g["amt"])
+    unit_lex = [lex for lex in g["amt"] if lex.cat == "unit"][-1]
+    unit, plural = unit_lex.value
+    if counted:
+        count = _count(p, amount, words.text)
+        return make.shift(make.reference(), Count(_ZERO, count.high, words.text), direction, "narrative", words)
+    if plural:
+        if unit not in _CONV["vague_period"]:
+            return None  # no convention for a count of these units without a number ("hours")
+        return make.shift(make.reference(), _vague(p, unit, True, words.text), direction, "narrative", words)
+    if unit == "day":
+        return make.shift(make.reference(), _days(1, text=words.text), direction, "narrative", words)
+    if unit == "workday":
+        return make.aligned(make.reference(), "next_working_day", (direction,), "narrative", words)
+    if unit in ("week", "month", "year"):
+        rule_ = "next_period" if direction > 0 else "previous_period"
+        return make.aligned(make.reference(), rule_, (unit,), "narrative", words)
+    if unit == "fortnight":
+        return make.shift(make.reference(), _days(1, 14, words.text), direction, "narrative", words)
+    return None
+
+
+@_builder("unit_relation")
+def _unit_relation(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    unit, plural = g["unit"][0].value
+    rel = g["rel"][0]
+    anchor_lexes = g.get("anchor", [])
+    if rel.cat == "adverb" and anchor_lexes:
+        return None
+    words = p.words(lexes)
+    base = _anchor(p, anchor_lexes)
+    if plural:
+        if unit not in _CONV["vague_period" if g["unit"][0].the else "vague"]:
+            return None  # no convention for a count of these units without a number ("hours")
+        count = _vague(p, unit, g["unit"][0].the, words.text)
+    else:
+        if unit not in _CONV["adjacent"]:
+            return None
+        lo, hi = _CONV["adjacent"][unit]
+        count = _days(lo, hi, words.text)
+    kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
+    return make.shift(base, count, _direction(rel), kind, words)
+
+
+@_builder("same_unit")
+def _same_unit(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    unit = g["unit"][0].value[0]
+    words = p.words(lexes)
+    if unit == "day":
+        return make.shift(make.reference(), _days(0, text=words.text), 1, "narrative", words)
+    if unit not in ("week", "month", "year"):
+        return None
+    if "adverb" not in g:
+        return make.aligned(make.reference(), "this_period", (unit,), "narrative", words)
+    rule_ = "rest_of_period" if g["adverb"][0].value > 0 else "start_of_period"
+    return make.aligned(make.reference(), rule_, (unit,), "narrative", words)
+
+
+@_builder("day_part")
+def _day_part(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    words = p.words(lexes)
+    if g["part"][0].value == "night" and "adverb" not in g:
+        return make.aligned(make.reference(), "night", (), "narrative", words)
+    return make.shift(make.reference(), _days(0, text=words.text), 1, "narrative", words)
+
+
+@_builder("day_part_next")
+def _day_part_next(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    words = p.words(lexes)
+    direction = _direction(g["next"][0])
+    if g["part"][0].value == "night":
+        return make.aligned(make.reference(), "night" if direction > 0 else "previous_night", (), "narrative", words)
+    return make.shift(make.reference(), _days(1, text=words.text), direction, "narrative", words)
+
+
+@_builder("day_of")
+def _day_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """A clock time beside a date: the date (the timeline is in days)."""
+    return _read_quietly(p, g["rest"])
+
+
+@_builder("day_of_event")
+def _day_of_event(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "the day of the assessment": the day of the event the words name."""
+    unit, plural = g["unit"][0].value
+    if unit != "day" or plural:
+        return None
+    words = p.words(lexes)
+    return make.shift(_anchor(p, g["rest"]), _days(0, text=words.text), 1, "relative", words)
+
+
+@_builder("final_period")
+def _final_period(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "the final days of his life": from as far back as a count with no number reaches, up to
+    the end of the event (a life ends at death)."""
+    unit, plural = g["unit"][0].value
+    window = _CONV["final_period"]
+    if not plural or unit not in window:
+        return None
+    rest = g["rest"]
+    base: Node = (
+        Endpoint(make.named(p.words(rest)), "end", p.words(rest)) if rest[-1].cat == "life" else _anchor(p, rest)
+    )
+    lo, hi = window[unit]
+    words = p.words(lexes)
+    count = Count.of(lo, cast(Unit, unit), hi, settings=p.settings)
+    return make.shift(base, Count(_ZERO, count.high, words.text), -1, "relative", words)
+
+
+@_builder("day_part_of")
+def _day_part_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    base = _parse_lexes(p, g["rest"])
+    if g["part"][0].value == "night":
+        return make.aligned(base, "night", (), "day", p.words(lexes))
+    return base
+
+
+@_builder("clock")
+def _clock(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    words = p.words(lexes)
+    return make.shift(make.reference(), _days(0, text=words.text), 1, "narrative", words)
+
+
+@_builder("deictic")
+def _deictic(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    offset = g["day"][0].value
+    words = p.words(lexes)
+    return make.shift(
+        make.document_date(), _days(abs(offset), text=words.text), 1 if offset >= 0 else -1, "deictic", words
+    )
+
+
+@_builder("deictic_unit")
+def _deictic_unit(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    unit = g["unit"][0].value[0]
+    which = g["which"][0].cat
+    words = p.words(lexes)
+    if unit == "day":
+        return make.shift(
+            DocumentDate(),
+            _days(0 if which == "this" else 1, text=words.text),
+            1 if which == "this" else -1,
+            "deictic",
+            words,
+        )
+    if unit not in ("week", "month", "year"):
+        return None
+    if "adverb" in g:
+        if which != "this":
+            return None
+        rule_ = "rest_of_period" if g["adverb"][0].value > 0 else "start_of_period"
+    else:
+        rule_ = "this_period" if which == "this" else "previous_period"
+    return make.aligned(make.document_date(), rule_, (unit,), "deictic", words)
+
+
+@_builder("last_month")
+def _last_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    return make.aligned(make.document_date(), "last_month", (g["month"][0].value,), "deictic", p.words(lexes))
+
+
+@_builder("last_season")
+def _last_season(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    return make.aligned(make.document_date(), "last_season", (g["season"][0].value[0],), "deictic", p.words(lexes))
+
+
+@_builder("weekday")
+def _weekday(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    weekday = g["weekday"][0].value
+    words = p.words(lexes)
+    if "which" not in g:
+        return make.aligned(make.reference(), "weekday_on_or_after", (weekday,), "narrative", words)
+    which = g["which"][0]
+    if which.cat == "last":
+        return make.aligned(make.document_date(), "weekday_before", (weekday,), "deictic", words)
+    rule_ = "weekday_after" if which.value > 0 else "weekday_before"
+    return make.aligned(make.reference(), rule_, (weekday,), "narrative", words)
+
+
+@_builder("weekend")
+def _weekend(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    words = p.words(lexes)
+    which = g["which"][0] if "which" in g else None
+    if which is None or which.cat == "over":
+        return make.aligned(make.reference(), "weekend_next", (), "narrative", words)
+    if which.cat == "last":
+        return make.aligned(make.document_date(), "weekend_before", (), "deictic", words)
+    rule_ = "weekend_after" if which.value > 0 else "weekend_before"
+    return make.aligned(make.reference(), rule_, (), "narrative", words)
+
+
+@_builder("count_adverb")
+def _count_adverb(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    words = p.words(lexes)
+    return make.shift(
+        Reference(), _count(p, _read_amount(g["amt"]), words.text), _direction(g["adverb"][0]), "narrative", words
+    )
+
+
+@_builder("count_relation")
+def _count_relation(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    words = p.words(lexes)
+    base = _anchor(p, g["anchor"])
+    return make.shift(base, _count(p, _read_amount(g["amt"]), words.text), _direction(g["rel"][0]), "relative", words)
+
+
+@_builder("within")
+def _within(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    words = p.words(lexes)
+    anchor_lexes = g.get("anchor", [])
+    direction: Direction = 1
+    if anchor_lexes and anchor_lexes[0].cat in ("relation", "adverb"):
+        direction = _direction(anchor_lexes[0])
+        anchor_lexes = anchor_lexes[1:]
+    base = _anchor(p, anchor_lexes)
+    kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
+    return make.shift(base, _count(p, _read_amount(g["amt"]), words.text), direction, kind, words)
+
+
+@_builder("gap")
+def _gap(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    words = p.words(lexes)
+    amount = _read_amount(g["amt"])
+    if (
+        len(amount.pairs) == 1
+        and amount.pairs[0][2] == "day"
+        and amount.pairs[0][0] == amount.pairs[0][1]
+        and not amount.hedged
+    ):
+        days = amount.pairs[0][0]
+        count = _days(int(days), ceil(days), words.text)
+    else:
+        count = _count(p, amount, words.text)
+    base = _anchor(p, g.get("anchor", []))
+    direction = _direction(g["rel"][0]) if "rel" in g else 1
+    return make.shift(base, count, direction, "relative" if "anchor" in g else "narrative", words)
+
+
+@_builder("shortly")
+def _shortly(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    words = p.words(lexes)
+    rels = [lex for key in ("rel", "rel2") for lex in g.get(key, [])]
+    direction = _direction(rels[0]) if rels else 1
+    if g["short"][0].cat == "immediately":
+        lo, hi = _CONV["short"]["immediately"]
+    else:
+        lo, hi = 0, p.settings.short_gap_days
+    anchor_lexes = g.get("anchor", [])
+    if anchor_lexes and "rel2" not in g and "rel" not in g:
+        return None
+    base = _anchor(p, anchor_lexes)
+    kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
+    return make.shift(base, _days(lo, hi, words.text), direction, kind, words)
+
+
+@_builder("just")
+def _just(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    words = p.words(lexes)
+    direction: Direction = 1 if g["just"][0].cat == "justafter" else -1
+    lo, hi = _CONV["short"]["just"]
+    return make.shift(_anchor(p, g["anchor"]), _days(lo, hi, words.text), direction, "relative", words)
+
+
+@_builder("adverb")
+def _adverb(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    words = p.words(lexes)
+    return make.shift(make.reference(), Count(_ZERO, None, words.text), _direction(g["adverb"][0]), "narrative", words)
+
+
+@_builder("later_in")
+def _later_in(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    whole = _fixed_of(_read_quietly(p, g["rest"]))
+    if whole is None or len(whole.readings) != 1 or not whole.readings[0].is_bounded:
+        return None
+    first, last = whole.readings[0].earliest, whole.readings[0].latest
+    assert first is not None and last is not None  # is_bounded
+    rule_ = "later_in" if g["adverb"][0].value > 0 else "earlier_in"
+    return make.aligned(make.reference(), rule_, (first.toordinal(), last.toordinal()), "narrative", p.words(lexes))
+
+
+@_builder("undated_day")
+def _undated_day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    month, dom = g["month"][0].value, g["day"][0].value
+    # A day with no year must fall in some year: 2000 was a leap year, so 29 February passes.
+    if not isinstance(dom, int) or not 1 <= dom <= cal.days_in_month(2000, month):
+        raise p.fail(lexes, "there is no such day in the year")
+    return make.aligned(make.reference(), "latest_day", (month, dom), "day", p.words(lexes))
+
+
+@_builder("undated_month")
+def _undated_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    part = g["part"][0].value if "part" in g else ""
+    return make.aligned(make.reference(), "latest_month", (g["month"][0].value, part), "month", p.words(lexes))
+
+
+@_builder("undated_season")
+def _undated_season(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    name, part = g["season"][0].value
+    if "part" in g:
+        part = g["part"][0].value
+    return make.aligned(make.reference(), "latest_season", (name, part or ""), "season", p.words(lexes))
+
+
+# -- periods bounded by events ------------------------------------------------------------------
+
+
+@_builder("since")
+def _since(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    start = _parse_lexes(p, g["rest"])
+    return Between(start, make.reference(), "range", p.words(lexes), fills=True)
+
+
+@_builder("by")
+def _by(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    base = _parse_lexes(p, g["rest"])
+    kind: Kind = base.kind if isinstance(base, (Fixed, Shift, Aligned)) else "range"
+    return Bound(base, "until", kind, p.words(lexes))
+
+
+def _side(p: _Phrase, lexes: list[Lex]) -> Node:
+    node = _anchor(p, lexes)
+    if isinstance(node, Reference):
+        raise p.fail(lexes, "a period needs both ends")
+    return node
+
+
+@_builder("between")
+def _between(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    a, b = _borrow_year(g["a"], g["b"]), g["b"]
+    start, end = _side(p, a), _side(p, b)
+    words = p.words(lexes)
+    if isinstance(start, Named) and isinstance(end, Named):
+        raise p.fail(lexes, "neither end of the period is a time")
+    if lexes[0].cat == "from":  # "from A to B": what ran, ran from A to B
+        return Between(start, end, "range", words, fills=True)
+    if isinstance(start, Fixed) and isinstance(end, Fixed) and len(start.readings) == len(end.readings) == 1:
+        whole = Interval(start.readings[0].earliest, end.readings[0].latest)
+        return _fixed((whole,), "range", words)
+    return Between(start, end, "range", words)
+
+
+@_builder("hull")
+def _hull(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    a, b = _borrow_year(g["a"], g["b"]), g["b"]
+    first, second = _parse_lexes(p, a), _parse_lexes(p, b)
+    if isinstance(first, Length) or isinstance(second, Length):
+        return None
+    return Hull((first, second), "range", p.words(lexes))
+
+
+@_builder("length")
+def _length(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    words = p.words(lexes)
+    return Length(_count(p, _read_amount(g["amt"]), words.text), words)
+
+
+# -- the public functions ------------------------------------------------------------------------
+
+
+def _start(phrase: str, settings: Settings) -> tuple[_Phrase, list[Lex]]:
+    return _Phrase(phrase, settings), _lex(_normalise(phrase))
+
+
+def read(phrase: str, settings: Settings) -> Node:
+    """The syntax tree of ``phrase`` (:func:`chronology.phrases.parse` checks the arguments).
+
+    >>> from chronology.settings import DEFAULT
+    >>> read("three months before his death", DEFAULT).base
+    Named(words=Excerpt(text='his death', start=20, end=29, document=None))
+    """
+    p, lexes = _start(phrase, settings)
+    return _read_or_fall_back(p, lexes)
+
+
+def _read_or_fall_back(p: _Phrase, lexes: list[Lex]) -> Node:
+    """The tree of ``lexes``; where no rule reads them, or a rule refuses them, an explicit
+    calendar date dateparser knows (:mod:`chronology.fallback`); else the grammar's error."""
+    if not lexes:
+        raise p.fail(lexes, "no words of time")
+    try:
+        node = _read(p, lexes)
+    except UnrecognisedPhrase as refusal:
+        error = refusal
+    else:
+        if node is not None:
+            return node
+        error = _explain(p, lexes)
+    day = explicit_day(p.text, p.settings)
+    if day is None:
+        raise error
+    return _fixed((Interval.on(day),), "day", make.excerpt(p.text, 0, len(p.text)), ("read by dateparser",))
+
+
+def rule_of(phrase: str, settings: Settings) -> str:
+    """The id of the grammar rule that reads ``phrase`` (:func:`chronology.phrases.matching_rule`).
+
+    >>> from chronology.settings import DEFAULT
+    >>> rule_of("early summer 2011", DEFAULT)
+    'season'
+    """
+    p, lexes = _start(phrase, settings)
+    found: list[str] = []
+    _parse_lexes(p, lexes, rule_out=found)
+    return found[0]
+
+
+def _intervals(value: object) -> Sequence[Interval] | None:
+    if value is None:
+        return None
+    if type(value) is date:
+        return (make.interval(value, value),)  # what Interval.on checks, a plain date passes
+    if isinstance(value, When):
+        return value.readings
+    if isinstance(value, Interval):
+        return (value,)
+    if isinstance(value, tuple):
+        first, last = value
+        return (Interval(first, last),)
+    if isinstance(value, date):
+        return (Interval.on(value),)
+    raise InvalidValue(f"an anchor must be a date, an Interval, a When or a (date, date) pair, not {value!r}")
+
+
+class _Context:
+    """What a tree is resolved against: the phrase, settings and the anchors given."""
+
+    __slots__ = ("phrase", "settings", "birth", "anchor", "reference", "document")
+
+    def __init__(
+        self,
+        phrase: str,
+        settings: Settings,
+        birth: object,
+        anchor: object,
+        reference: object,
+        document: object,
+    ) -> None:
+        self.phrase = phrase
+        self.settings = settings
+        self.birth = birth
+        self.anchor = anchor
+        self.reference = reference
+        self.document = document
+
+
+def _leaf(node: Node, ctx: _Context) -> Sequence[Interval]:
+    if isinstance(node, Birth):
+        found, needs, words = ctx.birth, "birth", node.person
+        if found is None and node.words is not None and node.words.text.lower().endswith(_BIRTH_WORDS):
+            # "three days after his birth" names the birth as its anchor: an anchor given stands in
+            found = ctx.anchor
+    elif isinstance(node, Named):
+        found, needs, words = ctx.anchor, "anchor", node.words.text
+    elif isinstance(node, Reference):
+        # The document's own date is the reference where nothing else is.
+        found, needs, words = ctx.reference if ctx.reference is not None else ctx.document, "reference", None
+    else:
+        found, needs, words = ctx.document if ctx.document is not None else ctx.reference, "document_date", None
+    intervals = _intervals(found)
+    if intervals is None:
+        raise MissingAnchor(ctx.phrase, needs, words)
+    return intervals
+
+
+_RULES: Final = RULES
+
+
+def _ordered(earliest: date | None, latest: date | None) -> Interval:
+    """``Interval(earliest, latest)`` for days the grammar computed (so plain dates): only the order is checked."""
+    if earliest is not None and latest is not None and earliest > latest:
+        raise InvalidValue(f"Interval earliest {earliest} is after latest {latest}")
+    return make.interval(earliest, latest)
+
+
+_STEPS: Final[int] = _rules._STEPS  # day steps made once
+_DAY_STEPS: Final[tuple[timedelta, ...]] = _rules._DAY_STEPS
+_add_months: Final = cal.add_months
+
+
+def _move(day: date, months: int, days: int) -> date:
+    """``cal.shift(day, months, days)``: the same arithmetic and errors, with day steps made once."""
+    if months:
+        day = _add_months(day, months)
+    if type(days) is int and -_STEPS <= days <= _STEPS:
+        return day + _DAY_STEPS[days + _STEPS]
+    return day + timedelta(days=days)
+
+
+def _disorder(earliest: date, latest: date) -> InvalidValue:
+    """The error ``Interval(earliest, latest)`` raises for days out of order."""
+    return InvalidValue(f"Interval earliest {earliest} is after latest {latest}")
+
+
+def _shifted(node: Shift, base: Interval) -> Interval:
+    """:func:`~chronology.syntax.apply_to` for a shift: ``node.count`` after (or before) the
+    base's first and last days, with the same checks and the same arithmetic, in the same order
+    (a base of one day is moved once: its first and last days give the same results)."""
+    low, high = node.count.low, node.count.high
+    first, last = base.earliest, base.latest
+    start: date | None = None
+    end: date | None = None
+    if node.direction == 1:
+        if first is not None:
+            start = _move(first, low.months, low.days)
+            if high is not None:
+                end = _move(first, high.months, high.days)  # the end, if the base is one day
+                if start > end:
+                    raise _disorder(start, end)
+        if last is None:
+            return make.interval(start, None)
+        if high is None:
+            if last != first:
+                _move(last, low.months, low.days)
+            return make.interval(start, None)
+        if last != first:
+            nearest = _move(last, low.months, low.days)
+            end = _move(last, high.months, high.days)
+            if nearest > end:
+                raise _disorder(nearest, end)
+    else:
+        if first is not None:
+            if high is not None:
+                start = _move(first, -high.months, -high.days)
+            end = _move(first, -low.months, -low.days)  # the end, if the base is one day
+            if start is not None and start > end:
+                raise _disorder(start, end)
+        if last is None:
+            return make.interval(start, None)
+        if last != first:
+            furthest = None if high is None else _move(last, -high.months, -high.days)
+            end = _move(last, -low.months, -low.days)
+            if furthest is not None and furthest > end:
+                raise _disorder(furthest, end)
+    if start is not None and end is not None and start > end:
+        raise _disorder(start, end)
+    return make.interval(start, end)
+
+
+def _aligned(node: Aligned, base: Interval, settings: Settings) -> Interval:
+    """:func:`~chronology.syntax.apply_to` for a calendar-aligned rule (a base of one day is
+    read once: the rule gives the same interval for its first and last days)."""
+    function = _RULES[node.rule]
+    if base.earliest is not None and base.earliest == base.latest:
+        whole = function(base.earliest, node.arg, settings)
+        return _ordered(whole.earliest, whole.latest)
+    first = None if base.earliest is None else function(base.earliest, node.arg, settings).earliest
+    last = None if base.latest is None else function(base.latest, node.arg, settings).latest
+    return _ordered(first, last)
+
+
+def _eval(node: Node, ctx: _Context) -> Sequence[Interval]:
+    if type(node) is Fixed:
+        return node.readings
+    if type(node) is Shift or type(node) is Aligned:
+        return _eval_moved(node, ctx)
+    if type(node) in _LEAVES:
+        return _leaf(node, ctx)
+    if isinstance(node, Fixed):
+        return node.readings
+    if isinstance(node, (Shift, Aligned)):
+        return _eval_moved(node, ctx)
+    if isinstance(node, Between):
+        starts, ends = _eval(node.start, ctx), _eval(node.end, ctx)
+        out = []
+        for s in starts:
+            for e in ends:
+                if s.earliest is None or e.latest is None or s.earliest <= e.latest:
+                    out.append(make.interval(s.earliest, e.latest))
+        if not out:
+            raise UnrecognisedPhrase(ctx.phrase, 0, len(ctx.phrase), "the period ends before it starts")
+        return out
+    if isinstance(node, Bound):
+        return [
+            make.interval(None, r.latest) if node.side == "until" else make.interval(r.earliest, None)
+            for r in _eval(node.base, ctx)
+        ]
+    if isinstance(node, Endpoint):
+        return _eval(node.base, ctx)
+    if isinstance(node, Hull):
+        return [Interval.hull_of([r for part in node.parts for r in _eval(part, ctx)])]
+    if isinstance(node, Length):
+        raise UnrecognisedPhrase(
+            ctx.phrase,
+            node.words.start,
+            node.words.end,
+            "a duration: it gives an event's length but places nothing in time",
+        )
+    return _leaf(node, ctx)
+
+
+_LEAVES: Final = frozenset((Birth, Named, Reference, DocumentDate))
+
+
+def _eval_moved(node: Shift | Aligned, ctx: _Context) -> list[Interval]:
+    base = node.base
+    try:
+        bases = _leaf(base, ctx) if type(base) in _LEAVES else _eval(base, ctx)
+    except MissingAnchor:
+        if isinstance(node, Aligned) and node.rule in _rules.FALLBACKS:
+            return [_rules.FALLBACKS[node.rule](node.arg)]
+        raise
+    if type(node) is Shift:
+        return [_shifted(node, one) for one in bases]
+    if type(node) is Aligned:
+        return [_aligned(node, one, ctx.settings) for one in bases]
+    return [apply_to(node, one, ctx.settings) for one in bases]
+
+
+def resolve(
+    phrase: str, settings: Settings, birth: object, anchor: object, reference: object, document_date: object
+) -> When:
+    """When ``phrase`` places something (:func:`chronology.phrases.parse_when` checks the arguments:
+    each anchor is ``None``, a date, an Interval, a When or a pair of dates).
+
+    >>> from chronology.settings import DEFAULT
+    >>> print(resolve("aged 17 months", DEFAULT, date(2010, 12, 1), None, None, None))
+    May 2012 (aged 17 months)
+    """
+    conf = settings
+    p = _Phrase(phrase, conf)
+    lexes = _lex(_normalise(phrase))
+    node = _read_or_fall_back(p, lexes)
+    if type(node) is Fixed:
+        readings: Sequence[Interval] = node.readings
+    else:
+        ctx = _Context(phrase, conf, birth, anchor, reference, document_date)
+        try:
+            readings = _eval(node, ctx)
+        except ChronologyError:
+            raise
+        except (ValueError, OverflowError) as exc:
+            raise UnrecognisedPhrase(phrase, 0, len(phrase), f"the date falls outside the calendar ({exc})") from None
+    notes: tuple[str, ...] = ()
+    if len(readings) == 1:
+        unique = tuple(readings)
+    else:
+        unique = tuple(dict.fromkeys(readings))
+        if not unique:
+            raise InvalidValue("a When needs at least one reading")
+        if isinstance(node, Fixed) and len(node.notes) == len(node.readings) == len(unique) > 1:
+            notes = node.notes
+    kind: Kind = getattr(node, "kind", "date")
+    return make.when(unique, phrase, kind, make.excerpt(phrase, 0, len(phrase)), notes)
