@@ -78,11 +78,17 @@ def parse_when(
     >>> print(parse_when("aged 17 months", birth=date(2010, 12, 1)))
     May 2012 (aged 17 months)
     """
-    text, conf = _phrase(phrase), _settings(settings)
-    _anchor("birth", birth)
-    _anchor("anchor", anchor)
-    _anchor("reference", reference)
-    _anchor("document_date", document_date)
+    text = phrase if type(phrase) is str else _phrase(phrase)
+    conf = DEFAULT if settings is None else _settings(settings)
+    # A plain date (the usual anchor) or None needs no further look.
+    if birth is not None and type(birth) is not date:
+        _anchor("birth", birth)
+    if anchor is not None and type(anchor) is not date:
+        _anchor("anchor", anchor)
+    if reference is not None and type(reference) is not date:
+        _anchor("reference", reference)
+    if document_date is not None and type(document_date) is not date:
+        _anchor("document_date", document_date)
     return _grammar.resolve(text, conf, birth, anchor, reference, document_date)
 
 
