@@ -23,13 +23,21 @@ ANCHORS = {
 
 
 def outcomes(phrase: str) -> list[str]:
-    """The tree, the readings with every anchor, and the readings with none (or the error each gives)."""
-    from chronology import ChronologyError, parse, parse_when
+    """The tree, the readings with every anchor a day, with every anchor a period (one of two
+    readings), and with none (or the error each gives)."""
+    from chronology import ChronologyError, Interval, When, parse, parse_when
 
     out: list[str] = []
+    wide = {
+        "birth": Interval(date(2010, 11, 20), date(2010, 12, 10)),
+        "anchor": (date(2013, 11, 1), date(2013, 11, 30)),
+        "reference": When((Interval.month(2012, 7), Interval.month(2011, 7)), "July", "month"),
+        "document_date": Interval.year(2014),
+    }
     attempts = (
         lambda: repr(parse(phrase)),
         lambda: repr(parse_when(phrase, **ANCHORS)),  # type: ignore[arg-type]
+        lambda: repr(parse_when(phrase, **wide)),  # type: ignore[arg-type]
         lambda: repr(parse_when(phrase)),
     )
     for attempt in attempts:

@@ -32,16 +32,21 @@ EXTENSIONS = (".so", ".pyd")
 
 
 def _phrases() -> list[str]:
-    """Every phrase of the tests' tables, the rules' examples and the benchmark list, and
-    a seeded sample of vocabulary words strung together (most of which no rule reads)."""
+    """Every phrase of the tests' tables, the rules' examples and the benchmark list, a
+    seeded sample of vocabulary words and numbers strung together (most of which no rule
+    reads), and seeded strings of odd characters."""
     phrases = [row[0] for row in ROWS] + [row[0] for row in BAD] + [row[0] for row in MISSING]
     phrases += [example for rule in LEXICON.rules for example in rule.examples]
     if BENCH_LIST.exists():
         lines = [line for line in BENCH_LIST.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
         phrases += [line.split("\t", 1)[0] for line in lines[1:]]
-    words = sorted({" ".join(key) for key in LEXICON.words}) + ["2011", "3", "14th", "12/05/2011", "-", "/", "the"]
+    numbers = ["2011", "3", "14th", "12/05/2011", "31/02/2011", "2.5", "1/2", "10:30", "7pm", "99999", "1990s", "0"]
+    words = sorted({" ".join(key) for key in LEXICON.words}) + numbers + ["-", "/", "&", ",", "the"]
     pick = random.Random(20261122)
-    phrases += [" ".join(pick.choices(words, k=pick.randint(1, 6))) for _ in range(3000)]
+    phrases += [" ".join(pick.choices(words, k=pick.randint(1, 6))) for _ in range(4000)]
+    # Odd characters too: digits, punctuation, dashes and quotes of every kind, non-Latin letters.
+    alphabet = "abdemnorstwy 0123456789 ./:-'’–—,&()\n\tÀßİﬁ٣"
+    phrases += ["".join(pick.choices(alphabet, k=pick.randint(1, 14))) for _ in range(2000)]
     phrases += ["", "   ", "\x00", "Early  SUMMER\n2011", "mid\u2013April 2013"]
     return list(dict.fromkeys(phrases))
 
