@@ -304,6 +304,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     for ok, floor in verdicts:
         print(f"floor {floor:28s} {'met' if ok else 'NOT met'}")
+    if "pure Python" in _build():
+        print("(this timed the pure-Python grammar of an editable or compiler-less install; README's")
+        print(" 'pip install .' compiles it, about twice as fast: docs/design.md, 'The build')")
 
     misses = [(row, got) for row, got, ok in zip(rows, ours, ours_ok, strict=True) if not ok]
     by_rule: dict[str, int] = {}
