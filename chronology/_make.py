@@ -5,7 +5,7 @@ arguments, without the attrs ``__init__``'s conversions and checks: callers pass
 values already of the right types and in order (the grammar does).  The value
 types are attrs classes, which mypyc cannot compile; this module can be, with
 the grammar (``setup.py``), so a value costs a C call here where a classmethod of
-:mod:`chronology.model` costs an interpreted frame.  ``tests/test_fast_paths.py``
+:mod:`chronology.model` would cost an interpreted frame.  ``tests/test_fast_paths.py``
 checks that each equals the class's constructor.
 
 >>> from datetime import date
@@ -15,11 +15,11 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from datetime import date
 from typing import Final, Literal
 
-from chronology.model import Amount, Count, Excerpt, Interval, Kind, When
+from chronology.model import Amount, Count, Excerpt, Interval, Kind, When, _slot_setters
 from chronology.syntax import Aligned, Birth, DocumentDate, Fixed, Named, Node, Reference, Shift
 
 __all__ = [
@@ -38,13 +38,7 @@ __all__ = [
 ]
 
 _new: Final = object.__new__
-_Setter = Callable[[object, object], None]
-
-
-def _setters(cls: type, *names: str) -> tuple[_Setter, ...]:
-    """Each slot's own setter (quicker than ``object.__setattr__``, which looks it up by name)."""
-    return tuple(getattr(cls, name).__set__ for name in names)
-
+_setters: Final = _slot_setters  # each slot's own setter, quicker than object.__setattr__
 
 _INTERVAL: Final = _setters(Interval, "earliest", "latest")
 _EXCERPT: Final = _setters(Excerpt, "text", "start", "end", "document")

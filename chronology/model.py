@@ -43,9 +43,9 @@ Kind = Literal[
     "date",
 ]
 
-# Internal constructors (``_trusted``) for values whose checks the caller has already made.
+# Interval._trusted: an Interval whose checks the caller has already made (chronology._make
+# builds the other values so, for the grammar).
 _new = object.__new__
-_set = object.__setattr__
 
 _MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -249,20 +249,6 @@ class Excerpt:
         if self.start < 0 or self.end < self.start:
             raise InvalidValue(f"Excerpt offsets {self.start}-{self.end} are not a span of text")
 
-    @classmethod
-    def _trusted(cls, text: str, start: int, end: int, document: str | None = None) -> Excerpt:
-        """An Excerpt built without checks (``text`` a str, ``0 <= start <= end`` ints), for internal callers.
-
-        >>> Excerpt._trusted("summer", 6, 12) == Excerpt("summer", 6, 12)
-        True
-        """
-        self = _new(cls)
-        _excerpt_text(self, text)
-        _excerpt_start(self, start)
-        _excerpt_end(self, end)
-        _excerpt_document(self, document)
-        return self
-
     def shifted(self, offset: int, document: str | None = None) -> Excerpt:
         """The same words, with offsets counted from ``offset`` characters earlier."""
         assert self.end is not None
@@ -346,20 +332,6 @@ class Count:
     def __attrs_post_init__(self) -> None:
         if self.high is not None and self.high.day_range()[1] < self.low.day_range()[0]:
             raise InvalidValue(f"Count low {self.low} is more than high {self.high}")
-
-    @classmethod
-    def _trusted(cls, low: Amount, high: Amount | None, text: str = "") -> Count:
-        """A Count built without checks, for internal callers whose ``low`` and ``high``
-        already passed as a Count's.
-
-        >>> Count._trusted(Amount(0, 1), Amount(0, 2)) == Count(Amount(0, 1), Amount(0, 2))
-        True
-        """
-        self = _new(cls)
-        _count_low(self, low)
-        _count_high(self, high)
-        _count_text(self, text)
-        return self
 
     @classmethod
     def days(cls, low: int, high: int | None = None, text: str = "") -> Count:
@@ -486,29 +458,6 @@ class When:
         if isinstance(interval, date):
             interval = Interval.on(interval)
         return cls((interval,), text or str(interval), kind)
-
-    @classmethod
-    def _trusted(
-        cls,
-        readings: tuple[Interval, ...],
-        text: str,
-        kind: Kind,
-        source: Excerpt | None = None,
-        notes: tuple[str, ...] = (),
-    ) -> When:
-        """A When built without conversion or checks (``readings`` a non-empty tuple of
-        Intervals, ``notes`` a tuple), for internal callers.
-
-        >>> When._trusted((Interval.year(2011),), "2011", "year") == When((Interval.year(2011),), "2011", "year")
-        True
-        """
-        self = _new(cls)
-        _when_readings(self, readings)
-        _when_text(self, text)
-        _when_kind(self, kind)
-        _when_source(self, source)
-        _when_notes(self, notes)
-        return self
 
     @property
     def envelope(self) -> Interval:
@@ -673,17 +622,10 @@ def _month_name(day: date) -> str:
     return f"{_MONTH_ABBR[day.month - 1]} {day.year}"
 
 
-# Slot setters for the ``_trusted`` constructors above (a slot's own setter is quicker than
+# Slot setters for Interval._trusted and chronology._make (a slot's own setter is quicker than
 # ``object.__setattr__``, which looks the slot up by name on every call).
 def _slot_setters(cls: type, *names: str) -> tuple[Callable[[object, object], None], ...]:
     return tuple(getattr(cls, name).__set__ for name in names)
 
 
 _interval_earliest, _interval_latest = _slot_setters(Interval, "earliest", "latest")
-_excerpt_text, _excerpt_start, _excerpt_end, _excerpt_document = _slot_setters(
-    Excerpt, "text", "start", "end", "document"
-)
-_count_low, _count_high, _count_text = _slot_setters(Count, "low", "high", "text")
-_when_readings, _when_text, _when_kind, _when_source, _when_notes = _slot_setters(
-    When, "readings", "text", "kind", "source", "notes"
-)

@@ -30,10 +30,6 @@ import attrs
 from chronology.model import Count, Excerpt, Interval, Kind
 from chronology.settings import DEFAULT, Settings
 
-# Internal constructors (``_trusted``) for values the grammar has already made right.
-_new = object.__new__
-_set = object.__setattr__
-
 __all__ = [
     "Node",
     "Fixed",
@@ -81,21 +77,6 @@ class Fixed:
     kind: Kind
     words: Excerpt
     notes: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-
-    @classmethod
-    def _trusted(cls, readings: tuple[Interval, ...], kind: Kind, words: Excerpt, notes: tuple[str, ...] = ()) -> Fixed:
-        """A Fixed built from tuples as they are (no conversion), for the grammar.
-
-        >>> w = Excerpt("2011", 0, 4)
-        >>> Fixed._trusted((Interval.year(2011),), "year", w) == Fixed([Interval.year(2011)], "year", w)
-        True
-        """
-        self = _new(cls)
-        _fixed_readings(self, readings)
-        _fixed_kind(self, kind)
-        _fixed_words(self, words)
-        _fixed_notes(self, notes)
-        return self
 
 
 @attrs.frozen
@@ -321,12 +302,3 @@ def _aligned_day_range(name: str, arg: tuple[Hashable, ...], settings: Settings)
 
 
 _RANGE_CACHE: dict[tuple[str, tuple[Hashable, ...], Settings], tuple[int | None, int | None]] = {}
-
-
-# Slot setters for the ``_trusted`` constructors above (a slot's own setter is quicker than
-# ``object.__setattr__``, which looks the slot up by name on every call).
-def _slot_setters(cls: type, *names: str) -> tuple[Callable[[object, object], None], ...]:
-    return tuple(getattr(cls, name).__set__ for name in names)
-
-
-_fixed_readings, _fixed_kind, _fixed_words, _fixed_notes = _slot_setters(Fixed, "readings", "kind", "words", "notes")
