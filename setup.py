@@ -41,14 +41,14 @@ def _editable() -> bool:
 
 
 def _extensions() -> list[Any]:
+    if not any(command in sys.argv for command in BUILDS):
+        return []  # metadata only: nothing is compiled
     if os.environ.get("CHRONOLOGY_PURE", "").strip() not in ("", "0"):
         _say("CHRONOLOGY_PURE is set: pure Python")
         return []
     if platform.python_implementation() != "CPython":
         _say(f"{platform.python_implementation()} is not CPython: pure Python")
         return []
-    if not any(command in sys.argv for command in BUILDS):
-        return []  # metadata only: nothing is compiled
     if _editable():
         _say("editable install: pure Python, so that edits to the source take effect")
         return []
