@@ -126,12 +126,12 @@ def shift(base: Node, count: Count, direction: Literal[1, -1], kind: Kind, words
 
 
 def aligned(base: Node, rule: str, arg: tuple[Hashable, ...], kind: Kind, words: Excerpt) -> Aligned:
-    """``Aligned(base, rule, arg, kind, words)`` (``arg`` made a tuple, as the class does)."""
+    """``Aligned(base, rule, arg, kind, words)`` for a tuple ``arg``."""
     self: Aligned = _new(Aligned)
     setters = _ALIGNED
     setters[0](self, base)
     setters[1](self, rule)
-    setters[2](self, arg if type(arg) is tuple else tuple(arg))
+    setters[2](self, arg)
     setters[3](self, kind)
     setters[4](self, words)
     return self

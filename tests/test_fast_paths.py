@@ -100,12 +100,6 @@ def test_made_nodes_equal_constructed_ones(
             Aligned(Reference(), "next", (text,), "narrative", words),
         )
     )
-    pairs.append(
-        (
-            make.aligned(Reference(), "next", [text], "narrative", words),
-            Aligned(Reference(), "next", [text], "narrative", words),
-        )
-    )  # type: ignore[arg-type]
     for fast, checked in pairs:
         assert type(fast) is type(checked)
         assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
