@@ -38,20 +38,20 @@ __all__ = [
 ]
 
 _new: Final = object.__new__
-_setters: Final = _slot_setters  # each slot's own setter, quicker than object.__setattr__
 
-_INTERVAL: Final = _setters(Interval, "earliest", "latest")
-_EXCERPT: Final = _setters(Excerpt, "text", "start", "end", "document")
-_WHEN: Final = _setters(When, "readings", "text", "kind", "source", "notes")
-_AMOUNT: Final = _setters(Amount, "months", "days")
-_COUNT: Final = _setters(Count, "low", "high", "text")
-_FIXED: Final = _setters(Fixed, "readings", "kind", "words", "notes")
-_SHIFT: Final = _setters(Shift, "base", "count", "direction", "kind", "words")
-_ALIGNED: Final = _setters(Aligned, "base", "rule", "arg", "kind", "words")
-_BIRTH: Final = _setters(Birth, "person", "words")
-_NAMED: Final = _setters(Named, "words")
-_REFERENCE: Final = _setters(Reference, "words")
-_DOCUMENT: Final = _setters(DocumentDate, "words")
+# Each slot's own setter (quicker than object.__setattr__, which looks the slot up by name).
+_INTERVAL: Final = _slot_setters(Interval, "earliest", "latest")
+_EXCERPT: Final = _slot_setters(Excerpt, "text", "start", "end", "document")
+_WHEN: Final = _slot_setters(When, "readings", "text", "kind", "source", "notes")
+_AMOUNT: Final = _slot_setters(Amount, "months", "days")
+_COUNT: Final = _slot_setters(Count, "low", "high", "text")
+_FIXED: Final = _slot_setters(Fixed, "readings", "kind", "words", "notes")
+_SHIFT: Final = _slot_setters(Shift, "base", "count", "direction", "kind", "words")
+_ALIGNED: Final = _slot_setters(Aligned, "base", "rule", "arg", "kind", "words")
+_BIRTH: Final = _slot_setters(Birth, "person", "words")
+_NAMED: Final = _slot_setters(Named, "words")
+_REFERENCE: Final = _slot_setters(Reference, "words")
+_DOCUMENT: Final = _slot_setters(DocumentDate, "words")
 
 
 def interval(earliest: date | None, latest: date | None) -> Interval:
