@@ -20,6 +20,13 @@ from chronology.model import Amount, Count, Excerpt, Interval, When
 from chronology.settings import DEFAULT
 from chronology.syntax import RULES, Aligned, Birth, DocumentDate, Fixed, Named, Reference, Shift, apply_to
 
+
+def assert_same(fast: object, checked: object) -> None:
+    """A value built by a quick path is the value the checked constructor builds: equal, same hash, same repr."""
+    assert type(fast) is type(checked)
+    assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
+
+
 days = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
 
 
@@ -34,7 +41,7 @@ def ordered(draw: st.DrawFn) -> tuple[date | None, date | None]:
 def test_trusted_interval_equals_checked(ends: tuple[date | None, date | None]) -> None:
     checked = Interval(*ends)
     for fast in (Interval._trusted(*ends), make.interval(*ends)):
-        assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
+        assert_same(fast, checked)
         assert type(fast) is Interval
 
 
@@ -43,7 +50,7 @@ def test_trusted_interval_equals_checked(ends: tuple[date | None, date | None]) 
 def test_made_excerpt_equals_checked(text: str, start: int, length: int, document: str | None) -> None:
     checked = Excerpt(text, start, start + length, document)
     fast = make.excerpt(text, start, start + length, document)
-    assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
+    assert_same(fast, checked)
 
 
 @settings(max_examples=100, deadline=None)
@@ -54,7 +61,7 @@ def test_made_when_equals_checked(ends: list[tuple[date | None, date | None]], t
     source = Excerpt(text, 0, len(text))
     checked = When(readings, text, "range", source, notes)
     fast = make.when(readings, text, "range", source, notes)
-    assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
+    assert_same(fast, checked)
     assert fast.envelope == checked.envelope and str(fast) == str(checked)
 
 
@@ -69,7 +76,7 @@ def test_made_count_equals_checked_where_valid(low: Amount, high: Amount | None,
     except InvalidValue:
         return
     fast = make.count(low, high, text)
-    assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
+    assert_same(fast, checked)
     assert fast.day_range() == checked.day_range()
 
 
@@ -102,7 +109,7 @@ def test_made_nodes_equal_constructed_ones(
     )
     for fast, checked in pairs:
         assert type(fast) is type(checked)
-        assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
+        assert_same(fast, checked)
 
 
 @settings(max_examples=200, deadline=None)
@@ -199,7 +206,7 @@ def test_made_fixed_equals_checked(ends: list[tuple[date | None, date | None]], 
     words = Excerpt(text, 0, len(text))
     checked = Fixed(list(readings), "range", words, list(notes))
     fast = make.fixed(readings, "range", words, notes)
-    assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
+    assert_same(fast, checked)
 
 
 @st.composite
