@@ -29,7 +29,12 @@ from setuptools.command.build_ext import build_ext
 
 # The commands that build the package (the others only read or write its metadata).
 BUILDS = ("build", "build_ext", "bdist_wheel", "install", "editable_wheel", "develop")
-COMPILED = ["chronology/_make.py", "chronology/calendar.py", "chronology/rules.py", "chronology/_grammar.py"]
+COMPILED = [
+    "chronology/phrases/_make.py",
+    "chronology/calendar.py",
+    "chronology/phrases/rules.py",
+    "chronology/phrases/_grammar.py",
+]
 
 
 def _say(message: str) -> None:

@@ -92,7 +92,7 @@ def _without_phrase_caches() -> list[str]:
     """
     import inspect
 
-    from chronology import _grammar as phrases
+    from chronology.phrases import _grammar as phrases
 
     turned_off = []
     for name, value in list(vars(phrases).items()):
@@ -231,7 +231,7 @@ def _one_core() -> str:
 
 def _build() -> str:
     """Which grammar is timed: the mypyc-compiled one a wheel carries, or the pure-Python source."""
-    from chronology import _grammar
+    from chronology.phrases import _grammar
 
     where = _grammar.__file__ or "?"
     if where.endswith((".so", ".pyd")):

@@ -37,8 +37,7 @@ import attrs
 from chronology import phrases
 from chronology.errors import Inconsistent, InvalidValue, MissingAnchor, UnknownEvent
 from chronology.model import Count, Excerpt, Interval, Kind, When
-from chronology.settings import DEFAULT, Settings
-from chronology.syntax import (
+from chronology.phrases.syntax import (
     Aligned,
     Between,
     Birth,
@@ -55,6 +54,7 @@ from chronology.syntax import (
     anchors_of,
     apply_to,
 )
+from chronology.settings import DEFAULT, Settings
 
 if TYPE_CHECKING:
     from chronology.engine import Network, Solution

@@ -43,7 +43,7 @@ Kind = Literal[
     "date",
 ]
 
-# Interval._trusted: an Interval whose checks the caller has already made (chronology._make
+# Interval._trusted: an Interval whose checks the caller has already made (chronology.phrases._make
 # builds the other values so, for the grammar).
 _new = object.__new__
 
@@ -622,7 +622,7 @@ def _month_name(day: date) -> str:
     return f"{_MONTH_ABBR[day.month - 1]} {day.year}"
 
 
-# Slot setters for Interval._trusted and chronology._make (a slot's own setter is quicker than
+# Slot setters for Interval._trusted and chronology.phrases._make (a slot's own setter is quicker than
 # ``object.__setattr__``, which looks the slot up by name on every call).
 def _slot_setters(cls: type, *names: str) -> tuple[Callable[[object, object], None], ...]:
     return tuple(getattr(cls, name).__set__ for name in names)

@@ -5,7 +5,7 @@
 with the source tree's, imported here by the test itself.
 
 As a script: reads a JSON list of phrases on stdin; writes a JSON object with the
-file of the ``chronology._grammar`` it imported and, per phrase, its outcomes.
+file of the ``chronology.phrases._grammar`` it imported and, per phrase, its outcomes.
 """
 
 from __future__ import annotations
@@ -75,12 +75,12 @@ def bad_arguments() -> list[str]:
 
 
 def main() -> None:
-    import chronology._grammar
+    import chronology.phrases._grammar
 
     phrases = json.load(sys.stdin)
     json.dump(
         {
-            "module": chronology._grammar.__file__,
+            "module": chronology.phrases._grammar.__file__,
             "outcomes": [outcomes(p) for p in phrases],
             "bad_arguments": bad_arguments(),
         },

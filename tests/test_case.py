@@ -27,7 +27,7 @@ from chronology import (
     When,
 )
 from chronology.case import Chronology, Event, Order, Statement
-from chronology.syntax import (
+from chronology.phrases.syntax import (
     Between,
     Birth,
     Bound,

@@ -23,7 +23,7 @@ import pytest
 from compiled_probe import bad_arguments, outcomes
 from test_phrases import BAD, MISSING, ROWS
 
-from chronology.lexicon import LEXICON
+from chronology.phrases.lexicon import LEXICON
 
 HERE = Path(__file__).resolve().parent
 PROBE = HERE / "compiled_probe.py"
@@ -74,9 +74,9 @@ def test_the_compiled_grammar_answers_as_the_source_does(tmp_path: Path) -> None
     module = str(installed["module"])
     if not module.endswith(EXTENSIONS):
         pytest.skip(f"the installed chronology is pure Python ({module}): nothing compiled to compare")
-    import chronology._grammar
+    import chronology.phrases._grammar
 
-    if os.path.samefile(module, chronology._grammar.__file__):
+    if os.path.samefile(module, chronology.phrases._grammar.__file__):
         pytest.skip("the tests themselves run the installed package: nothing to compare it with")
     theirs = installed["outcomes"]
     assert isinstance(theirs, list) and len(theirs) == len(phrases)

@@ -12,13 +12,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronology import _grammar, phrases, rules
-from chronology import _make as make
 from chronology import calendar as cal
+from chronology import phrases
 from chronology.errors import ChronologyError, InvalidValue, UnrecognisedPhrase
 from chronology.model import Amount, Count, Excerpt, Interval, When
+from chronology.phrases import _grammar, rules
+from chronology.phrases import _make as make
+from chronology.phrases.syntax import RULES, Aligned, Birth, DocumentDate, Fixed, Named, Reference, Shift, apply_to
 from chronology.settings import DEFAULT
-from chronology.syntax import RULES, Aligned, Birth, DocumentDate, Fixed, Named, Reference, Shift, apply_to
 
 
 def assert_same(fast: object, checked: object) -> None:

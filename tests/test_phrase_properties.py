@@ -38,7 +38,7 @@ from strategies import (
 
 from chronology import ChronologyError, Interval, When, parse, parse_when
 from chronology import calendar as cal
-from chronology.syntax import Node
+from chronology.phrases.syntax import Node
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NODE_TYPES = typing.get_args(Node)

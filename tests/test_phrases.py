@@ -21,9 +21,9 @@ from chronology import (
     parse,
     parse_when,
 )
-from chronology.lexicon import LEXICON
 from chronology.phrases import matching_rule
-from chronology.syntax import Between, Birth, Bound, Endpoint, Fixed, Length, Named, Shift
+from chronology.phrases.lexicon import LEXICON
+from chronology.phrases.syntax import Between, Birth, Bound, Endpoint, Fixed, Length, Named, Shift
 
 B = date(2010, 12, 1)  # a birth
 X = date(2013, 11, 26)  # another event (Tuesday)

@@ -20,7 +20,7 @@ from datetime import date
 from typing import Final, Literal
 
 from chronology.model import Amount, Count, Excerpt, Interval, Kind, When, _slot_setters
-from chronology.syntax import Aligned, Birth, DocumentDate, Fixed, Named, Node, Reference, Shift
+from chronology.phrases.syntax import Aligned, Birth, DocumentDate, Fixed, Named, Node, Reference, Shift
 
 __all__ = [
     "interval",

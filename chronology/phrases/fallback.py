@@ -23,7 +23,7 @@ import re
 import warnings
 from datetime import date, datetime
 
-from chronology.lexicon import LEXICON
+from chronology.phrases.lexicon import LEXICON
 from chronology.settings import DEFAULT, Settings
 
 __all__ = ["explicit_day"]

@@ -7,21 +7,21 @@ the build can (``setup.py``), and compiled code checks argument types on entry:
 the entry points stay interpreted so that a wrong argument of any type gets the
 library's own error.
 
-The grammar is data (``data/*.toml``, loaded by :mod:`chronology.lexicon`).
+The grammar is data (``data/*.toml``, loaded by :mod:`chronology.phrases.lexicon`).
 A phrase is normalised once (case, apostrophes, dashes, spaces) keeping its
 character offsets, cut into lexemes with one compiled regex plus the
 vocabulary, and the lexemes' categories form a short *signature*.  Each rule
 of ``data/grammar.toml`` is a pattern over signatures and the name of one of
 the small builder functions below, which turns the matched words into a node
-of :mod:`chronology.syntax`.  :func:`resolve` resolves a tree against the
+of :mod:`chronology.phrases.syntax`.  :func:`resolve` resolves a tree against the
 birth, anchor, reference and document date it needs.
 
 Speed (``benchmarks/bench_phrases.py``): the regex reads each space-separated
 chunk once and its tokens are kept per chunk; rule matches are kept per
 signature; counts, seasons and months per (amount, settings), (season, year)
 and (year, month).  No whole phrase is ever kept.  Values the grammar has made
-right are built by :mod:`chronology._make` without the types' checks, and shifts
-are applied with the checks :func:`~chronology.syntax.apply_to` makes but
+right are built by :mod:`chronology.phrases._make` without the types' checks, and shifts
+are applied with the checks :func:`~chronology.phrases.syntax.apply_to` makes but
 without its intermediate objects (the tests hold both to the same results).
 
 >>> from chronology.settings import DEFAULT
@@ -39,15 +39,14 @@ from functools import lru_cache
 from math import ceil
 from typing import Any, Final, Literal, NamedTuple, Union, cast
 
-from chronology import _make as make
 from chronology import calendar as cal
-from chronology import rules as _rules
 from chronology.errors import ChronologyError, InvalidValue, MissingAnchor, UnrecognisedPhrase
-from chronology.fallback import explicit_day
-from chronology.lexicon import LEXICON
 from chronology.model import Amount, Count, Excerpt, Interval, Kind, Unit, When
-from chronology.settings import Settings
-from chronology.syntax import (
+from chronology.phrases import _make as make
+from chronology.phrases import rules as _rules
+from chronology.phrases.fallback import explicit_day
+from chronology.phrases.lexicon import LEXICON
+from chronology.phrases.syntax import (
     RULES,
     Aligned,
     Between,
@@ -64,6 +63,7 @@ from chronology.syntax import (
     Shift,
     apply_to,
 )
+from chronology.settings import Settings
 
 __all__ = ["read", "resolve", "rule_of"]
 
@@ -1497,7 +1497,7 @@ def read(phrase: str, settings: Settings) -> Node:
 
 def _read_or_fall_back(p: _Phrase, lexes: list[Lex]) -> Node:
     """The tree of ``lexes``; where no rule reads them, or a rule refuses them, an explicit
-    calendar date dateparser knows (:mod:`chronology.fallback`); else the grammar's error."""
+    calendar date dateparser knows (:mod:`chronology.phrases.fallback`); else the grammar's error."""
     if not lexes:
         raise p.fail(lexes, "no words of time")
     try:
@@ -1615,7 +1615,7 @@ def _disorder(earliest: date, latest: date) -> InvalidValue:
 
 
 def _shifted(node: Shift, base: Interval) -> Interval:
-    """:func:`~chronology.syntax.apply_to` for a shift: ``node.count`` after (or before) the
+    """:func:`~chronology.phrases.syntax.apply_to` for a shift: ``node.count`` after (or before) the
     base's first and last days, with the same checks and the same arithmetic, in the same order
     (a base of one day is moved once: its first and last days give the same results)."""
     low, high = node.count.low, node.count.high
@@ -1660,7 +1660,7 @@ def _shifted(node: Shift, base: Interval) -> Interval:
 
 
 def _aligned(node: Aligned, base: Interval, settings: Settings) -> Interval:
-    """:func:`~chronology.syntax.apply_to` for a calendar-aligned rule (a base of one day is
+    """:func:`~chronology.phrases.syntax.apply_to` for a calendar-aligned rule (a base of one day is
     read once: the rule gives the same interval for its first and last days)."""
     function = _RULES[node.rule]
     if base.earliest is not None and base.earliest == base.latest:

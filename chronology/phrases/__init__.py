@@ -2,7 +2,7 @@
 
 :func:`parse` gives the syntax tree of a phrase; :func:`parse_when` resolves it
 against the birth, anchor, reference and document date it needs, keeping every
-reading the words allow.  The grammar itself is :mod:`chronology._grammar`
+reading the words allow.  The grammar itself is :mod:`chronology.phrases._grammar`
 (compiled where the build can, see ``docs/design.md``); these entry points check
 their arguments first, so that whatever they are given, the only errors are the
 library's own (:class:`~chronology.errors.ChronologyError`).
@@ -18,11 +18,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Union
 
-from chronology import _grammar
 from chronology.errors import InvalidValue, UnrecognisedPhrase
 from chronology.model import Interval, When
+from chronology.phrases import _grammar
+from chronology.phrases.syntax import Node
 from chronology.settings import DEFAULT, Settings
-from chronology.syntax import Node
 
 __all__ = ["parse", "parse_when", "AnchorLike", "matching_rule"]
 

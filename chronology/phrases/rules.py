@@ -2,11 +2,11 @@
 
 Each rule is ``rule(day, arg, settings) -> Interval`` and is MONOTONE in the
 day: a later day never gives an earlier result (both ends).  The engine and
-:func:`chronology.syntax.apply_to` rely on it.  Rules are registered in
-:data:`chronology.syntax.RULES` on import.
+:func:`chronology.phrases.syntax.apply_to` rely on it.  Rules are registered in
+:data:`chronology.phrases.syntax.RULES` on import.
 
 >>> from datetime import date
->>> from chronology.syntax import RULES
+>>> from chronology.phrases.syntax import RULES
 >>> str(RULES["next_period"](date(2011, 1, 31), ("month",), DEFAULT))
 'Feb 2011'
 >>> str(RULES["latest_month"](date(2011, 3, 9), (4, ""), DEFAULT))
@@ -22,12 +22,12 @@ from typing import Any, Final
 
 from dateutil.easter import easter as _dateutil_easter  # type: ignore[import-untyped]
 
-from chronology import _make as make
 from chronology import calendar as cal
 from chronology.errors import InvalidValue
 from chronology.model import Interval
+from chronology.phrases import _make as make
+from chronology.phrases.syntax import rule
 from chronology.settings import DEFAULT, Settings
-from chronology.syntax import rule
 
 __all__ = [
     "period",
