@@ -87,6 +87,13 @@ class Event:
     instant).  ``words`` is the phrase that first placed it, if any; ``index``
     its place in the narrative (the order it was added).  Events compare by
     identity: two visits described alike are still two visits.
+
+    ``kind`` says what sort of event it is where that is known (``birth``,
+    ``death``, ``referral``, ``visit``, ...: named anchors such as "his death"
+    find their event by it), and ``details`` holds what a record says of it
+    beyond the description, as ``(field, text)`` pairs (``author``,
+    ``recorded``, ``significance``, ``action``, ``outcome``...): only what the
+    text or an agency's table says, never anything inferred.
     """
 
     description: str
@@ -97,6 +104,18 @@ class Event:
     agency: str | None = None
     people: tuple[Person, ...] = ()
     source: Source = None
+    kind: str | None = None
+    details: tuple[tuple[str, str], ...] = ()
+
+    def detail(self, field: str) -> str | None:
+        """What the record says under ``field`` (``None`` where it says nothing).
+
+        >>> case = Case()
+        >>> e = case.event("home visit", details={"outcome": "no one at home"})
+        >>> e.detail("outcome"), e.detail("action")
+        ('no one at home', None)
+        """
+        return next((text for name, text in self.details if name == field), None)
 
     @property
     def is_instant(self) -> bool:
@@ -270,6 +289,7 @@ class Case:
         self._placements: list[_Placement] = []
         self._removed: set[Statement] = set()
         self._names: dict[int, str] = {}  # point -> how statements name it
+        self._subject: Person | None = None
         self.document: Event | None = None
         if document_date is not None:
             self.document = self._new_event("the document's date", words=None, span=False, listed=False)
@@ -291,6 +311,30 @@ class Case:
         """Every statement still in force, in the order added."""
         return tuple(s for s in self._statements if s not in self._removed)
 
+    @property
+    def subject(self) -> Person | None:
+        """The person the review is about (ages in tables count from their birth).
+
+        Set it to one of the case's people; by default it is the first person added.
+
+        >>> case = Case()
+        >>> mother, child = case.person("Mother S"), case.person("Child S")
+        >>> case.subject.name
+        'Mother S'
+        >>> case.subject = child
+        >>> case.subject.name
+        'Child S'
+        """
+        if self._subject is not None:
+            return self._subject
+        return self._people[0] if self._people else None
+
+    @subject.setter
+    def subject(self, person: Person | None) -> None:
+        if person is not None:
+            self._check_person(person)
+        self._subject = person
+
     def person(self, name: str, born: WhenLike = None, *, source: Source = None) -> Person:
         """Add a person; ``born`` (a When, phrase, date or ``None``) places their birth.
 
@@ -303,7 +347,9 @@ class Case:
             raise InvalidValue(f"a person needs a name, not {name!r}")
         if any(p.name.casefold() == name.casefold() for p in self._people):
             raise InvalidValue(f"the case already has a person called {name!r}")
-        birth = self._new_event(f"birth of {name}", words=_words_of(born, source), span=False, source=source)
+        birth = self._new_event(
+            f"birth of {name}", words=_words_of(born, source), span=False, source=source, kind="birth"
+        )
         person = Person(name, birth)
         self._people.append(person)
         if born is not None:
@@ -322,6 +368,8 @@ class Case:
         reference: Event | None = None,
         source: Source = None,
         span: bool = False,
+        kind: str | None = None,
+        details: Mapping[str, str] | None = None,
     ) -> Event:
         """Add an event, placed by ``when`` (a When, phrase, Excerpt, date or ``None``).
 
@@ -329,7 +377,8 @@ class Case:
         the only person's), a named event from ``anchor``, the narrative's
         reference from ``reference`` (default: the event last added).  The
         event has two points (start and end) when the phrase gives a length or
-        a period between two points, or when ``span=True``.
+        a period between two points, or when ``span=True``.  ``kind`` and
+        ``details`` are kept on the event (see :class:`Event`).
 
         >>> case = Case()
         >>> child = case.person("Child S", born=When.of(date(2010, 12, 1)))
@@ -344,13 +393,23 @@ class Case:
             self._check_person(someone)
         if reference is not None:
             self._check_event(reference)
+        if kind is not None and (not isinstance(kind, str) or not kind.strip()):
+            raise InvalidValue(f"an event's kind must be a word such as 'visit', not {kind!r}")
+        pairs = _details(details)
         tree = self._tree(when, source) if when is not None else None
         needs_span = span or (tree is not None and isinstance(tree[0], (Length, Between)))
         if tree is not None:
             # Resolve every anchor before the event exists, so a missing one adds nothing.
             self._bind(tree[0], tree[1], person=person, anchor=anchor, reference=self._last_event(reference))
         event = self._new_event(
-            description, words=tree[1] if tree else None, span=needs_span, agency=agency, people=people, source=source
+            description,
+            words=tree[1] if tree else None,
+            span=needs_span,
+            agency=agency,
+            people=people,
+            source=source,
+            kind=kind,
+            details=pairs,
         )
         if tree is not None:
             ref = self._last_event(reference, event)
@@ -553,10 +612,12 @@ class Case:
         people: tuple[Person, ...] = (),
         source: Source = None,
         listed: bool = True,
+        kind: str | None = None,
+        details: tuple[tuple[str, str], ...] = (),
     ) -> Event:
         start = self._network.add_point()
         end = self._network.add_point() if span else start
-        event = Event(description, len(self._events), start, end, words, agency, people, source)
+        event = Event(description, len(self._events), start, end, words, agency, people, source, kind, details)
         self._events.append(event)
         if span:
             self._names[start] = f"{description} (start)"
@@ -855,17 +916,42 @@ class Chronology:
 
     Built by :meth:`Case.solve`; it keeps the events and statements as they
     were at that solve, so adding to the case later does not change it.
+
+    A chronology read from a review (``chronology.read``) also holds what was
+    read: ``text`` (the text as given), ``source`` (its name), ``mentions``
+    (every temporal phrase found, with offsets into ``text``) and ``agencies``
+    (the agencies it names).  For a case built by hand they are empty.
     """
 
-    def __init__(self, case: Case, solution: Solution) -> None:
+    def __init__(
+        self,
+        case: Case,
+        solution: Solution,
+        *,
+        text: str | None = None,
+        source: str | None = None,
+        mentions: tuple[Any, ...] = (),
+        agencies: tuple[str, ...] = (),
+    ) -> None:
         self._case = case
         self._solution = solution
+        self.text = text
+        self.source = source
+        self.mentions = tuple(mentions)
+        self.agencies = tuple(agencies)
+        self.people: tuple[Person, ...] = case.people
+        self.subject: Person | None = case.subject
         self._events = case.events
         self._known = frozenset(id(e) for e in case._events)
         self._placements = tuple(case._placements)
         self._removed = frozenset(case._removed)
         self._whens: dict[int, When] = {}
         self.settings = case.settings
+
+    @property
+    def case(self) -> Case:
+        """The case this chronology solves: add statements to it and solve again."""
+        return self._case
 
     # -- facts of the solve -----------------------------------------------------------
     @property
@@ -1078,6 +1164,16 @@ class Chronology:
 
 
 # -- helpers ------------------------------------------------------------------------
+
+
+def _details(details: object) -> tuple[tuple[str, str], ...]:
+    if details is None:
+        return ()
+    if not isinstance(details, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in details.items()
+    ):
+        raise InvalidValue(f"an event's details must map field names to text, not {details!r}")
+    return tuple((k, v) for k, v in details.items() if v.strip())
 
 
 def _number(statement: Statement) -> int:
