@@ -6,18 +6,31 @@ origin, whose value is 0; a day is ``date.toordinal()``) and constraints
 opaque hashable *tag*.  A *choice* is a set of options of which one holds,
 each option a conjunction of constraints: the readings of ``winter 2010``.
 
+Every point other than the origin lies in the network's *domain*
+``[lo, hi]`` (for a case: the calendar, 1 Jan 1 to 31 Dec 9999).  The domain
+is always in force, never a statement: a bound that only the domain gives is
+reported as open (``None``), and numbers no point of the domain could meet are
+refused.  So nothing the network is given can drive a distance towards
+infinity, and every distance stays within a few domain widths.
+
 The algorithms, all pure Python over integer arrays:
 
 - a constraint is two weighted edges, ``a -> b`` of weight ``hi`` and
-  ``b -> a`` of weight ``-lo``; the network is consistent iff the graph has no
-  negative cycle (found by a label-correcting pass from a virtual source, with
-  Tarjan-style parent-graph checks); that pass leaves a *potential* ``h``
-  (a feasible solution) which makes every reduced edge weight non-negative;
-- tight bounds are shortest paths from and to the origin (Dijkstra on the
-  reduced weights); ``difference(a, b)`` runs one Dijkstra on demand;
-- adding an edge repairs ``h`` and the two distance arrays incrementally, only
-  from the new edge (Ramalingam–Reps style); the repair reaching the edge's
-  own tail is a new negative cycle;
+  ``b -> a`` of weight ``-lo``; the domain adds (implicitly) ``origin -> p``
+  of weight ``hi`` and ``p -> origin`` of weight ``-lo``.  The network is
+  consistent iff the graph has no negative cycle;
+- the latest day of every point is its shortest distance from the origin,
+  found by Goldberg and Radzik's label-correcting method (each pass scans, in
+  topological order, the points reached by edges that would lower a label: a
+  chain is settled in one pass whichever way it was stated) with parent-graph
+  checks at doubling counts; a label below the domain, or a cycle among the
+  lowering edges, is a negative cycle.  The labels are a *potential* (a
+  feasible solution) that makes every reduced edge weight non-negative;
+- the earliest day is the shortest distance to the origin, found the same way
+  over the reversed edges; ``difference(a, b)`` runs one Dijkstra on demand;
+- adding an edge repairs the labels incrementally, only from the new edge
+  (Ramalingam–Reps style); the repair reaching the edge's own tail, the
+  origin below zero, or a point below the domain, is a new negative cycle;
 - choices: the network first holds each choice's *hull* (the weakest
   constraint every option implies); each option is tested against it and
   dropped if it cannot hold (singleton consistency, to a fixpoint); then a
@@ -29,10 +42,14 @@ The algorithms, all pure Python over integer arrays:
   sound envelopes;
 - conflicts are the tags of a negative cycle, or the union of the reasons why
   every combination failed, deletion-minimised so that dropping any one tag
-  leaves a consistent set;
-- ``solve(strict=False)`` sets aside a smallest set of tags hitting every
-  conflict found (exact minimum hitting set when few tags are involved, greedy
-  otherwise), re-solving until the rest is consistent.
+  leaves a consistent set (a cycle whose tags form a single cycle and nothing
+  else is minimal as it stands, and needs no probe);
+- ``solve(strict=False)`` sets aside a cheapest set of tags meeting every
+  conflict (an implicit hitting set: fewest tags, then least ``cost``, then
+  fewest points touched, then the latest stated), re-solving until the rest is
+  consistent.  Conflicts are found many to a pass: the constraints between
+  points are settled in bulk, then each tag about the origin alone is added in
+  turn, and one that closes a negative cycle is recorded and left out.
 
 >>> net = Network()
 >>> birth, visit = net.add_point(), net.add_point()
@@ -48,25 +65,31 @@ from __future__ import annotations
 import contextlib
 import gc
 import heapq
-import itertools
 from collections import deque
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import Any, Literal
 
 from chronology.errors import ChronologyError, Inconsistent, InvalidValue, UnknownEvent
 
-__all__ = ["ORIGIN", "Tag", "Network", "Solution", "StaleSolution", "solve_or_raise"]
+__all__ = ["ORIGIN", "DEFAULT_DOMAIN", "Tag", "Cost", "Network", "Solution", "StaleSolution", "solve_or_raise"]
 
 ORIGIN: int = 0
 Tag = Hashable
 Constraint = tuple[int, int, "int | None", "int | None"]
+Cost = Callable[[Any], "float | None"]
+"""What setting a tag aside costs a relaxed solve (``None``: only if nothing else resolves a conflict)."""
+
+DEFAULT_DOMAIN: tuple[int, int] = (-(1 << 40), 1 << 40)
+"""The domain of a network made without one: far wider than any calendar."""
 
 INF = float("inf")
 _HARD, _HULL, _OPTION = 0, 1, 2
-_FAR = 1 << 60  # the virtual source's distance to points the origin does not reach
-_NEAR_FAR = 1 << 59
+_DOMAIN = -2  # a pseudo edge id: the domain's bound origin -> p (latest) or p -> origin (earliest)
 _UNKNOWN = object()
-_EXACT_HITTING_SET_LIMIT = 20_000  # subsets tried before the hitting set turns greedy
+_NEVER = 1e12  # the cost standing for None: set aside only when nothing else meets a conflict
+_EXACT_HITTING_SET_CONFLICTS = 64  # more conflicts than this: the hitting set is greedy
+_EXACT_HITTING_SET_NODES = 20_000  # branch-and-bound nodes before settling for the best found
+_DOMINANCE_LIMIT = 3_000  # candidate groups compared pairwise for dominance
 
 
 class StaleSolution(ChronologyError, RuntimeError):
@@ -74,17 +97,23 @@ class StaleSolution(ChronologyError, RuntimeError):
 
 
 # -----------------------------------------------------------------------------
-# The dynamic graph: potentials, distances from and to the origin, undo trail.
+# The dynamic graph: labels (latest days and earliest days), parents, undo trail.
 # -----------------------------------------------------------------------------
 
 
 class _Graph:
     """Edges as parallel lists; adjacency as lists of ``(target, weight, edge)``.
 
-    ``h`` is a feasible potential (``h[v] <= h[u] + w`` on every edge),
-    ``d0[p]`` the shortest distance origin -> p, ``dt[p]`` p -> origin.
-    While ``logging`` is on, every change is recorded on ``trail`` so that
-    :meth:`undo` can restore a mark.
+    ``h[p]`` is the shortest distance origin -> p (the latest day of ``p``,
+    at most the domain's ``hi``) and a feasible potential (``h[v] <= h[u] + w``
+    on every edge); ``dt[p]`` is the shortest distance p -> origin (minus the
+    earliest day, at most ``-lo``).  ``p0`` / ``pt`` hold the edge that gives
+    each its value (:data:`_DOMAIN` where the domain does), and ``g0`` / ``gt`` a 1
+    where that path starts at the domain (the bound is the domain's, reported as
+    open) rather than at the origin.  While ``logging``
+    is on, every change is recorded on ``trail`` so that :meth:`undo` can
+    restore a mark.  ``counter[0]`` counts the edges scanned, the network's
+    measure of work.
     """
 
     __slots__ = (
@@ -97,15 +126,19 @@ class _Graph:
         "kind",
         "choice",
         "h",
-        "d0",
         "dt",
         "p0",
         "pt",
+        "g0",
+        "gt",
         "trail",
         "logging",
+        "lo",
+        "hi",
+        "counter",
     )
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, lo: int, hi: int, counter: list[int]) -> None:
         self.out: list[list[tuple[int, int, int]]] = [[] for _ in range(size)]
         self.inn: list[list[tuple[int, int, int]]] = [[] for _ in range(size)]
         self.src: list[int] = []
@@ -114,24 +147,34 @@ class _Graph:
         self.tag: list[Tag] = []
         self.kind: list[int] = []
         self.choice: list[int] = []
-        self.h: list[float] = [0] * size
-        self.d0: list[float] = [INF] * size
-        self.dt: list[float] = [INF] * size
-        self.d0[0] = 0
-        self.dt[0] = 0
-        self.p0: list[int] = [-1] * size  # the last edge of a shortest path origin -> p
-        self.pt: list[int] = [-1] * size  # the first edge of a shortest path p -> origin
-        self.trail: list[tuple[int, int, float]] = []
+        self.lo, self.hi = lo, hi
+        self.h: list[int] = [hi] * size
+        self.dt: list[int] = [-lo] * size
+        self.p0: list[int] = [_DOMAIN] * size
+        self.pt: list[int] = [_DOMAIN] * size
+        self.g0 = bytearray(b"\x01") * size
+        self.gt = bytearray(b"\x01") * size
+        self.h[0] = self.dt[0] = 0
+        self.p0[0] = self.pt[0] = -1
+        self.g0[0] = self.gt[0] = 0
+        self.trail: list[tuple[int, int, int]] = []
         self.logging = False
+        self.counter = counter
 
     def grow(self) -> None:
         self.out.append([])
         self.inn.append([])
-        self.h.append(0)
-        self.d0.append(INF)
-        self.dt.append(INF)
-        self.p0.append(-1)
-        self.pt.append(-1)
+        self.h.append(self.hi)
+        self.dt.append(-self.lo)
+        self.p0.append(_DOMAIN)
+        self.pt.append(_DOMAIN)
+        self.g0.append(1)
+        self.gt.append(1)
+
+    def shrink(self, size: int) -> None:
+        """Take back the points from ``size`` on (no edge may touch them)."""
+        for array in (self.out, self.inn, self.h, self.dt, self.p0, self.pt, self.g0, self.gt):
+            del array[size:]
 
     def edge(self, u: int, v: int, w: int, tag: Tag, kind: int, choice: int) -> int:
         """Append an edge to the lists only (no repair)."""
@@ -145,6 +188,22 @@ class _Graph:
         self.out[u].append((v, w, eid))
         self.inn[v].append((u, w, eid))
         return eid
+
+    def edges(self, edges: Iterable[tuple[int, int, int, Tag, int, int]]) -> None:
+        """Append many edges ``(u, v, w, tag, kind, choice)`` to the lists (no repair)."""
+        src, dst, wt, tag, kind, choice = self.src, self.dst, self.wt, self.tag, self.kind, self.choice
+        out, inn = self.out, self.inn
+        eid = len(src)
+        for u, v, w, t, k, c in edges:
+            src.append(u)
+            dst.append(v)
+            wt.append(w)
+            tag.append(t)
+            kind.append(k)
+            choice.append(c)
+            out[u].append((v, w, eid))
+            inn[v].append((u, w, eid))
+            eid += 1
 
     def pop_edge(self) -> None:
         u = self.src.pop()
@@ -162,7 +221,7 @@ class _Graph:
     def undo(self, mark: tuple[int, int]) -> None:
         trail_len, edges = mark
         trail = self.trail
-        arrays: tuple[list[float], ...] = (self.h, self.d0, self.dt, self.p0, self.pt)  # type: ignore[assignment]
+        arrays = (self.h, self.dt, self.p0, self.pt, self.g0, self.gt)
         while len(trail) > trail_len:
             which, i, old = trail.pop()
             arrays[which][i] = old
@@ -170,59 +229,186 @@ class _Graph:
             self.pop_edge()
 
     # -- bulk ----------------------------------------------------------------
-    def initialise(self) -> list[int] | None:
-        """Potential, then distances; a negative cycle's edges if there is one."""
-        cycle = self._potential()
-        if cycle is not None:
+    def initialise(self, bounds: bool = True) -> list[int] | None:
+        """Latest days, then earliest days; a negative cycle's edges if there is one."""
+        cycle = self._settle(forward=True)
+        if cycle is not None or not bounds:
             return cycle
-        self._to_origin()
+        self._settle(forward=False)
         return None
 
-    def _potential(self) -> list[int] | None:
-        """Shortest paths from a virtual source with an edge of weight 0 to the origin and
-        of weight ``_FAR`` to every other point: so ``h`` is the distance from the origin
-        (each point at its latest day) wherever that is finite, and adding a statement
-        moves only the points it tightens.  Phase one runs from the origin, phase two
-        settles the points it cannot reach, among themselves."""
+    def _settle(self, *, forward: bool) -> list[int] | None:
+        """Shortest distances from the origin (``forward``) or to it, by Goldberg–Radzik.
+
+        Every point starts at its domain bound.  Each pass takes the points whose
+        label fell in the last one, finds by a depth-first search the points that
+        edges of negative reduced weight reach from them (a cycle of such edges is
+        a negative cycle), and scans those in topological order, so that a chain of
+        any length, stated in any order, settles in one pass."""
         n = len(self.out)
-        h: list[float] = [_FAR] * n
-        h[0] = 0
-        parent = [-1] * n
-        inq = [False] * n
-        out = self.out
-        check_at = 8 * n + 8  # parent-graph checks at doubling counts: linear overall
+        if forward:
+            adj, floor = self.out, self.lo
+            label = [self.hi] * n
+        else:
+            adj, floor = self.inn, -self.hi
+            label = [-self.lo] * n
+        label[0] = 0
+        parent = [_DOMAIN] * n
+        parent[0] = -1
+        seen = [0] * n  # the pass whose search reached a point
+        busy = [0] * n  # the pass whose search found edges of negative reduced weight out of it
+        lowered = [0] * n  # the pass whose scan lowered it
+        scanned = [0] * n
+        queued = [0] * n
+        onstack = [False] * n
+        via = [-1] * n  # the point the search came from
+        stamp = 0
         relaxations = 0
-        for queue in (deque([0]), None):
-            if queue is None:
-                queue = deque(v for v in range(n) if h[v] >= _NEAR_FAR)
-            for v in queue:
-                inq[v] = True
-            popleft, append, appendleft = queue.popleft, queue.append, queue.appendleft
-            while queue:
-                u = popleft()
-                inq[u] = False
-                hu = h[u]
-                for v, w, e in out[u]:
-                    nv = hu + w
-                    if nv < h[v]:
-                        h[v] = nv
-                        parent[v] = e
-                        if not inq[v]:
-                            inq[v] = True
-                            if queue and nv < h[queue[0]]:  # small label first
-                                appendleft(v)
-                            else:
-                                append(v)
+        check_at = 8 * n + 8  # parent-graph checks at doubling counts: linear overall
+        work = 0
+        # Two sweeps in the points' own order, forwards and back, start the labels off: points
+        # are numbered as the case tells them, so most shortest paths run along that order,
+        # and a sweep reads memory in order.  What a sweep lowers after scanning it is left
+        # for the passes.
+        last = [0] * n
+        labelled: list[int] = []
+        for sweep, points in ((1, range(n)), (2, range(n - 1, -1, -1))):
+            for u in points:
+                last[u] = sweep
+                lu = label[u]
+                arcs = adj[u]
+                work += len(arcs)
+                for x, w, e in arcs:
+                    nx = lu + w
+                    if nx < label[x]:
+                        label[x] = nx
+                        parent[x] = e
+                        last[x] = -sweep  # lowered after (or without) its own scan this sweep
                         relaxations += 1
-                        if relaxations >= check_at:
-                            check_at *= 2
-                            cycle = self._parent_cycle(parent)
-                            if cycle is not None:
-                                return cycle
-        self.h = h
-        self.d0 = [x if x < _NEAR_FAR else INF for x in h]
-        self.p0 = parent
+                        if forward and (nx < floor if x else nx < 0):
+                            self.counter[0] += work
+                            return self._parent_walk(parent, x)
+        labelled = [u for u in range(n) if last[u] == -2]
+        if relaxations >= check_at and forward:
+            cycle = self._parent_cycle(parent)
+            if cycle is not None:
+                self.counter[0] += work
+                return cycle
+        try:
+            while labelled:
+                stamp += 1
+                order: list[int] = []
+                for root in labelled:
+                    if seen[root] == stamp:
+                        continue
+                    seen[root] = stamp
+                    arcs = adj[root]
+                    work += len(arcs)
+                    lr = label[root]
+                    # the heads of edges of negative reduced weight (labels hold still during the search)
+                    kids = [x for x, w, _ in arcs if lr + w < label[x]]
+                    if not kids:
+                        order.append(root)
+                        continue
+                    busy[root] = stamp
+                    onstack[root] = True
+                    nodes = [root]
+                    stack = [iter(kids)]
+                    while stack:
+                        for x in stack[-1]:
+                            if seen[x] != stamp:
+                                seen[x] = stamp
+                                via[x] = nodes[-1]
+                                arcs = adj[x]
+                                work += len(arcs)
+                                lx = label[x]
+                                kids = [y for y, w, _ in arcs if lx + w < label[y]]
+                                if kids:
+                                    busy[x] = stamp
+                                    onstack[x] = True
+                                    nodes.append(x)
+                                    stack.append(iter(kids))
+                                    break
+                                order.append(x)
+                            elif onstack[x] and forward:
+                                return self._dfs_cycle(adj, label, via, nodes[-1], x)
+                        else:
+                            stack.pop()
+                            u = nodes.pop()
+                            onstack[u] = False
+                            order.append(u)
+                nxt: list[int] = []
+                for u in reversed(order):
+                    scanned[u] = stamp
+                    if busy[u] != stamp and lowered[u] != stamp:
+                        continue  # nothing out of it lowers a label
+                    lu = label[u]
+                    arcs = adj[u]
+                    work += len(arcs)
+                    for x, w, e in arcs:
+                        nx = lu + w
+                        if nx < label[x]:
+                            label[x] = nx
+                            parent[x] = e
+                            lowered[x] = stamp
+                            relaxations += 1
+                            if forward and (nx < floor if x else nx < 0):
+                                return self._parent_walk(parent, x)
+                            if queued[x] != stamp and (seen[x] != stamp or scanned[x] == stamp):
+                                queued[x] = stamp
+                                nxt.append(x)
+                if relaxations >= check_at and forward:
+                    check_at *= 2
+                    cycle = self._parent_cycle(parent)
+                    if cycle is not None:
+                        return cycle
+                labelled = nxt
+        finally:
+            self.counter[0] += work
+        if forward:
+            self.h, self.p0, self.g0 = label, parent, _from_domain(parent, self.src)
+        else:
+            self.dt, self.pt, self.gt = label, parent, _from_domain(parent, self.dst)
         return None
+
+    def _dfs_cycle(
+        self, adj: list[list[tuple[int, int, int]]], label: list[int], via: list[int], u: int, x: int
+    ) -> list[int]:
+        """The cycle the search closed from ``u`` back to ``x`` on its stack, as edges: each
+        step the edge of negative reduced weight between the two points (the lightest)."""
+        points = [x]
+        y = u
+        while y != x:
+            points.append(y)
+            y = via[y]
+        points.append(x)
+        points.reverse()  # x -> ... -> u -> x
+        cycle = []
+        for a, b in zip(points, points[1:], strict=False):
+            cycle.append(min((w, e) for y, w, e in adj[a] if y == b and label[a] + w < label[b])[1])
+        return cycle
+
+    def _parent_walk(self, parent: list[int], v: int) -> list[int]:
+        """A negative cycle through ``v``, whose label fell below what it can be: the
+        parents' cycle if the walk from ``v`` meets one, else origin -> ... -> v closed by
+        the domain (a walk that ends at a point still at its domain bound starts there)."""
+        src = self.src
+        place: dict[int, int] = {}
+        back: list[int] = []
+        x = v
+        while x not in place:
+            place[x] = len(back)
+            e = parent[x]
+            if e < 0:
+                path = back[::-1]
+                if x != 0:
+                    path.insert(0, _DOMAIN)
+                if v != 0:
+                    path.append(_DOMAIN)
+                return path
+            back.append(e)
+            x = src[e]
+        return back[place[x] :][::-1]
 
     def _parent_cycle(self, parent: list[int]) -> list[int] | None:
         """A cycle of the parent graph (always negative), as edge ids in path order."""
@@ -251,185 +437,203 @@ class _Graph:
                 return cycle
         return None
 
-    def _to_origin(self) -> None:
-        """Distances to the origin: label-correcting over the reversed edges (no negative
-        cycle is left once the potential exists), small label first."""
-        dt: list[float] = [INF] * len(self.out)
-        dt[0] = 0
-        pt = [-1] * len(self.out)
-        inn = self.inn
-        inq = [False] * len(self.out)
-        queue = deque([0])
-        popleft, append, appendleft = queue.popleft, queue.append, queue.appendleft
-        while queue:
-            v = popleft()
-            inq[v] = False
-            dv = dt[v]
-            for u, w, e in inn[v]:
-                nu = dv + w
-                if nu < dt[u]:
-                    dt[u] = nu
-                    pt[u] = e
-                    if not inq[u]:
-                        inq[u] = True
-                        if queue and nu < dt[queue[0]]:
-                            appendleft(u)
-                        else:
-                            append(u)
-        self.dt = dt
-        self.pt = pt
-
     def strip(self, edges: Iterable[int]) -> None:
         """Take edges out of the adjacency (their ids stay, as tombstones)."""
         gone = set(edges)
-        for e in gone:
-            u, v = self.src[e], self.dst[e]
+        for u in {self.src[e] for e in gone}:
             self.out[u] = [x for x in self.out[u] if x[2] not in gone]
+        for v in {self.dst[e] for e in gone}:
             self.inn[v] = [x for x in self.inn[v] if x[2] not in gone]
+        for e in gone:
             self.kind[e] = -1
 
     # -- incremental -----------------------------------------------------------
     def insert(self, u: int, v: int, w: int, tag: Tag, kind: int, choice: int, bounds: bool = True) -> list[int] | None:
         """Add edge ``u -> v`` (weight ``w``) and repair.
 
-        On a negative cycle, return its edge ids; the values are left as they were,
+        On a negative cycle, return its edge ids; the labels are left as they were,
         but the edge stays listed: the caller undoes to a mark or drops the graph."""
         eid = self.edge(u, v, w, tag, kind, choice)
-        h = self.h
-        if h[u] + w < h[v]:
-            cycle = self._repair(u, v, w, eid)
+        if self.h[u] + w < self.h[v]:
+            cycle = self._repair_h(u, v, w, eid)
             if cycle is not None:
-                return cycle  # the edge stays listed (its id names it) until the caller undoes
-        if bounds:
-            self._repair_d0(u, v, w, eid)
+                return cycle
+        if bounds and self.dt[v] + w < self.dt[u]:
             self._repair_dt(u, v, w, eid)
         return None
 
-    def _repair(self, u: int, v: int, w: int, eid: int) -> list[int] | None:
+    def _tight_path(self, u: int) -> list[int]:
+        """A shortest path origin -> u with fewest edges: a breadth-first search back from
+        ``u`` over the edges its label rests on (``h[x] + w == h[y]``).  A conflict closed at
+        ``u`` then names the nearest statements that clash, not a long way round.  Where
+        ``u``'s latest day is the domain's, the path of the tree (from the domain) instead."""
+        if u == 0:
+            return []
+        if self.g0[u]:
+            return self._tree(u, {})
+        h, inn = self.h, self.inn
+        via: dict[int, tuple[int, int]] = {u: (-1, -1)}
+        queue = deque([u])
+        work = 0
+        while queue:
+            y = queue.popleft()
+            hy = h[y]
+            arcs = inn[y]
+            work += len(arcs)
+            for x, w, e in arcs:
+                if x not in via and h[x] + w == hy:
+                    via[x] = (e, y)
+                    if x == 0:
+                        self.counter[0] += work
+                        path = []
+                        z = 0
+                        while z != u:
+                            f, z = via[z]
+                            path.append(f)
+                        return path
+                    queue.append(x)
+        self.counter[0] += work
+        return self._tree(u, {})
+
+    def _tree(self, u: int, old: dict[int, tuple[int, int, int]]) -> list[int]:
+        """The edges of the shortest-path tree origin -> u as it stood (``old`` holds the
+        parents a repair has replaced); a path from the domain starts with :data:`_DOMAIN`."""
+        edges: list[int] = []
+        x = u
+        p0, src = self.p0, self.src
+        while x != 0:
+            e = old[x][1] if x in old else p0[x]
+            if e == _DOMAIN:
+                edges.append(_DOMAIN)
+                break
+            edges.append(e)
+            x = src[e]
+        edges.reverse()
+        return edges
+
+    def _repair_h(self, u: int, v: int, w: int, eid: int) -> list[int] | None:
         if u == v:
             return [eid]
-        h = self.h
-        out = self.out
+        h, p0, g0, out, lo, src = self.h, self.p0, self.g0, self.out, self.lo, self.src
         start = h[u] + w
+        if start < 0 if v == 0 else start < lo:
+            return self._tight_path(u) + [eid] + ([] if v == 0 else [_DOMAIN])
         best = {v: start}
         via = {v: eid}
-        done: dict[int, float] = {}
-        heap = [(start - h[v], v)]
+        done: dict[int, tuple[int, int, int]] = {}  # point -> (old label, parent, root)
+        heap = [(start - h[v], 0, v)]  # ties go to the fewest edges: the nearest clash is found first
         pop, push = heapq.heappop, heapq.heappush
+        work = 0
         while heap:
-            k, x = pop(heap)
+            k, hops, x = pop(heap)
             if x in done:
                 continue
             cx = best[x]
             if cx - h[x] != k:
                 continue
-            done[x] = h[x]
+            done[x] = (h[x], p0[x], g0[x])
             h[x] = cx
-            for y, wy, e in out[x]:
-                cy = cx + wy
+            e = p0[x] = via[x]
+            g0[x] = g0[src[e]]
+            arcs = out[x]
+            work += len(arcs)
+            for y, wy, e in arcs:
                 if y in done:
                     continue
+                cy = cx + wy
                 if cy < best.get(y, h[y]):
-                    if y == u:
-                        cycle = [e]
+                    if y == u or (cy < 0 if y == 0 else cy < lo):
+                        path = [e]
                         z = x
                         while z != v:
                             f = via[z]
-                            cycle.append(f)
+                            path.append(f)
                             z = self.src[f]
-                        cycle.append(eid)
-                        cycle.reverse()
-                        for node, old in done.items():
-                            h[node] = old
-                        return cycle
+                        path.append(eid)
+                        path.reverse()
+                        for node, (old_h, old_p, old_g) in done.items():
+                            h[node] = old_h
+                            p0[node] = old_p
+                            g0[node] = old_g
+                        self.counter[0] += work
+                        if y == u:
+                            return path
+                        return self._tight_path(u) + path + ([] if y == 0 else [_DOMAIN])
                     best[y] = cy
                     via[y] = e
-                    push(heap, (cy - done.get(y, h[y]), y))
+                    push(heap, (cy - h[y], hops + 1, y))
+        self.counter[0] += work
         if self.logging:
-            self.trail.extend((0, node, old) for node, old in done.items())
+            trail = self.trail
+            for node, (old_h, old_p, old_g) in done.items():
+                trail.append((0, node, old_h))
+                trail.append((2, node, old_p))
+                trail.append((4, node, old_g))
         return None
 
-    def _repair_d0(self, u: int, v: int, w: int, eid: int) -> None:
-        d0, p0, h, out = self.d0, self.p0, self.h, self.out
-        start = d0[u] + w
-        if not start < d0[v]:
-            return
-        log = self.trail if self.logging else None
-        if log is not None:
-            log.append((1, v, d0[v]))
-            log.append((3, v, p0[v]))
-        d0[v] = start
-        p0[v] = eid
-        heap = [(start - h[v], v)]
-        pop, push = heapq.heappop, heapq.heappush
-        while heap:
-            k, x = pop(heap)
-            dx = k + h[x]
-            if dx > d0[x]:
-                continue
-            for y, wy, e in out[x]:
-                ny = dx + wy
-                if ny < d0[y]:
-                    if log is not None:
-                        log.append((1, y, d0[y]))
-                        log.append((3, y, p0[y]))
-                    d0[y] = ny
-                    p0[y] = e
-                    push(heap, (ny - h[y], y))
-
     def _repair_dt(self, u: int, v: int, w: int, eid: int) -> None:
-        dt, pt, h, inn = self.dt, self.pt, self.h, self.inn
+        dt, pt, gt, h, inn = self.dt, self.pt, self.gt, self.h, self.inn
         start = dt[v] + w
-        if not start < dt[u]:
-            return
         log = self.trail if self.logging else None
         if log is not None:
-            log.append((2, u, dt[u]))
-            log.append((4, u, pt[u]))
+            log.append((1, u, dt[u]))
+            log.append((3, u, pt[u]))
+            log.append((5, u, gt[u]))
         dt[u] = start
         pt[u] = eid
+        gt[u] = gt[v]
         heap = [(start + h[u], u)]
         pop, push = heapq.heappop, heapq.heappush
+        work = 0
         while heap:
             k, x = pop(heap)
             dx = k - h[x]
             if dx > dt[x]:
                 continue
-            for y, wy, e in inn[x]:
+            arcs = inn[x]
+            work += len(arcs)
+            for y, wy, e in arcs:
                 ny = dx + wy
                 if ny < dt[y]:
                     if log is not None:
-                        log.append((2, y, dt[y]))
-                        log.append((4, y, pt[y]))
+                        log.append((1, y, dt[y]))
+                        log.append((3, y, pt[y]))
+                        log.append((5, y, gt[y]))
                     dt[y] = ny
                     pt[y] = e
+                    gt[y] = gt[x]
                     push(heap, (ny + h[y], y))
+        self.counter[0] += work
 
     def tree_path(self, p: int, side: int) -> list[int]:
         """The edges of the shortest path origin -> p (``side`` 0) or p -> origin
-        (``side`` 1) from the parent pointers; falls back to a search if they are stale."""
+        (``side`` 1) from the parents; :data:`_DOMAIN` stands for the domain's edge."""
         edges: list[int] = []
         x = p
         limit = len(self.out)
+        parents = self.p0 if side == 0 else self.pt
+        ends = self.src if side == 0 else self.dst
         while x != 0 and len(edges) <= limit:
-            e = self.p0[x] if side == 0 else self.pt[x]
+            e = parents[x]
             if e < 0:
+                if e == _DOMAIN:
+                    edges.append(_DOMAIN)
                 break
             edges.append(e)
-            x = self.src[e] if side == 0 else self.dst[e]
-        if x == 0:
-            return edges[::-1] if side == 0 else edges
-        return self.path(0, p)[1] if side == 0 else self.path(p, 0)[1]
+            x = ends[e]
+        return edges[::-1] if side == 0 else edges
 
     # -- on demand -------------------------------------------------------------
     def path(self, a: int, b: int) -> tuple[float, list[int]]:
-        """Shortest distance ``a -> b`` and its edges (Dijkstra with the potential)."""
+        """Shortest distance ``a -> b`` over the edges (not the domain) and its edges
+        (Dijkstra with the potential)."""
         h, out = self.h, self.out
-        dist: dict[int, float] = {a: 0}
+        dist: dict[int, int] = {a: 0}
         via: dict[int, int] = {}
         done: set[int] = set()
-        heap: list[tuple[float, int]] = [(-h[a], a)]
+        heap: list[tuple[int, int]] = [(-h[a], a)]
         pop, push = heapq.heappop, heapq.heappush
+        work = 0
         while heap:
             k, x = pop(heap)
             if x in done:
@@ -438,12 +642,15 @@ class _Graph:
             if x == b:
                 break
             dx = k + h[x]
-            for y, wy, e in out[x]:
+            arcs = out[x]
+            work += len(arcs)
+            for y, wy, e in arcs:
                 ny = dx + wy
                 if y not in done and ny < dist.get(y, INF):
                     dist[y] = ny
                     via[y] = e
                     push(heap, (ny - h[y], y))
+        self.counter[0] += work
         if b not in done:
             return INF, []
         edges = []
@@ -459,6 +666,17 @@ class _Graph:
 # -----------------------------------------------------------------------------
 # Choices
 # -----------------------------------------------------------------------------
+
+
+def _hard_edges(
+    constraints: Iterable[tuple[int, int, int | None, int | None, Tag]],
+) -> Iterator[tuple[int, int, int, Tag, int, int]]:
+    """The edges of hard constraints, as :meth:`_Graph.edges` takes them."""
+    for a, b, lo, hi, tag in constraints:
+        if hi is not None:
+            yield a, b, hi, tag, _HARD, -1
+        if lo is not None:
+            yield b, a, -lo, tag, _HARD, -1
 
 
 def _edges_of(a: int, b: int, lo: int | None, hi: int | None) -> list[tuple[int, int, int]]:
@@ -533,8 +751,8 @@ class _Outcome:
         self.failures: set[Tag] = set()  # why the combinations left out fail
         self.nodes = 0
         self.leaves: list[dict[int, int]] = []
-        self.d0: dict[int, float] = {}  # union overrides (points whose union is tighter than the hull's)
-        self.dt: dict[int, float] = {}
+        self.d0: dict[int, int] = {}  # union overrides (points whose union is tighter than the hull's)
+        self.dt: dict[int, int] = {}
         self.conflict: set[Tag] | None = None
 
 
@@ -543,8 +761,23 @@ class _Outcome:
 # -----------------------------------------------------------------------------
 
 
+def _check_domain(domain: object) -> tuple[int, int]:
+    if (
+        not isinstance(domain, tuple)
+        or len(domain) != 2
+        or not all(isinstance(x, int) and not isinstance(x, bool) for x in domain)
+        or domain[0] > domain[1]
+    ):
+        raise InvalidValue(f"a domain is a pair of whole numbers (lo, hi) with lo <= hi, not {domain!r}")
+    return domain
+
+
 class Network:
     """A simple temporal network with choices; see the module docstring.
+
+    ``domain`` is where every point but the origin lies (default
+    :data:`DEFAULT_DOMAIN`); a constraint's numbers must be ones the domain
+    could meet (at most its width, or its furthest end, from zero).
 
     >>> net = Network()
     >>> p = net.add_point()
@@ -555,12 +788,20 @@ class Network:
     ((15, 39), (0, 1))
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, domain: tuple[int, int] | None = None) -> None:
+        lo, hi = DEFAULT_DOMAIN if domain is None else _check_domain(domain)
+        self._lo, self._hi = lo, hi
+        self._limit = max(hi - lo, abs(lo), abs(hi))  # the largest number a constraint may hold
+        self._counter = [0]
         self._points = 1
         self._constraints: list[tuple[int, int, int | None, int | None, Tag]] = []
         self._choices: list[_Choice] = []
+        self._by_tag: dict[Tag, list[Constraint]] = {}  # the hard constraints of each tag
+        self._choice_of: dict[Tag, list[int]] = {}  # the choices each tag carries
         self._tags: dict[Tag, int] = {}  # tag -> first-seen order
-        self._base = _Graph(1)  # the hard constraints' edges, kept as they are stated
+        self._tag_count = 0
+        self._dropped: set[Tag] = set()  # removed tags whose constraints are still listed
+        self._base: _Graph | None = _Graph(1, lo, hi, self._counter)  # the hard constraints' edges
         self._base_extra: list[int] = []  # hull edges the last solve put on the base
         self._base_uf = _UnionFind(1)
         self._graph: _Graph | None = None
@@ -582,6 +823,26 @@ class Network:
         """
         return self._points
 
+    @property
+    def domain(self) -> tuple[int, int]:
+        """Where every point but the origin lies.
+
+        >>> Network(domain=(1, 100)).domain
+        (1, 100)
+        """
+        return self._lo, self._hi
+
+    @property
+    def work(self) -> int:
+        """Edges scanned since the network was made: a measure of work that a machine's
+        speed does not change (tests use it to check that solving grows linearly).
+
+        >>> net = Network(); p = net.add_point(); net.add(0, p, 1, 2, "s"); _ = net.solve()
+        >>> net.work > 0
+        True
+        """
+        return self._counter[0]
+
     def add_point(self) -> int:
         """A new point; points are numbered 1, 2, ...
 
@@ -590,10 +851,12 @@ class Network:
         """
         p = self._points
         self._points += 1
-        self._base.grow()
+        if self._base is not None:
+            self._base.grow()
         self._base_uf.parent.append(p)
         if self._graph is not None and self._uf is not None:
-            self._graph.grow()
+            if self._graph is not self._base:
+                self._graph.grow()
             self._uf.parent.append(p)
         self._version += 1
         return p
@@ -601,19 +864,30 @@ class Network:
     def _check(self, a: object, b: object, lo: object, hi: object) -> None:
         for name, p in (("a", a), ("b", b)):
             if not isinstance(p, int) or isinstance(p, bool):
-                raise InvalidValue(f"point {name} must be an int, not {p!r}")
+                raise InvalidValue(f"point {name} must be an int, not {_shown(p)}")
             if not 0 <= p < self._points:
                 raise UnknownEvent(f"point {p} is not in this network (points are 0..{self._points - 1})")
         for name, x in (("lo", lo), ("hi", hi)):
-            if x is not None and (not isinstance(x, int) or isinstance(x, bool)):
-                raise InvalidValue(f"{name} must be an int or None, not {x!r}")
+            if x is None:
+                continue
+            if not isinstance(x, int) or isinstance(x, bool):
+                raise InvalidValue(f"{name} must be an int or None, not {_shown(x)}")
+            if abs(x) > self._limit:
+                raise InvalidValue(
+                    f"{name} = {x} is beyond the network's domain {self._lo}..{self._hi}: "
+                    f"no two of its points are more than {self._limit} apart"
+                )
 
     def _note_tag(self, tag: Tag) -> None:
         try:
             hash(tag)
-        except TypeError:
+        except Exception:
             raise InvalidValue(f"a tag must be hashable, not {type(tag).__name__}") from None
-        self._tags.setdefault(tag, len(self._tags))
+        if tag in self._dropped:
+            self._compact()
+        if tag not in self._tags:
+            self._tags[tag] = self._tag_count
+            self._tag_count += 1
 
     def add(self, a: int, b: int, lo: int | None, hi: int | None, tag: Tag) -> None:
         """State ``lo <= t_b - t_a <= hi`` (``None``: unbounded on that side).
@@ -629,12 +903,13 @@ class Network:
         self._check(a, b, lo, hi)
         self._note_tag(tag)
         self._constraints.append((a, b, lo, hi, tag))
+        self._by_tag.setdefault(tag, []).append((a, b, lo, hi))
         self._version += 1
-        graph, uf = self._graph, self._uf
-        shared = graph is self._base and tag not in self._excluded
-        if not shared:
+        graph, uf, base = self._graph, self._uf, self._base
+        shared = graph is base and tag not in self._excluded
+        if base is not None and not shared:
             for u, v, w in _edges_of(a, b, lo, hi):
-                self._base.edge(u, v, w, tag, _HARD, -1)
+                base.edge(u, v, w, tag, _HARD, -1)
         if a and b:
             self._base_uf.union(a, b)
         if graph is None or uf is None or tag in self._excluded:
@@ -642,6 +917,8 @@ class Network:
         for u, v, w in _edges_of(a, b, lo, hi):
             if graph.insert(u, v, w, tag, _HARD, -1) is not None:
                 self._graph = None  # a new conflict: the next solve starts afresh and explains it
+                if shared:
+                    self._base = None  # the base holds a partial repair: rebuilt at the next solve
                 return
         if a and b:
             touched = {uf.find(a), uf.find(b)}
@@ -664,14 +941,16 @@ class Network:
         >>> net.solve().bounds(p)
         (1, 9)
         """
-        if isinstance(options, (str, bytes)) or not options:
-            raise InvalidValue(f"a choice needs at least one option, not {options!r}")
+        if not isinstance(options, (list, tuple)) or not options:
+            raise InvalidValue(f"a choice needs a list of at least one option, not {_shown(options)}")
         frozen: list[tuple[Constraint, ...]] = []
         for option in options:
+            if not isinstance(option, (list, tuple)):
+                raise InvalidValue(f"each option of a choice is a list of (a, b, lo, hi), not {_shown(option)}")
             items = []
             for item in option:
                 if not isinstance(item, (tuple, list)) or len(item) != 4:
-                    raise InvalidValue(f"each constraint of an option is (a, b, lo, hi), not {item!r}")
+                    raise InvalidValue(f"each constraint of an option is (a, b, lo, hi), not {_shown(item)}")
                 a, b, lo, hi = item
                 self._check(a, b, lo, hi)
                 items.append((a, b, lo, hi))
@@ -680,19 +959,22 @@ class Network:
         choice = _Choice(tuple(frozen), tag)
         choice.hull_edges = _hull(choice.options)
         self._choices.append(choice)
+        ci = len(self._choices) - 1
+        self._choice_of.setdefault(tag, []).append(ci)
         self._version += 1
         graph, uf = self._graph, self._uf
         if graph is None or uf is None or tag in self._excluded:
             return
         # On a solved network: its hull goes in with the incremental repair, and its
         # component is searched again at the next solve.
-        ci = len(self._choices) - 1
         for u, v, w in choice.hull_edges:
             cycle = graph.insert(u, v, w, tag, _HULL, ci)
             if graph is self._base:
                 self._base_extra.append(len(graph.src) - 1)
             if cycle is not None:
                 self._graph = None
+                if graph is self._base:
+                    self._base = None
                 return
         points = [p for option in choice.options for (a, b, _, _) in option for p in (a, b) if p]
         if not points:
@@ -706,27 +988,92 @@ class Network:
         self._dirty.add(uf.find(points[0]))
 
     def remove(self, tag: Tag) -> None:
-        """Drop every constraint and choice carrying ``tag``.
+        """Drop every constraint and choice carrying ``tag`` (the next solve starts afresh).
 
         >>> net = Network(); p = net.add_point()
         >>> net.add(0, p, 5, 5, "s"); net.remove("s"); net.solve().bounds(p)
         (None, None)
         """
-        if tag not in self._tags:
-            raise UnknownEvent(f"no constraint carries the tag {tag!r}")
-        self._constraints = [c for c in self._constraints if c[4] != tag]
-        self._choices = [c for c in self._choices if c.tag != tag]
+        try:
+            known = tag in self._tags
+        except Exception:
+            known = False
+        if not known:
+            raise UnknownEvent(f"no constraint carries the tag {_shown(tag)}")
         del self._tags[tag]
-        self._base, self._base_uf = self._hard_graph(frozenset())
-        self._base_extra = []
+        self._dropped.add(tag)
+        self._base = None
         self._graph = None
         self._version += 1
 
+    def _compact(self) -> None:
+        """Forget the constraints of removed tags and rebuild the base graph."""
+        dropped = self._dropped
+        if dropped:
+            self._constraints = [c for c in self._constraints if c[4] not in dropped]
+            self._choices = [c for c in self._choices if c.tag not in dropped]
+            for tag in dropped:
+                self._by_tag.pop(tag, None)
+            self._choice_of = {}
+            for ci, choice in enumerate(self._choices):
+                self._choice_of.setdefault(choice.tag, []).append(ci)
+            self._dropped = set()
+            self._graph = None
+        self._base, self._base_uf = self._hard_graph(frozenset())
+        self._base_extra = []
+
+    def _checkpoint(self) -> tuple[int, int, int, int, int]:
+        """A mark :meth:`_rollback` returns to (for a caller whose operation failed)."""
+        return self._points, len(self._constraints), len(self._choices), self._version, self._tag_count
+
+    def _rollback(self, mark: tuple[int, int, int, int, int]) -> None:
+        """Take back what was added since ``mark``: points alone exactly (a solution made
+        before stays usable); constraints or choices by dropping them and solving afresh."""
+        points, constraints, choices, version, tags = mark
+        if len(self._constraints) == constraints and len(self._choices) == choices and not self._dropped:
+            if self._points > points:
+                self._points = points
+                if self._base is not None:
+                    self._base.shrink(points)
+                del self._base_uf.parent[points:]
+                if self._graph is not None and self._uf is not None:
+                    if self._graph is not self._base:
+                        self._graph.shrink(points)
+                    del self._uf.parent[points:]
+            self._version = version
+            return
+        for *_, tag in self._constraints[constraints:]:
+            listed = self._by_tag.get(tag)
+            if listed:
+                listed.pop()
+                if not listed:
+                    del self._by_tag[tag]
+        for ci in range(choices, len(self._choices)):
+            listed_choices = self._choice_of.get(self._choices[ci].tag)
+            if listed_choices:
+                listed_choices.remove(ci)
+                if not listed_choices:
+                    del self._choice_of[self._choices[ci].tag]
+        del self._constraints[constraints:]
+        del self._choices[choices:]
+        for tag in [t for t, order in self._tags.items() if order >= tags]:
+            del self._tags[tag]
+        self._tag_count = tags
+        self._points = min(self._points, points)
+        self._base_uf = _UnionFind(self._points)
+        self._base = None
+        self._graph = None
+        self._last = None
+        self._version += 1
+
     # -- solving ---------------------------------------------------------------
-    def solve(self, *, strict: bool = True, budget: int = 10_000) -> Solution:
+    def solve(self, *, strict: bool = True, budget: int = 10_000, cost: Cost | None = None) -> Solution:
         """Consistency, tight bounds, surviving options and conflicts.
 
-        ``strict=False`` sets aside as few tags as it can to restore consistency.
+        ``strict=False`` sets aside as few tags as it can to restore consistency;
+        among sets of one size it sets aside the cheapest by ``cost`` (a function of
+        the tag; ``None`` from it: set aside only if nothing else will do), then
+        the one touching fewest points, then the latest stated.
 
         >>> net = Network(); p = net.add_point()
         >>> net.add(0, p, 5, 5, "five"); net.add(0, p, 7, 7, "seven")
@@ -735,24 +1082,42 @@ class Network:
         >>> relaxed = net.solve(strict=False)
         >>> relaxed.consistent, relaxed.set_aside, relaxed.bounds(p)
         (True, ('seven',), (5, 5))
+        >>> net.solve(strict=False, cost=lambda tag: 2 if tag == "seven" else 1).set_aside
+        ('five',)
         """
+        if not isinstance(strict, bool):
+            raise InvalidValue(f"strict must be True or False, not {_shown(strict)}")
+        if not isinstance(budget, int) or isinstance(budget, bool) or budget < 1:
+            raise InvalidValue(f"budget must be a whole number of at least 1, not {_shown(budget)}")
+        if cost is not None and not callable(cost):
+            raise InvalidValue(f"cost must be a function of a tag, not {_shown(cost)}")
+        before = self._counter[0]
         with _no_gc():
-            return self._solve(strict, budget)
+            solution = self._solve(strict, budget, cost)
+        solution.work = self._counter[0] - before
+        return solution
 
-    def _solve(self, strict: bool, budget: int) -> Solution:
+    def _solve(self, strict: bool, budget: int, cost: Cost | None) -> Solution:
         """See :meth:`solve`."""
-        if budget < 1:
-            raise InvalidValue(f"budget must be at least 1, not {budget}")
+        if self._base is None:
+            self._compact()
         if strict and self._excluded:
             self._graph = None
         last = self._last
-        current = (self._version, strict, budget)
-        if self._graph is not None and last is not None and (last._version, last._strict, last._budget) == current:
+        current = (self._version, strict, budget, cost)
+        if (
+            self._graph is not None
+            and last is not None
+            and (last._version, last._strict, last._budget, last._cost) == current
+        ):
             return last
+        if self._graph is not None and not strict and last is not None and last._cost is not cost:
+            self._graph = None  # another cost may set aside other tags
         if self._graph is not None and self._dirty:
             conflict = self._search_dirty(budget)
             if conflict is not None:
                 self._graph = None
+        aside: dict[Tag, tuple[int, ...]] = {}
         if self._graph is None:
             if strict:
                 conflict = self._rebuild(frozenset(), budget)
@@ -761,21 +1126,27 @@ class Network:
                     return self._last
                 self._conflicts = []
             else:
-                self._relaxed_rebuild(budget)
-        self._last = Solution._from(self, strict, budget)
+                aside = self._relaxed_rebuild(budget, cost)
+        elif not strict and last is not None and not last._strict:
+            aside = dict(last._resolves)
+        self._last = Solution._from(self, strict, budget, cost, aside)
         return self._last
 
     def _rebuild(self, excluded: frozenset[Tag], budget: int) -> tuple[Tag, ...] | None:
         """Build the graph afresh without ``excluded``; a minimal conflict if inconsistent."""
         self._graph = None
         self._excluded = excluded
+        if self._base is None:
+            self._compact()
+        base = self._base
+        assert base is not None
         if self._base_extra:
-            self._base.strip(self._base_extra)
+            base.strip(self._base_extra)
             self._base_extra = []
         if excluded:
             graph, uf = self._hard_graph(excluded)
         else:  # solve on the base itself: no copy of a large adjacency
-            graph, uf = self._base, _UnionFind(0)
+            graph, uf = base, _UnionFind(0)
             uf.parent = list(self._base_uf.parent)
         choices = [c for c in self._choices if c.tag not in excluded]
         for ci, choice in enumerate(self._choices):
@@ -787,7 +1158,7 @@ class Network:
                 continue
             for u, v, w in choice.hull_edges:
                 eid = graph.edge(u, v, w, choice.tag, _HULL, ci)
-                if graph is self._base:
+                if graph is base:
                     self._base_extra.append(eid)
             points = [p for option in choice.options for (a, b, _, _) in option for p in (a, b) if p]
             for p in points[1:]:
@@ -808,16 +1179,15 @@ class Network:
                 return conflict
         return None
 
-    def _hard_graph(self, excluded: frozenset[Tag]) -> tuple[_Graph, _UnionFind]:
-        graph = _Graph(self._points)
+    def _hard_graph(self, excluded: frozenset[Tag] | set[Tag]) -> tuple[_Graph, _UnionFind]:
+        graph = _Graph(self._points, self._lo, self._hi, self._counter)
         uf = _UnionFind(self._points)
-        for a, b, lo, hi, tag in self._constraints:
-            if tag in excluded:
-                continue
-            for u, v, w in _edges_of(a, b, lo, hi):
-                graph.edge(u, v, w, tag, _HARD, -1)
+        union = uf.union
+        kept = [c for c in self._constraints if c[4] not in excluded] if excluded else self._constraints
+        graph.edges(_hard_edges(kept))
+        for a, b, _, _, _ in kept:
             if a and b:
-                uf.union(a, b)
+                union(a, b)
         return graph, uf
 
     def _component(self, ci: int) -> int:
@@ -831,6 +1201,8 @@ class Network:
     def _reasons(self, graph: _Graph, edges: Iterable[int]) -> set[Tag]:
         found: set[Tag] = set()
         for e in edges:
+            if e < 0:  # the domain: always in force, never a statement
+                continue
             found.add(graph.tag[e])
             if graph.kind[e] != _HARD:
                 found |= self._choices[graph.choice[e]].reasons
@@ -914,7 +1286,7 @@ class Network:
         assert graph is not None
         if a:  # about t_0 - t_a: flip to t_a - t_0
             b, lo, hi = a, (None if hi is None else -hi), (None if lo is None else -lo)
-        earliest, latest = -graph.dt[b], graph.d0[b]
+        earliest, latest = -graph.dt[b], graph.h[b]
         if hi is not None and hi < earliest:  # the edge 0 -> b (hi) closes a cycle with b -> 0
             edges = graph.tree_path(b, 1)
         elif lo is not None and lo > latest:  # the edge b -> 0 (-lo) closes one with 0 -> b
@@ -981,8 +1353,8 @@ class Network:
         nodes = 0
         counts0: dict[int, int] = {}
         counts_t: dict[int, int] = {}
-        worst0: dict[int, float] = {}
-        worst_t: dict[int, float] = {}
+        worst0: dict[int, int] = {}
+        worst_t: dict[int, int] = {}
         seen: dict[int, set[int]] = {ci: set() for ci in open_choices}
         assignment: dict[int, int] = {}
         logging, graph.logging = graph.logging, True
@@ -995,16 +1367,16 @@ class Network:
             changed0: set[int] = set()
             changed_t: set[int] = set()
             for which, i, _ in graph.trail[root_mark[0] :]:
-                if which == 1:
+                if which == 0:
                     changed0.add(i)
-                elif which == 2:
+                elif which == 1:
                     changed_t.add(i)
             for i in changed0:
                 counts0[i] = counts0.get(i, 0) + 1
-                worst0[i] = max(worst0.get(i, -INF), graph.d0[i])
+                worst0[i] = max(worst0.get(i, graph.h[i]), graph.h[i])
             for i in changed_t:
                 counts_t[i] = counts_t.get(i, 0) + 1
-                worst_t[i] = max(worst_t.get(i, -INF), graph.dt[i])
+                worst_t[i] = max(worst_t.get(i, graph.dt[i]), graph.dt[i])
 
         def dive(depth: int) -> bool:
             nonlocal nodes
@@ -1071,20 +1443,18 @@ class Network:
     # -- conflicts ----------------------------------------------------------------
     def _rebuild_probe(self, budget: int) -> bool:
         """True when consistent (or not proven otherwise)."""
-        n = self._points
-        graph = _Graph(n)
+        graph = _Graph(self._points, self._lo, self._hi, self._counter)
         for a, b, lo, hi, tag in self._constraints:
             for u, v, w in _edges_of(a, b, lo, hi):
                 graph.edge(u, v, w, tag, _HARD, -1)
         for ci, choice in enumerate(self._choices):
             for u, v, w in _hull(choice.options):
                 graph.edge(u, v, w, choice.tag, _HULL, ci)
-        if graph._potential() is not None:
+        if graph.initialise(bounds=bool(self._choices)) is not None:
             return False
         if not self._choices:
             return True
         # small sub-networks: search every choice as one component
-        graph._to_origin()
         self._graph = graph
         members = list(range(len(self._choices)))
         if self._prune(members) is not None:
@@ -1092,12 +1462,17 @@ class Network:
         return self._search(members, budget).conflict is None
 
     def _minimise(self, tags: set[Tag], budget: int) -> tuple[Tag, ...]:
-        """Deletion-minimise an inconsistent set of tags (drop each in turn, keep it out
-        if the rest is still inconsistent); ordered by first mention.  Each probe is a
-        small network of just those statements, on their own points renumbered."""
+        """A minimal conflict within the inconsistent ``tags``, ordered by first mention.
+
+        Tags whose constraints form one cycle and nothing else (a chain of relations
+        closed by two dates, say) are minimal as they stand.  Otherwise each tag is
+        dropped in turn and kept out if the rest is still inconsistent, each probe a
+        small network of just those statements on their own points, renumbered."""
         order = sorted(tags, key=lambda t: self._tags.get(t, -1))
-        constraints = [c for c in self._constraints if c[4] in tags]
-        choices = [c for c in self._choices if c.tag in tags]
+        if self._minimal_as_cycle(order):
+            return tuple(order)
+        constraints = [(a, b, lo, hi, t) for t in order for a, b, lo, hi in self._by_tag.get(t, ())]
+        choices = [self._choices[ci] for t in order for ci in self._choice_of.get(t, ())]
         points = {0}
         for a, b, _, _, _ in constraints:
             points.update((a, b))
@@ -1115,7 +1490,8 @@ class Network:
         for tag in order:
             trial = [t for t in kept if t != tag]
             wanted = set(trial)
-            probe = Network()
+            probe = Network(domain=(self._lo, self._hi))
+            probe._counter = self._counter
             probe._points = len(index)
             probe._constraints = [c for c in constraints if c[4] in wanted]
             probe._choices = [_Choice(c.options, c.tag) for c in renumbered if c.tag in wanted]
@@ -1123,46 +1499,292 @@ class Network:
                 kept = trial
         return tuple(kept)
 
-    def _relaxed_rebuild(self, budget: int) -> None:
-        """Set aside few tags until the rest is consistent (implicit hitting sets)."""
-        conflicts: list[tuple[Tag, ...]] = []
-        aside: frozenset[Tag] = frozenset()
+    def _minimal_as_cycle(self, tags: list[Tag]) -> bool:
+        """Whether an inconsistent set of tags is minimal by its shape alone.
+
+        Take each tag's constraints as undirected links between points (one link
+        per tag and pair of points; a choice whose every option is one constraint on
+        one pair is a link with alternatives).  If the links form exactly one cycle
+        and every tag owns a link on it, dropping any tag leaves a forest, and a
+        forest of links each satisfiable on its own is consistent, so long as the
+        domain leaves room: every link about the origin must allow a day inside the
+        domain narrowed, at each end, by the sum of the other links' shortest steps."""
+        links: list[tuple[int, int, Tag, list[tuple[int | None, int | None]]]] = []
+        for tag in tags:
+            per_pair: dict[tuple[int, int], tuple[int | None, int | None]] = {}
+            for a, b, lo, hi in self._by_tag.get(tag, ()):
+                if a == b:
+                    return False
+                pair, (lo, hi) = ((a, b), (lo, hi)) if a < b else ((b, a), _flip(lo, hi))
+                per_pair[pair] = _meet(per_pair.get(pair, (None, None)), (lo, hi))
+            for pair, interval in per_pair.items():
+                if not _fits(*interval):
+                    return False
+                links.append((pair[0], pair[1], tag, [interval]))
+            for ci in self._choice_of.get(tag, ()):
+                options = self._choices[ci].options
+                if any(len(o) != 1 for o in options):
+                    return False
+                pairs = {(min(o[0][0], o[0][1]), max(o[0][0], o[0][1])) for o in options}
+                if len(pairs) != 1 or pairs <= per_pair.keys():
+                    return False
+                (a, b), alternatives = pairs.pop(), []
+                for ((x, y, lo, hi),) in options:
+                    if x == y:
+                        return False
+                    interval = (lo, hi) if x < y else _flip(lo, hi)
+                    if _fits(*interval):
+                        alternatives.append(interval)
+                if not alternatives:
+                    return False
+                links.append((a, b, tag, alternatives))
+        points = {p for a, b, _, _ in links for p in (a, b)}
+        degree = dict.fromkeys(points, 0)
+        for a, b, _, _ in links:
+            degree[a] += 1
+            degree[b] += 1
+        # strip leaves: what is left of a graph with one cycle is the cycle
+        alive = [True] * len(links)
+        touching: dict[int, list[int]] = {p: [] for p in points}
+        for i, (a, b, _, _) in enumerate(links):
+            touching[a].append(i)
+            touching[b].append(i)
+        leaves = [p for p, d in degree.items() if d == 1]
+        while leaves:
+            p = leaves.pop()
+            if degree[p] != 1:
+                continue
+            degree[p] = 0
+            for i in touching[p]:
+                if alive[i]:
+                    alive[i] = False
+                    a, b, _, _ = links[i]
+                    other = b if a == p else a
+                    degree[other] -= 1
+                    if degree[other] == 1:
+                        leaves.append(other)
+        on_cycle = [i for i in range(len(links)) if alive[i]]
+        cycle_points = {p for i in on_cycle for p in links[i][:2]}
+        if not on_cycle or len(on_cycle) != len(cycle_points) or any(degree[p] != 2 for p in cycle_points):
+            return False
+        first = next(iter(cycle_points))
+        reached, stack = {first}, [first]
+        while stack:
+            for i in touching[stack.pop()]:
+                if alive[i]:
+                    for q in links[i][:2]:
+                        if q not in reached:
+                            reached.add(q)
+                            stack.append(q)
+        if reached != cycle_points:
+            return False  # more than one cycle
+        if {links[i][2] for i in on_cycle} != set(tags):
+            return False
+        reach = 0
+        for a, _, _, alternatives in links:
+            if a != 0:
+                reach += min(_least(lo, hi) for lo, hi in alternatives)
+        low, high = self._lo + reach, self._hi - reach
+        if low > high:
+            return False
+        return all(
+            any((lo is None or lo <= high) and (hi is None or hi >= low) for lo, hi in alternatives)
+            for a, _, _, alternatives in links
+            if a == 0
+        )
+
+    def _relaxed_rebuild(self, budget: int, cost: Cost | None) -> dict[Tag, tuple[int, ...]]:
+        """Set aside a cheapest set of tags meeting every conflict (an implicit hitting set):
+        find conflicts (many to a pass, see :meth:`_discover`), choose the tags to set
+        aside, look for conflicts among the rest, and repeat until a full solve without
+        them is consistent.  The set is cheapest for the conflicts found, and the rest is
+        consistent, so it is cheapest of all (where the hitting set is exact).  Returns,
+        for each tag set aside, the indices of the conflicts it resolves."""
+        conflict = self._rebuild(frozenset(), budget)
+        if conflict is None:
+            self._conflicts = []
+            return {}
+        key = self._key(cost)
+        edges = {tag: self._edges_with(tag) for tag in self._tags}
+        conflicts: list[tuple[Tag, ...]] = [conflict]
+        known = {frozenset(conflict)}
+        new = self._discover(key, budget, frozenset(), edges)
         while True:
-            conflict = self._rebuild(aside, budget)
-            if conflict is None:
+            for found in new:
+                if frozenset(found) not in known:
+                    known.add(frozenset(found))
+                    conflicts.append(found)
+            aside = self._hitting_set(conflicts, key)
+            new = [c for c in self._discover(key, budget, frozenset(aside), edges) if frozenset(c) not in known]
+            if new:
+                continue
+            last = self._rebuild(frozenset(aside), budget)
+            if last is None:
                 break
-            conflicts.append(conflict)
-            aside = frozenset(self._hitting_set(conflicts))
+            if frozenset(last) in known:  # cannot happen: every conflict found is met
+                raise AssertionError("a conflict survived the tags set aside to resolve it")
+            new = [last]
         self._conflicts = conflicts
+        return {tag: tuple(i for i, c in enumerate(conflicts) if tag in c) for tag in aside}
 
-    def _hitting_set(self, conflicts: list[tuple[Tag, ...]]) -> tuple[Tag, ...]:
-        """A smallest set of tags meeting every conflict: exact when the search is small,
-        else greedy (the tag in most conflicts; ties go to the latest-added tag)."""
-        pool = sorted({t for c in conflicts for t in c}, key=lambda t: -self._tags.get(t, -1))
-        sets = [set(c) for c in conflicts]
-        tried = 0
-        for size in range(1, len(pool) + 1):
-            for combo in itertools.combinations(pool, size):
-                tried += 1
-                if tried > _EXACT_HITTING_SET_LIMIT:
-                    return self._greedy_hitting_set(sets)
-                chosen = set(combo)
-                if all(s & chosen for s in sets):
-                    return combo
-        return tuple(pool)
+    def _key(self, cost: Cost | None) -> Callable[[Tag], tuple[float, int, int]]:
+        """What leaving one tag out weighs, compared after the count of tags: its cost,
+        the points it touches, and how early it was stated (later ones go first)."""
+        total = self._tag_count
+        cache: dict[Tag, tuple[float, int, int]] = {}
 
-    def _greedy_hitting_set(self, sets: list[set[Tag]]) -> tuple[Tag, ...]:
-        chosen: list[Tag] = []
-        left = list(sets)
-        while left:
-            counts: dict[Tag, int] = {}
-            for s in left:
-                for t in s:
-                    counts[t] = counts.get(t, 0) + 1
-            pick = max(counts, key=lambda t: (counts[t], self._tags.get(t, -1)))
-            chosen.append(pick)
-            left = [s for s in left if pick not in s]
-        return tuple(chosen)
+        def key(tag: Tag) -> tuple[float, int, int]:
+            found = cache.get(tag)
+            if found is None:
+                value = 1.0 if cost is None else cost(tag)
+                if value is None:
+                    value = _NEVER
+                elif not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value < _NEVER:
+                    raise InvalidValue(f"cost({_shown(tag)}) must be a number from 0 up, or None, not {_shown(value)}")
+                points = {p for a, b, _, _ in self._by_tag.get(tag, ()) for p in (a, b) if p}
+                for ci in self._choice_of.get(tag, ()):
+                    points.update(p for o in self._choices[ci].options for a, b, _, _ in o for p in (a, b) if p)
+                found = (float(value), len(points), total - self._tags.get(tag, total))
+                cache[tag] = found
+            return found
+
+        return key
+
+    def _discover(
+        self,
+        key: Callable[[Tag], tuple[float, int, int]],
+        budget: int,
+        excluded: frozenset[Tag],
+        edges: dict[Tag, list[tuple[int, int, int, int, int]]],
+    ) -> list[tuple[Tag, ...]]:
+        """Many conflicts in one pass among the tags not ``excluded`` (the choices' hulls
+        stand for the choices; ``edges`` holds each tag's edges).
+
+        If the tags settle together, there is none.  Otherwise the constraints
+        between points are settled in bulk (if they clash among themselves, the
+        cheapest tag of each clash is left out and they are settled again).  Then
+        every tag about the origin alone (a date, the readings of one event) is added
+        in turn, in the order stated; one that closes a negative cycle is recorded
+        with the cycle (the nearest one: see :meth:`_Graph._tight_path`) and left out.
+        A tag already in that more tags have clashed with than agree with it (tags
+        added in the same connected part) is taken back out, the graph settled again
+        without it, and the tags it kept out tried again: a wrong date stated first
+        would otherwise clash with every date after it.  The repair after each
+        addition moves only the labels it tightens, so a long chain with a few wrong
+        dates costs about one settling, however many dates it holds."""
+        tags = [t for t in sorted(self._tags, key=self._tags.__getitem__) if t not in excluded]
+        if self._tag_graph(tags, edges).initialise(bounds=False) is None:
+            return []
+        local: list[Tag] = []
+        between: list[Tag] = []
+        for tag in tags:
+            (local if all(u == 0 or v == 0 for u, v, *_ in edges[tag]) else between).append(tag)
+        found: list[tuple[Tag, ...]] = []
+        skipped: set[Tag] = set()
+        while True:
+            graph = self._tag_graph([t for t in between if t not in skipped], edges)
+            cycle = graph.initialise(bounds=False)
+            if cycle is None:
+                break
+            conflict = self._minimise(self._reasons(graph, cycle), budget)
+            found.append(conflict)
+            skipped.add(min(conflict, key=key))
+        between = [t for t in between if t not in skipped]
+        components = _UnionFind(self._points)
+        for tag in between:
+            for u, v, *_ in edges[tag]:
+                if u and v:
+                    components.union(u, v)
+        home = {tag: components.find(next((p for edge in edges[tag] for p in edge[:2] if p), 0)) for tag in local}
+        accepted: dict[Tag, None] = {}  # in the graph, in the order added
+        support: dict[int, int] = {}  # accepted tags per component
+        blamed: dict[Tag, int] = {}
+        kept_out: dict[Tag, list[Tag]] = {}  # a tag in the graph -> the tags left out for clashing with it
+        retracted: set[Tag] = set()
+        pending = deque(local)
+        graph.logging = True
+        while pending:
+            tag = pending.popleft()
+            mark = graph.mark()
+            cycle = None
+            for u, v, w, kind, ci in edges[tag]:
+                cycle = graph.insert(u, v, w, tag, kind, ci, bounds=False)
+                if cycle is not None:
+                    break
+            if cycle is None:
+                accepted[tag] = None
+                support[home[tag]] = support.get(home[tag], 0) + 1
+                del graph.trail[mark[0] :]
+                continue
+            reasons = self._reasons(graph, cycle)
+            graph.undo(mark)
+            conflict = self._minimise(reasons, budget)
+            found.append(conflict)
+            partners = [t for t in conflict if t in accepted]
+            for t in partners:
+                blamed[t] = blamed.get(t, 0) + 1
+                kept_out.setdefault(t, []).append(tag)
+            # Taken back out: a tag that more tags clash with than agree with it where it stands.
+            worst = max(partners, key=lambda t: (blamed[t] - support[home[t]], -self._tags[t]), default=None)
+            if worst is None or blamed[worst] <= support[home[worst]]:
+                continue
+            support[home[worst]] -= 1
+            retracted.add(worst)
+            del accepted[worst]
+            graph = self._tag_graph(between + list(accepted), edges)
+            if graph.initialise(bounds=False) is not None:  # cannot happen: each was added without a clash
+                raise AssertionError("tags added one by one without a clash clash together")
+            graph.logging = True
+            again = [t for t in kept_out.pop(worst, []) if t not in retracted and t not in accepted]
+            pending.extendleft(reversed([tag, *[t for t in again if t != tag]]))
+        graph.logging = False
+        return found
+
+    def _edges_with(self, tag: Tag) -> list[tuple[int, int, int, int, int]]:
+        """The edges of a tag's constraints and of its choices' hulls: (u, v, w, kind, choice)."""
+        edges = [
+            (u, v, w, _HARD, -1) for a, b, lo, hi in self._by_tag.get(tag, ()) for u, v, w in _edges_of(a, b, lo, hi)
+        ]
+        for ci in self._choice_of.get(tag, ()):
+            edges += [(u, v, w, _HULL, ci) for u, v, w in _hull(self._choices[ci].options)]
+        return edges
+
+    def _tag_graph(self, tags: list[Tag], edges: dict[Tag, list[tuple[int, int, int, int, int]]]) -> _Graph:
+        graph = _Graph(self._points, self._lo, self._hi, self._counter)
+        graph.edges((u, v, w, tag, kind, ci) for tag in tags for u, v, w, kind, ci in edges[tag])
+        return graph
+
+    def _hitting_set(
+        self, conflicts: list[tuple[Tag, ...]], key: Callable[[Tag], tuple[float, int, int]]
+    ) -> tuple[Tag, ...]:
+        """A cheapest set of tags meeting every conflict: fewest tags, then the least
+        summed key.  Tags that meet the same conflicts are one candidate (the cheapest
+        of them), and a candidate whose conflicts another as cheap also meets is
+        dropped; then branch and bound, exact for up to 64 conflicts and 20,000 nodes,
+        else (and as its first bound) greedy: the candidate meeting most conflicts."""
+        meets: dict[Tag, set[int]] = {}
+        for i, conflict in enumerate(conflicts):
+            for tag in conflict:
+                meets.setdefault(tag, set()).add(i)
+        groups: dict[frozenset[int], Tag] = {}
+        for tag, where in meets.items():
+            signature = frozenset(where)
+            held = groups.get(signature)
+            if held is None or key(tag) < key(held):
+                groups[signature] = tag
+        candidates = sorted(groups.items(), key=lambda item: (-len(item[0]), key(item[1])))
+        if len(candidates) <= _DOMINANCE_LIMIT:
+            kept: list[tuple[frozenset[int], Tag]] = []
+            for signature, tag in candidates:
+                if not any(signature <= other and key(held) <= key(tag) for other, held in kept):
+                    kept.append((signature, tag))
+            candidates = kept
+        sets = [signature for signature, _ in candidates]
+        weights = [(1, *key(tag)) for _, tag in candidates]
+        chosen = _greedy_cover(sets, weights, len(conflicts))
+        if len(conflicts) <= _EXACT_HITTING_SET_CONFLICTS:
+            chosen = _exact_cover(sets, weights, len(conflicts), chosen)
+        return tuple(candidates[i][1] for i in chosen)
 
     # -- leaves, for on-demand queries ---------------------------------------------
     def _apply(self, assignment: dict[int, int]) -> tuple[int, int]:
@@ -1185,6 +1807,124 @@ class Network:
         graph.logging = False
 
 
+Weight = tuple[float, ...]  # compared in order, summed place by place
+
+
+def _add(a: Weight, b: Weight) -> Weight:
+    return tuple(x + y for x, y in zip(a, b, strict=True))
+
+
+def _greedy_cover(sets: list[frozenset[int]], weights: Sequence[Weight], total: int) -> list[int]:
+    """Greedy set cover: most new conflicts met, then the lightest; then drop picks not needed."""
+    left = set(range(total))
+    chosen: list[int] = []
+    while left:
+        best = min(range(len(sets)), key=lambda i: (-len(sets[i] & left), weights[i]))
+        chosen.append(best)
+        left -= sets[best]
+    for i in sorted(chosen, key=lambda i: weights[i], reverse=True):
+        rest = [j for j in chosen if j != i]
+        if set().union(*(sets[j] for j in rest)) >= set(range(total)) if rest else not total:
+            chosen = rest
+    return sorted(chosen)
+
+
+def _exact_cover(sets: list[frozenset[int]], weights: Sequence[Weight], total: int, start: list[int]) -> list[int]:
+    """Branch and bound for the lightest cover (summed weights compared in order): branch on
+    the uncovered conflict with fewest candidates; bound by the current weight plus one tag
+    for each of a greedy packing of disjoint uncovered conflicts.  Depth at most ``total``."""
+    zero: Weight = tuple(0 for _ in weights[0]) if weights else ()
+    best = list(start)
+    best_weight = zero
+    for i in best:
+        best_weight = _add(best_weight, weights[i])
+    holders = [[i for i in range(len(sets)) if c in sets[i]] for c in range(total)]
+    for row in holders:
+        row.sort(key=lambda i: weights[i])
+    nodes = 0
+
+    def bound(weight: Weight, covered: set[int]) -> Weight:
+        packed = 0
+        used: set[int] = set()
+        for c in range(total):
+            if c in covered:
+                continue
+            row = set(holders[c])
+            if not row & used:
+                packed += 1
+                used |= row
+        return (weight[0] + packed, *weight[1:])
+
+    def dive(chosen: list[int], weight: Weight, covered: set[int]) -> None:
+        nonlocal best, best_weight, nodes
+        nodes += 1
+        if nodes > _EXACT_HITTING_SET_NODES:
+            return
+        if len(covered) == total:
+            if weight < best_weight:
+                best, best_weight = list(chosen), weight
+            return
+        if bound(weight, covered) >= best_weight:
+            return
+        target = min((c for c in range(total) if c not in covered), key=lambda c: len(holders[c]))
+        for i in holders[target]:
+            chosen.append(i)
+            dive(chosen, _add(weight, weights[i]), covered | sets[i])
+            chosen.pop()
+
+    dive([], zero, set())
+    return sorted(best)
+
+
+_ROOT_FLAGS = bytes([0, 1, 0]) + bytes(253)
+
+
+def _from_domain(parents: list[int], ends: list[int]) -> bytearray:
+    """1 for each point whose shortest path (by ``parents``, towards the origin along
+    ``ends``) starts at the domain's bound rather than at the origin: a bound that
+    only the domain gives, reported as open."""
+    state = bytearray(len(parents))  # 0 unknown, 1 from the domain, 2 from the origin
+    if parents:
+        state[0] = 2
+    for p in range(len(parents)):
+        path = []
+        x = p
+        while not state[x]:
+            e = parents[x]
+            if e < 0:
+                state[x] = 1
+                break
+            path.append(x)
+            x = ends[e]
+        for y in path:
+            state[y] = state[x]
+    return state.translate(_ROOT_FLAGS)
+
+
+def _fits(lo: int | None, hi: int | None) -> bool:
+    return lo is None or hi is None or lo <= hi
+
+
+def _flip(lo: int | None, hi: int | None) -> tuple[int | None, int | None]:
+    """``lo <= b - a <= hi`` as bounds on ``a - b``."""
+    return (None if hi is None else -hi), (None if lo is None else -lo)
+
+
+def _meet(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> tuple[int | None, int | None]:
+    lows = [x for x in (a[0], b[0]) if x is not None]
+    highs = [x for x in (a[1], b[1]) if x is not None]
+    return (max(lows) if lows else None), (min(highs) if highs else None)
+
+
+def _least(lo: int | None, hi: int | None) -> int:
+    """The smallest distance from zero of a number in ``[lo, hi]``."""
+    if lo is not None and lo > 0:
+        return lo
+    if hi is not None and hi < 0:
+        return -hi
+    return 0
+
+
 @contextlib.contextmanager
 def _no_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector: solving makes many small tuples and no cycles,
@@ -1198,8 +1938,13 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _bound(x: float) -> int | None:
-    return None if x == INF else int(x)
+def _shown(value: object, limit: int = 60) -> str:
+    """``repr(value)`` for a message, clipped, and safe against a repr that raises."""
+    try:
+        text = repr(value)
+    except Exception:
+        text = f"<a {type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class Solution:
@@ -1211,7 +1956,8 @@ class Solution:
     then only says that no conflict was found); ``search_nodes`` (options tried
     by the searches; the budget applies per connected component); ``conflicts`` (each a minimal set
     of tags that cannot all hold); ``set_aside`` (``strict=False``: the tags
-    left out to restore consistency).
+    left out to restore consistency, each meeting the conflicts :meth:`resolves`
+    names); ``work`` (edges the solve scanned).
 
     >>> net = Network(); p = net.add_point()
     >>> net.add(0, p, 3, 8, "s")
@@ -1225,15 +1971,22 @@ class Solution:
         "exact",
         "conflicts",
         "set_aside",
+        "search_nodes",
+        "work",
         "_net",
         "_version",
         "_strict",
         "_budget",
+        "_cost",
         "_d0",
         "_dt",
+        "_lo",
+        "_hi",
         "_options",
         "_outcomes",
-        "search_nodes",
+        "_resolves",
+        "_open0",
+        "_open_t",
     )
 
     consistent: bool
@@ -1247,14 +2000,20 @@ class Solution:
         self.conflicts = ()
         self.set_aside = ()
         self.search_nodes = 0  # options tried by the choice searches behind this solution
+        self.work = 0
         self._net: Network | None = None
         self._version = -1
         self._strict = True
         self._budget = 0
-        self._d0: list[float] = []
-        self._dt: list[float] = []
+        self._cost: Cost | None = None
+        self._d0: list[int] = []
+        self._dt: list[int] = []
+        self._lo, self._hi = DEFAULT_DOMAIN
         self._options: dict[Tag, tuple[int, ...]] = {}
         self._outcomes: dict[int, _Outcome] = {}
+        self._resolves: dict[Tag, tuple[int, ...]] = {}
+        self._open0 = bytearray()  # 1 where only the domain bounds the latest day
+        self._open_t = bytearray()  # 1 where only the domain bounds the earliest day
 
     @classmethod
     def _inconsistent(cls, net: Network, conflict: tuple[Tag, ...], budget: int) -> Solution:
@@ -1262,22 +2021,31 @@ class Solution:
         sol.consistent = False
         sol.conflicts = (conflict,)
         sol._net, sol._version, sol._strict, sol._budget = net, net._version, True, budget
+        sol._lo, sol._hi = net._lo, net._hi
         return sol
 
     @classmethod
-    def _from(cls, net: Network, strict: bool, budget: int) -> Solution:
+    def _from(
+        cls, net: Network, strict: bool, budget: int, cost: Cost | None, aside: dict[Tag, tuple[int, ...]]
+    ) -> Solution:
         graph = net._graph
         assert graph is not None
         sol = cls()
         sol._net, sol._version, sol._strict, sol._budget = net, net._version, strict, budget
-        sol._d0 = list(graph.d0)
+        sol._cost = None if strict else cost
+        sol._lo, sol._hi = net._lo, net._hi
+        sol._d0 = list(graph.h)
         sol._dt = list(graph.dt)
+        sol._open0 = bytearray(graph.g0)
+        sol._open_t = bytearray(graph.gt)
         sol._outcomes = dict(net._outcomes)
         for outcome in sol._outcomes.values():
             for i, value in outcome.d0.items():
                 sol._d0[i] = value
+                sol._open0[i] = value >= sol._hi
             for i, value in outcome.dt.items():
                 sol._dt[i] = value
+                sol._open_t[i] = value >= -sol._lo
             sol.search_nodes += outcome.nodes
             if not outcome.exact:
                 sol.exact = False
@@ -1286,6 +2054,7 @@ class Solution:
                 sol._options[choice.tag] = () if choice.tag in net._excluded else tuple(choice.alive)
         sol.conflicts = tuple(net._conflicts)
         sol.set_aside = tuple(sorted(net._excluded, key=lambda t: net._tags.get(t, -1)))
+        sol._resolves = aside
         return sol
 
     def __repr__(self) -> str:
@@ -1307,11 +2076,11 @@ class Solution:
 
     def _point(self, p: object) -> int:
         if not isinstance(p, int) or isinstance(p, bool) or not 0 <= p < len(self._d0):
-            raise UnknownEvent(f"point {p!r} is not in this solution")
+            raise UnknownEvent(f"point {_shown(p)} is not in this solution")
         return p
 
     def bounds(self, p: int) -> tuple[int | None, int | None]:
-        """Tight bounds on ``t_p - t_origin``; ``None`` where unbounded.
+        """Tight bounds on ``t_p - t_origin``; ``None`` where only the domain bounds it.
 
         >>> net = Network(); p = net.add_point(); net.add(0, p, None, 4, "s")
         >>> net.solve().bounds(p)
@@ -1319,8 +2088,24 @@ class Solution:
         """
         self._usable()
         p = self._point(p)
-        dt = self._dt[p]
-        return (None if dt == INF else int(-dt)), _bound(self._d0[p])
+        return (None if self._open_t[p] else -self._dt[p]), (None if self._open0[p] else self._d0[p])
+
+    def resolves(self, tag: Tag) -> tuple[tuple[Tag, ...], ...]:
+        """The conflicts a tag set aside meets (those found: setting it aside resolves them).
+
+        >>> net = Network(); p = net.add_point()
+        >>> net.add(0, p, 5, 5, "five"); net.add(0, p, 7, 7, "seven")
+        >>> net.solve(strict=False).resolves("seven")
+        (('five', 'seven'),)
+        """
+        self._usable()
+        try:
+            found = self._resolves.get(tag)
+        except TypeError:
+            found = None
+        if found is None:
+            raise UnknownEvent(f"{_shown(tag)} was not set aside")
+        return tuple(self.conflicts[i] for i in found)
 
     def options(self, tag: Tag) -> tuple[int, ...]:
         """Indices of the options of the choice ``tag`` that some consistent combination uses.
@@ -1334,7 +2119,7 @@ class Solution:
         try:
             return self._options[tag]
         except (KeyError, TypeError):
-            raise UnknownEvent(f"no choice carries the tag {tag!r}") from None
+            raise UnknownEvent(f"no choice carries the tag {_shown(tag)}") from None
 
     def _open(self, net: Network, *points: int) -> _Outcome | None:
         """The exact search outcome of the component holding ``points``, if it has one."""
@@ -1347,7 +2132,7 @@ class Solution:
         return outcome if outcome is not None and outcome.exact and outcome.leaves else None
 
     def difference(self, a: int, b: int) -> tuple[int | None, int | None]:
-        """Tight bounds on ``t_b - t_a``, computed on demand.
+        """Tight bounds on ``t_b - t_a``, computed on demand (``None``: only the domain bounds it).
 
         >>> net = Network(); p, q = net.add_point(), net.add_point()
         >>> net.add(0, p, 0, 10, "p"); net.add(0, q, 0, 10, "q"); net.add(p, q, 2, None, "p before q")
@@ -1358,37 +2143,36 @@ class Solution:
         a, b = self._point(a), self._point(b)
         if a == b:
             return 0, 0
-        uf = net._uf
-        assert uf is not None
-        if not a or not b or uf.find(a) != uf.find(b):
-            ea, la = self.bounds(a)
-            eb, lb = self.bounds(b)
-            lo = None if eb is None or la is None else eb - la
-            hi = None if lb is None or ea is None else lb - ea
-            return lo, hi
         graph = net._graph
         assert graph is not None
-        outcome = self._open(net, a, b)
-        if outcome is None:
-            return self._difference_on(graph, a, b)
-        lows: list[float] = []
-        highs: list[float] = []
-        for leaf in outcome.leaves:
-            mark = net._apply(leaf)
-            try:
-                lo, hi = self._difference_on(graph, a, b)
-            finally:
-                net._restore(mark)
-            lows.append(-INF if lo is None else lo)
-            highs.append(INF if hi is None else hi)
-        low, high = min(lows), max(highs)
-        return (None if low == -INF else int(low)), (None if high == INF else int(high))
+        high = self._via(a, b, self._dt, self._d0)
+        back = self._via(b, a, self._dt, self._d0)
+        uf = net._uf
+        assert uf is not None
+        if a and b and uf.find(a) == uf.find(b):
+            outcome = self._open(net, a, b)
+            if outcome is None:
+                high = min(high, graph.path(a, b)[0])
+                back = min(back, graph.path(b, a)[0])
+            else:  # the worst over the consistent combinations of readings
+                highs: list[float] = []
+                backs: list[float] = []
+                for leaf in outcome.leaves:
+                    mark = net._apply(leaf)
+                    try:
+                        highs.append(min(graph.path(a, b)[0], self._via(a, b, graph.dt, graph.h)))
+                        backs.append(min(graph.path(b, a)[0], self._via(b, a, graph.dt, graph.h)))
+                    finally:
+                        net._restore(mark)
+                high, back = min(high, max(highs)), min(back, max(backs))
+        return (None if back == INF else int(-back)), (None if high == INF else int(high))
 
-    @staticmethod
-    def _difference_on(graph: _Graph, a: int, b: int) -> tuple[int | None, int | None]:
-        back = graph.path(b, a)[0]
-        forward = graph.path(a, b)[0]
-        return (None if back == INF else int(-back)), _bound(forward)
+    def _via(self, a: int, b: int, dt: list[int], d0: list[int]) -> float:
+        """The shortest distance a -> b through the origin on bounds the statements give
+        (infinite where a bound is the domain's alone)."""
+        if a and dt[a] >= -self._lo or b and d0[b] >= self._hi or self._open_t[a] or self._open0[b]:
+            return INF
+        return dt[a] + d0[b]
 
     def explain(self, p: int, side: Literal["earliest", "latest"]) -> tuple[Tag, ...]:
         """Tags of the constraints along the shortest path fixing that bound, origin first.
@@ -1404,16 +2188,14 @@ class Solution:
         (('p in 10..20', 'q just after p'), ('p in 10..20', 'q just after p'))
         """
         if side not in ("earliest", "latest"):
-            raise InvalidValue(f"side must be 'earliest' or 'latest', not {side!r}")
+            raise InvalidValue(f"side must be 'earliest' or 'latest', not {_shown(side)}")
         net = self._live()
         p = self._point(p)
         graph = net._graph
         assert graph is not None
-        if p == 0:
+        if p == 0 or self.bounds(p)[0 if side == "earliest" else 1] is None:
             return ()
         want = self._d0[p] if side == "latest" else self._dt[p]
-        if want == INF:
-            return ()
         outcome = self._open(net, p)
         if outcome is None:
             return self._tags_along(net, graph, p, side)
@@ -1424,7 +2206,7 @@ class Solution:
         for leaf in outcome.leaves:
             mark = net._apply(leaf)
             try:
-                value = graph.d0[p] if side == "latest" else graph.dt[p]
+                value = graph.h[p] if side == "latest" else graph.dt[p]
                 tags = self._tags_along(net, graph, p, side)
             finally:
                 net._restore(mark)
@@ -1435,9 +2217,13 @@ class Solution:
 
     @staticmethod
     def _tags_along(net: Network, graph: _Graph, p: int, side: str) -> tuple[Tag, ...]:
-        edges = graph.path(0, p)[1] if side == "latest" else list(reversed(graph.path(p, 0)[1]))
+        edges = graph.tree_path(p, 0 if side == "latest" else 1)
+        if side == "earliest":
+            edges.reverse()
         tags: list[Tag] = []
         for e in edges:
+            if e < 0:
+                continue
             extra = net._choices[graph.choice[e]].reasons if graph.kind[e] != _HARD else ()
             for tag in (graph.tag[e], *sorted(extra, key=lambda t: net._tags.get(t, -1))):
                 if tag not in tags:
@@ -1457,6 +2243,8 @@ def solve_or_raise(network: Network, *, budget: int = 10_000) -> Solution:
       - one
       - two
     """
+    if not isinstance(network, Network):
+        raise InvalidValue(f"solve_or_raise needs a Network, not {_shown(network)}")
     solution = network.solve(strict=True, budget=budget)
     if not solution.consistent:
         raise Inconsistent(solution.conflicts[0])
