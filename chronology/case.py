@@ -27,17 +27,27 @@ names the statements that fix each bound.
 from __future__ import annotations
 
 import enum
+import functools
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Concatenate, Literal, ParamSpec, TypeVar
 
 import attrs
 
 from chronology import phrases
-from chronology.errors import Inconsistent, InvalidValue, MissingAnchor, UnknownEvent
+from chronology.errors import (
+    ChronologyError,
+    Inconsistent,
+    InternalError,
+    InvalidValue,
+    MissingAnchor,
+    UnknownEvent,
+    UnrecognisedPhrase,
+)
 from chronology.model import Count, Excerpt, Interval, Kind, When
 from chronology.phrases.syntax import (
+    RULES,
     Aligned,
     Between,
     Birth,
@@ -59,7 +69,7 @@ from chronology.settings import DEFAULT, Settings
 if TYPE_CHECKING:
     from chronology.engine import Network, Solution
 
-__all__ = ["Case", "Person", "Event", "Statement", "Chronology", "Explanation", "Order"]
+__all__ = ["Case", "Person", "Event", "Statement", "Chronology", "Explanation", "Order", "SetAside"]
 
 ORIGIN = 0
 """The engine's origin point: a day is ``t_p - t_origin = date.toordinal()``."""
@@ -143,7 +153,7 @@ class Person:
         return self.name
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, cache_hash=True)  # hashed on every engine look-up
 class Statement:
     """One thing the case asserts, in words, with where it came from.
 
@@ -257,6 +267,37 @@ class _Placement:
 # once a whole phrase has compiled, so that a phrase that fails adds nothing.
 _Op = tuple[Any, ...]
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _atomic(method: Callable[Concatenate[Case, _P], _R]) -> Callable[Concatenate[Case, _P], _R]:
+    """A method that changes the case either wholly or not at all.
+
+    If it raises, the case is put back as it was (events, people, statements,
+    placements, the engine's points and constraints), and anything but a
+    :class:`~chronology.ChronologyError` comes out as an
+    :class:`~chronology.errors.InternalError` with the original as its cause."""
+
+    @functools.wraps(method)
+    def atomic(self: Case, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        mark = self._mark()
+        try:
+            return method(self, *args, **kwargs)
+        except ChronologyError:
+            self._undo(mark)
+            raise
+        except Exception as exc:
+            self._undo(mark)
+            if isinstance(exc, MemoryError):
+                raise
+            raise InternalError(
+                f"Case.{method.__name__} failed unexpectedly ({type(exc).__name__}: {_clip(str(exc))}); "
+                "the case is as it was before the call. This is a bug in chronology: please report it."
+            ) from exc
+
+    return atomic
+
 
 class Case:
     """People, events and the statements relating them, ready to solve.
@@ -267,6 +308,12 @@ class Case:
     The *reference time* of a phrase such as "the following day" is the
     ``reference=`` event, or by default the event last added to the case
     (births included): the narrative's reference time moves on as the text does.
+
+    Every method checks its arguments and raises only
+    :class:`~chronology.ChronologyError` (a wrong type is
+    :class:`~chronology.InvalidValue` naming the argument); a call that raises
+    leaves the case as it was.  Adding an event or a statement costs the same
+    however large the case is.
 
     >>> case = Case()
     >>> a = case.event("referral", When.of(date(2011, 1, 10)))
@@ -281,8 +328,8 @@ class Case:
 
         self.settings = settings if settings is not None else DEFAULT
         if not isinstance(self.settings, Settings):
-            raise InvalidValue(f"settings must be a chronology.Settings, not {settings!r}")
-        self._network: Network = Network()
+            raise InvalidValue(f"settings must be a chronology.Settings, not {_shown(settings)}")
+        self._network: Network = Network(domain=CALENDAR)
         self._events: list[Event] = []
         self._people: list[Person] = []
         self._statements: list[Statement] = []
@@ -290,9 +337,12 @@ class Case:
         self._removed: set[Statement] = set()
         self._names: dict[int, str] = {}  # point -> how statements name it
         self._subject: Person | None = None
+        self._named: dict[str, Person] = {}  # casefolded name -> person
+        self._members: set[int] = set()  # id() of each person
         self.document: Event | None = None
         if document_date is not None:
-            self.document = self._new_event("the document's date", words=None, span=False, listed=False)
+            _check_when("document_date", document_date)
+            self.document = self._add_event("the document's date", None, words=None, span=False)
             self.place(self.document, document_date)
 
     # -- building -------------------------------------------------------------------
@@ -309,7 +359,8 @@ class Case:
     @property
     def statements(self) -> tuple[Statement, ...]:
         """Every statement still in force, in the order added."""
-        return tuple(s for s in self._statements if s not in self._removed)
+        removed = self._removed
+        return tuple(s for s in self._statements if s not in removed) if removed else tuple(self._statements)
 
     @property
     def subject(self) -> Person | None:
@@ -332,9 +383,10 @@ class Case:
     @subject.setter
     def subject(self, person: Person | None) -> None:
         if person is not None:
-            self._check_person(person)
+            self._check_person(person, "subject")
         self._subject = person
 
+    @_atomic
     def person(self, name: str, born: WhenLike = None, *, source: Source = None) -> Person:
         """Add a person; ``born`` (a When, phrase, date or ``None``) places their birth.
 
@@ -343,19 +395,24 @@ class Case:
         >>> child.birth.description, str(case.solve().when(child.birth))
         ('birth of Child S', '3 Dec 2010')
         """
-        if not isinstance(name, str) or not name.strip():
-            raise InvalidValue(f"a person needs a name, not {name!r}")
-        if any(p.name.casefold() == name.casefold() for p in self._people):
-            raise InvalidValue(f"the case already has a person called {name!r}")
-        birth = self._new_event(
-            f"birth of {name}", words=_words_of(born, source), span=False, source=source, kind="birth"
+        _check_text("name", name, "a person needs a name")
+        _check_when("born", born)
+        _check_source(source)
+        if name.casefold() in self._named:
+            raise InvalidValue(f"the case already has a person called {_clip(name)!r}")
+        tree = self._tree(born, source) if born is not None else None
+        birth = self._add_event(
+            f"birth of {name}", None, words=tree[1] if tree else None, span=False, source=source, kind="birth"
         )
         person = Person(name, birth)
         self._people.append(person)
-        if born is not None:
-            self.place(birth, born, source=source)
+        self._named[name.casefold()] = person
+        self._members.add(id(person))
+        if tree is not None:
+            self._place(birth, tree, person=None, anchor=None, reference=None, source=source)
         return person
 
+    @_atomic
     def event(
         self,
         description: str,
@@ -386,36 +443,40 @@ class Case:
         >>> print(case.solve().when(visit))
         9 Feb 2011 – 15 Feb 2011 (when he was ten weeks old)
         """
-        if not isinstance(description, str) or not description.strip():
-            raise InvalidValue(f"an event needs a description, not {description!r}")
-        people = tuple(people)
-        for someone in people + ((person,) if person is not None else ()):
-            self._check_person(someone)
+        _check_text("description", description, "an event needs a description")
+        _check_when("when", when)
+        if agency is not None:
+            _check_text("agency", agency, "an agency is a name such as 'police'")
+        members = self._check_people(people)
+        if person is not None:
+            self._check_person(person, "person")
+        self._check_anchor(anchor)
         if reference is not None:
-            self._check_event(reference)
-        if kind is not None and (not isinstance(kind, str) or not kind.strip()):
-            raise InvalidValue(f"an event's kind must be a word such as 'visit', not {kind!r}")
+            self._check_event(reference, "reference")
+        _check_source(source)
+        _check_flag("span", span)
+        if kind is not None:
+            _check_text("kind", kind, "an event's kind is a word such as 'visit'")
         pairs = _details(details)
         tree = self._tree(when, source) if when is not None else None
         needs_span = span or (tree is not None and isinstance(tree[0], (Length, Between)))
-        if tree is not None:
-            # Resolve every anchor before the event exists, so a missing one adds nothing.
-            self._bind(tree[0], tree[1], person=person, anchor=anchor, reference=self._last_event(reference))
-        event = self._new_event(
+        event = self._add_event(
             description,
+            tree,
             words=tree[1] if tree else None,
             span=needs_span,
             agency=agency,
-            people=people,
+            people=members,
             source=source,
             kind=kind,
             details=pairs,
+            person=person,
+            anchor=anchor,
+            reference=reference,
         )
-        if tree is not None:
-            ref = self._last_event(reference, event)
-            self._compile(event, tree[0], tree[1], person=person, anchor=anchor, reference=ref, source=source)
         return event
 
+    @_atomic
     def place(
         self,
         event: Event,
@@ -437,18 +498,26 @@ class Case:
         >>> print(case.solve().when(e))
         Dec 2010
         """
-        self._check_event(event)
+        self._check_event(event, "event")
+        if when is None:
+            raise InvalidValue("place(event, when): when is None, and None places nothing")
+        _check_when("when", when)
+        if person is not None:
+            self._check_person(person, "person")
+        self._check_anchor(anchor)
+        if reference is not None:
+            self._check_event(reference, "reference")
+        _check_source(source)
         tree = self._tree(when, source)
-        ref = self._last_event(reference, event)
-        self._bind(tree[0], tree[1], person=person, anchor=anchor, reference=ref)
         if isinstance(tree[0], (Length, Between)) and event.is_instant:
             raise InvalidValue(
-                f"{tree[1].text if tree[1] else 'the phrase'!r} gives {event.description!r} a length, "
+                f"{_clip(tree[1].text) if tree[1] else 'the phrase'!r} gives {_clip(event.description)!r} a length, "
                 "but it was added as one day (pass span=True)"
             )
-        return self._compile(event, tree[0], tree[1], person=person, anchor=anchor, reference=ref, source=source)
+        return self._place(event, tree, person=person, anchor=anchor, reference=reference, source=source)
 
     # -- relations ------------------------------------------------------------------
+    @_atomic
     def relate(
         self,
         a: Event,
@@ -464,21 +533,32 @@ class Case:
     ) -> Statement:
         """State ``lo <= b[b_point] - a[a_point] <= hi`` in days (``None``: unbounded).
 
+        A number of days longer than the calendar (1 Jan 1 to 31 Dec 9999) is
+        refused: no two days are that far apart.
+
         >>> case = Case()
         >>> a, b = case.event("a", date(2011, 1, 1)), case.event("b")
         >>> print(case.relate(a, b, 2, 5, words="a few days later"))
         'a few days later': b is 2..5 days after a
         """
-        self._check_event(a)
-        self._check_event(b)
+        self._check_event(a, "a")
+        self._check_event(b, "b")
+        _check_days("lo", lo)
+        _check_days("hi", hi)
+        pa, pb = _point(a, a_point, "a_point"), _point(b, b_point, "b_point")
+        said = _excerpt(words)
+        _check_source(source)
+        _check_text("kind", kind, "a statement's kind is a word such as 'order'")
         if lo is not None and hi is not None and lo > hi:
-            raise InvalidValue(f"relate({a.description!r}, {b.description!r}): lo {lo} is more than hi {hi}")
+            raise InvalidValue(
+                f"relate({_clip(a.description)!r}, {_clip(b.description)!r}): lo {lo} is more than hi {hi}"
+            )
         if lo is None and hi is None:
-            raise InvalidValue(f"relate({a.description!r}, {b.description!r}) needs at least one bound")
-        pa, pb = _point(a, a_point), _point(b, b_point)
+            raise InvalidValue(f"relate({_clip(a.description)!r}, {_clip(b.description)!r}) needs at least one bound")
         says = f"{self._names[pb]} {_relation(lo, hi)} {self._names[pa]}"
-        return self._state(says, kind, _excerpt(words), (a, b), source, [("add", pa, pb, lo, hi)])
+        return self._state(says, kind, said, (a, b), source, [("add", pa, pb, lo, hi)])
 
+    @_atomic
     def before(
         self, a: Event, b: Event, gap: GapLike = None, *, words: str | Excerpt | None = None, source: Source = None
     ) -> Statement:
@@ -493,9 +573,12 @@ class Case:
         >>> print(case.before(a, b, gap=3))
         b is 3 days after a (added by code)
         """
-        lo, hi, said = self._gap(gap)
+        self._check_event(a, "a")
+        self._check_event(b, "b")
+        said = _excerpt(words)
+        lo, hi, gap_words = self._gap(gap, "gap")
         return self.relate(
-            a, b, lo, hi, a_point="end", b_point="start", words=_excerpt(words) or said, source=source, kind="order"
+            a, b, lo, hi, a_point="end", b_point="start", words=said or gap_words, source=source, kind="order"
         )
 
     def after(
@@ -508,32 +591,43 @@ class Case:
         >>> print(case.after(a, b, gap="a four day gap"))
         'a four day gap': a is 4 days after b
         """
+        self._check_event(a, "a")
+        self._check_event(b, "b")
         return self.before(b, a, gap, words=words, source=source)
 
+    @_atomic
     def same_day(self, a: Event, b: Event, *, words: str | Excerpt | None = None, source: Source = None) -> Statement:
         """``a`` and ``b`` happen on the same day (for spans: start and end on the same days)."""
-        self._check_event(a)
-        self._check_event(b)
+        self._check_event(a, "a")
+        self._check_event(b, "b")
+        said = _excerpt(words)
+        _check_source(source)
         ops: list[_Op] = [("add", a.start, b.start, 0, 0)]
         if not (a.is_instant and b.is_instant):
             ops.append(("add", a.end, b.end, 0, 0))
         says = f"{b.description} is on the same day as {a.description}"
-        return self._state(says, "order", _excerpt(words), (a, b), source, ops)
+        return self._state(says, "order", said, (a, b), source, ops)
 
+    @_atomic
     def during(self, a: Event, b: Event, *, words: str | Excerpt | None = None, source: Source = None) -> Statement:
         """``a`` happens within ``b``: it starts no earlier and ends no later."""
-        self._check_event(a)
-        self._check_event(b)
+        self._check_event(a, "a")
+        self._check_event(b, "b")
+        said = _excerpt(words)
+        _check_source(source)
         ops: list[_Op] = [("add", b.start, a.start, 0, None), ("add", b.end, a.end, None, 0)]
-        return self._state(f"{a.description} is during {b.description}", "order", _excerpt(words), (a, b), source, ops)
+        return self._state(f"{a.description} is during {b.description}", "order", said, (a, b), source, ops)
 
+    @_atomic
     def overlaps(self, a: Event, b: Event, *, words: str | Excerpt | None = None, source: Source = None) -> Statement:
         """``a`` and ``b`` share at least one day."""
-        self._check_event(a)
-        self._check_event(b)
+        self._check_event(a, "a")
+        self._check_event(b, "b")
+        said = _excerpt(words)
+        _check_source(source)
         ops: list[_Op] = [("add", a.start, b.end, 0, None), ("add", b.start, a.end, 0, None)]
         says = f"{a.description} shares a day with {b.description}"
-        return self._state(says, "order", _excerpt(words), (a, b), source, ops)
+        return self._state(says, "order", said, (a, b), source, ops)
 
     def starts(self, a: Event, b: Event, *, words: str | Excerpt | None = None, source: Source = None) -> Statement:
         """``a`` starts on the day ``b`` starts."""
@@ -547,6 +641,7 @@ class Case:
         """``b`` follows ``a`` with no day between: it starts on ``a``'s last day or the next."""
         return self.relate(a, b, 0, 1, a_point="end", b_point="start", words=words, source=source, kind="order")
 
+    @_atomic
     def within(
         self, a: Event, b: Event, count: GapLike, *, words: str | Excerpt | None = None, source: Source = None
     ) -> Statement:
@@ -557,17 +652,33 @@ class Case:
         >>> print(case.within(a, b, 3))
         b is at most 3 days after a (added by code)
         """
+        self._check_event(a, "a")
+        self._check_event(b, "b")
+        said = _excerpt(words)
         if count is None:
             raise InvalidValue("within(...) needs a count")
-        _, hi, said = self._gap(count)
+        _, hi, count_words = self._gap(count, "count")
         return self.relate(
-            a, b, 0, hi, a_point="end", b_point="start", words=_excerpt(words) or said, source=source, kind="order"
+            a, b, 0, hi, a_point="end", b_point="start", words=said or count_words, source=source, kind="order"
         )
 
+    @_atomic
     def remove(self, statement: Statement) -> None:
-        """Withdraw ``statement``; the next solve no longer uses it."""
-        if statement not in self._statements or statement in self._removed:
-            raise UnknownEvent(f"{statement} is not a statement in force in this case")
+        """Withdraw ``statement``; the next solve no longer uses it (and starts afresh).
+
+        >>> case = Case()
+        >>> visit = case.event("visit", date(2011, 1, 10))
+        >>> case.remove(case.statements[0])
+        >>> case.statements
+        ()
+        """
+        if (
+            not isinstance(statement, Statement)
+            or not 0 <= statement.number < len(self._statements)
+            or self._statements[statement.number] is not statement
+            or statement in self._removed
+        ):
+            raise UnknownEvent(f"{_shown(statement)} is not a statement in force in this case")
         self._network.remove(statement)
         self._removed.add(statement)
 
@@ -577,8 +688,10 @@ class Case:
 
         Strict solving raises :class:`~chronology.Inconsistent` when the
         statements cannot all hold; its ``conflict`` is a minimal tuple of
-        statements.  ``strict=False`` sets aside few statements instead and
-        reports them.  Solving again after adding statements is incremental.
+        statements.  ``strict=False`` sets aside a cheapest set of statements
+        instead (fewest; then dates rather than the relations that contradict
+        them; see :attr:`Chronology.set_aside_reasons`) and reports them.
+        Solving again after adding statements is incremental.
 
         >>> case = Case()
         >>> a = case.event("a", date(2011, 1, 5))
@@ -592,64 +705,161 @@ class Case:
           - b is on 1 Jan 2011 (added by code)
           - b is after a (added by code)
         >>> relaxed = case.solve(strict=False)
-        >>> len(relaxed.set_aside)
-        1
+        >>> [str(s) for s in relaxed.set_aside]
+        ['b is on 1 Jan 2011 (added by code)']
         """
-        solution = self._network.solve(strict=strict, budget=budget)
+        _check_flag("strict", strict)
+        if not isinstance(budget, int) or isinstance(budget, bool) or budget < 1:
+            raise InvalidValue(f"budget must be a whole number of at least 1, not {_shown(budget)}")
+        try:
+            solution = self._network.solve(strict=strict, budget=budget, cost=_cost)
+        except ChronologyError:
+            raise
+        except Exception as exc:
+            self._network._graph = None  # start afresh next time
+            if isinstance(exc, MemoryError):
+                raise
+            raise InternalError(
+                f"Case.solve failed unexpectedly ({type(exc).__name__}: {_clip(str(exc))}). "
+                "This is a bug in chronology: please report it."
+            ) from exc
         if strict and not solution.consistent:
             conflict = solution.conflicts[0] if solution.conflicts else ()
-            raise Inconsistent(_statements(conflict))
+            raise _inconsistent(_statements(conflict), self._network.needs_domain(conflict))
         return Chronology(self, solution)
 
     # -- internals ----------------------------------------------------------------------
-    def _new_event(
+    def _mark(self) -> tuple[Any, ...]:
+        return (
+            len(self._events),
+            len(self._people),
+            len(self._statements),
+            len(self._placements),
+            self._subject,
+            self._network._checkpoint(),
+        )
+
+    def _undo(self, mark: tuple[Any, ...]) -> None:
+        """Put the case back to ``mark`` (see :func:`_atomic`)."""
+        events, people, statements, placements, subject, checkpoint = mark
+        for person in self._people[people:]:
+            self._named.pop(person.name.casefold(), None)
+            self._members.discard(id(person))
+        del self._events[events:]
+        del self._people[people:]
+        for statement in self._statements[statements:]:
+            self._removed.discard(statement)
+        del self._statements[statements:]
+        del self._placements[placements:]
+        self._subject = subject
+        self._network._rollback(checkpoint)
+        points = self._network.size
+        names = self._names
+        while names and next(reversed(names)) >= points:
+            names.popitem()
+
+    def _add_event(
         self,
         description: str,
+        tree: tuple[Node, Excerpt | None] | None,
         *,
         words: Excerpt | None,
         span: bool,
         agency: str | None = None,
         people: tuple[Person, ...] = (),
         source: Source = None,
-        listed: bool = True,
         kind: str | None = None,
         details: tuple[tuple[str, str], ...] = (),
+        person: Person | None = None,
+        anchor: Event | Mapping[str, Event] | None = None,
+        reference: Event | None = None,
     ) -> Event:
+        """Make an event, compile ``tree`` about it (which may fail), then add both."""
         start = self._network.add_point()
         end = self._network.add_point() if span else start
         event = Event(description, len(self._events), start, end, words, agency, people, source, kind, details)
-        self._events.append(event)
         if span:
             self._names[start] = f"{description} (start)"
             self._names[end] = f"{description} (end)"
-            self._state(
-                f"{description} starts no later than it ends",
-                "span",
-                None,
-                (event,),
-                None,
-                [("add", start, end, 0, None)],
-            )
         else:
             self._names[start] = description
+        compiled = None
+        if tree is not None:
+            ref = self._reference(reference, event)
+            compiled = self._compile(event, tree[0], tree[1], person=person, anchor=anchor, reference=ref)
+        self._events.append(event)
+        if span:
+            says = f"{description} starts no later than it ends"
+            self._state(says, "span", None, (event,), None, [("add", start, end, 0, None)])
+        if compiled is not None:
+            self._commit(compiled, source)
         return event
 
-    def _check_event(self, event: object) -> None:
-        if not isinstance(event, Event) or event.index >= len(self._events) or self._events[event.index] is not event:
-            raise UnknownEvent(f"{event!r} is not an event of this case")
+    def _place(
+        self,
+        event: Event,
+        tree: tuple[Node, Excerpt | None],
+        *,
+        person: Person | None,
+        anchor: Event | Mapping[str, Event] | None,
+        reference: Event | None,
+        source: Source,
+    ) -> tuple[Statement, ...]:
+        ref = self._reference(reference, event)
+        compiled = self._compile(event, tree[0], tree[1], person=person, anchor=anchor, reference=ref)
+        return self._commit(compiled, source)
 
-    def _check_person(self, person: object) -> None:
-        if not isinstance(person, Person) or not any(p is person for p in self._people):
-            raise UnknownEvent(f"{person!r} is not a person of this case")
+    def _check_event(self, event: object, name: str = "event") -> None:
+        if not isinstance(event, Event):
+            raise InvalidValue(f"{name} must be an Event of this case, not {_shown(event)}")
+        if not (0 <= event.index < len(self._events) and self._events[event.index] is event):
+            raise UnknownEvent(f"{name}: {_shown(event)} is not an event of this case")
 
-    def _last_event(self, reference: Event | None, before: Event | None = None) -> Event | None:
-        """The reference time: ``reference`` if given, else the event added last (before ``before``)."""
+    def _check_person(self, person: object, name: str = "person") -> None:
+        if not isinstance(person, Person):
+            raise InvalidValue(f"{name} must be a Person of this case, not {_shown(person)}")
+        if id(person) not in self._members:
+            raise UnknownEvent(f"{name}: {_shown(person)} is not a person of this case")
+
+    def _check_people(self, people: object) -> tuple[Person, ...]:
+        if isinstance(people, (str, bytes, Person)) or not isinstance(people, Iterable):
+            raise InvalidValue(f"people must be a list of the case's Persons, not {_shown(people)}")
+        try:
+            members = tuple(people)
+        except ChronologyError:
+            raise
+        except Exception as exc:
+            raise InvalidValue(f"people could not be read as a list of Persons ({type(exc).__name__})") from exc
+        for someone in members:
+            self._check_person(someone, "people")
+        return members
+
+    def _check_anchor(self, anchor: object) -> None:
+        if anchor is None:
+            return
+        if isinstance(anchor, Event):
+            self._check_event(anchor, "anchor")
+            return
+        if not isinstance(anchor, Mapping):
+            raise InvalidValue(f"anchor must be an Event or a mapping from words to Events, not {_shown(anchor)}")
+        try:
+            items = list(anchor.items())
+        except Exception as exc:
+            raise InvalidValue(f"anchor could not be read as a mapping ({type(exc).__name__})") from exc
+        for key, event in items:
+            if not isinstance(key, str):
+                raise InvalidValue(f"anchor maps words (str) to Events, not {_shown(key)}")
+            self._check_event(event, f"anchor[{_clip(key)!r}]")
+
+    def _reference(self, reference: Event | None, event: Event) -> Event | None:
+        """The reference time for a phrase about ``event``: ``reference`` if given, else the
+        event added just before it (the document's date is not in the narrative)."""
         if reference is not None:
             return reference
-        listed = [e for e in self._events if e is not self.document]
-        if before is not None:
-            listed = [e for e in listed if e.index < before.index]
-        return listed[-1] if listed else None
+        index = event.index - 1
+        if index >= 0 and self._events[index] is self.document:
+            index -= 1
+        return self._events[index] if index >= 0 else None
 
     def _tree(self, when: WhenLike, source: Source) -> tuple[Node, Excerpt | None]:
         """The syntax tree of ``when`` and its words (``None``: a value given by code)."""
@@ -658,9 +868,9 @@ class Case:
             assert words is not None
             if not words.text.strip():
                 raise InvalidValue("an empty phrase places nothing")
-            return phrases.parse(words.text), words
+            return _checked_tree(_parse(words.text, self.settings)), words
         if isinstance(when, _NODES):
-            return when, words
+            return _checked_tree(when), words
         if isinstance(when, When):
             label = words or Excerpt(str(when))
             return _fixed(when.readings, when.kind, label, when.notes), words
@@ -668,7 +878,7 @@ class Case:
             return _fixed((when,), "range", Excerpt(str(when))), None
         if isinstance(when, date) and not hasattr(when, "hour"):
             return _fixed((Interval.on(when),), "day", Excerpt(_day(when))), None
-        raise InvalidValue(f"when must be a When, phrase, Excerpt, date, Interval or syntax tree, not {when!r}")
+        raise InvalidValue(f"when must be a When, phrase, Excerpt, date, Interval or syntax tree, not {_shown(when)}")
 
     def _bind(
         self,
@@ -699,12 +909,11 @@ class Case:
 
     def _birth_for(self, leaf: Birth, phrase: str, person: Person | None) -> Person:
         if person is not None:
-            self._check_person(person)
             return person
         if leaf.person:
-            named = [p for p in self._people if p.name.casefold() == leaf.person.casefold()]
-            if named:
-                return named[0]
+            named = self._named.get(leaf.person.casefold())
+            if named is not None:
+                return named
         if len(self._people) == 1:
             return self._people[0]
         said = leaf.words.text if leaf.words is not None else leaf.person
@@ -712,7 +921,6 @@ class Case:
 
     def _anchor_for(self, leaf: Named, phrase: str, anchor: Event | Mapping[str, Event] | None) -> Event:
         if isinstance(anchor, Event):
-            self._check_event(anchor)
             return anchor
         if isinstance(anchor, Mapping):
             wanted = " ".join(leaf.words.text.casefold().split())
@@ -720,7 +928,6 @@ class Case:
                 said = " ".join(key.casefold().split())
                 # "his death" names the same event as "death", and as "the death".
                 if said == wanted or said.endswith(" " + wanted) or wanted.endswith(" " + said):
-                    self._check_event(event)
                     return event
         raise MissingAnchor(phrase, "anchor", leaf.words.text)
 
@@ -733,15 +940,21 @@ class Case:
         person: Person | None,
         anchor: Event | Mapping[str, Event] | None,
         reference: Event | None,
-        source: Source = None,
-    ) -> tuple[Statement, ...]:
+    ) -> tuple[_Placement, list[_Pending]]:
+        """The statements a phrase makes about ``event``, not yet added (this may fail)."""
         placement = _Placement(event, node, words)
         placement.anchors = self._bind(node, words, person=person, anchor=anchor, reference=reference)
-        pending: list[tuple[str, str, Excerpt | None, tuple[Event, ...], list[_Op], int | None]] = []
+        pending: list[_Pending] = []
         _Compiler(self, placement, pending).place(node, event.start, event.end)
+        return placement, pending
+
+    def _commit(self, compiled: tuple[_Placement, list[_Pending]], source: Source) -> tuple[Statement, ...]:
+        """Add the statements :meth:`_compile` made (their numbers were checked there)."""
+        placement, pending = compiled
         made = []
         for says, kind, part, linked, ops, fixed_id in pending:
-            statement = self._state(says, kind, part, linked, source if source is not None else event.source, ops)
+            where = source if source is not None else placement.event.source
+            statement = self._state(says, kind, part, linked, where, ops)
             placement.statements.append(statement)
             if fixed_id is not None:
                 placement.choices[fixed_id] = statement
@@ -753,37 +966,46 @@ class Case:
         self, says: str, kind: str, words: Excerpt | None, events: tuple[Event, ...], source: Source, ops: Sequence[_Op]
     ) -> Statement:
         statement = Statement(len(self._statements), says, kind, words, events, source)
+        self._statements.append(statement)
         for op in ops:
             if op[0] == "add":
                 self._network.add(op[1], op[2], op[3], op[4], statement)
             else:
                 self._network.add_choice(op[1], statement)
-        self._statements.append(statement)
         return statement
 
-    def _gap(self, gap: GapLike) -> tuple[int | None, int | None, Excerpt | None]:
+    def _gap(self, gap: GapLike, name: str) -> tuple[int | None, int | None, Excerpt | None]:
         """Day bounds of a gap, and its words when it was a phrase."""
         if gap is None:
             return 1, None, None
         if isinstance(gap, bool):
-            raise InvalidValue(f"a gap must be a Count, phrase or number of days, not {gap!r}")
+            raise InvalidValue(f"{name} must be a Count, phrase or number of days, not {gap!r}")
         if isinstance(gap, int):
             if gap < 0:
-                raise InvalidValue(f"a gap of {gap} days is negative: swap the events instead")
+                raise InvalidValue(f"a {name} of {gap} days is negative: swap the events instead")
+            _check_days(name, gap)
             return gap, gap, None
         if isinstance(gap, timedelta):
-            return self._gap(gap.days)
+            return self._gap(gap.days, name)
         if isinstance(gap, Count):
-            low, high = gap.day_range()
+            low, high = _count_days(gap, name)
             return low, high, Excerpt(gap.text) if gap.text else None
         if isinstance(gap, str):
-            node = phrases.parse(gap)
+            if not gap.strip():
+                raise InvalidValue(f"{name} is an empty phrase: expected e.g. 'two weeks' or 'a four day gap'")
+            node = _parse(gap, self.settings)
             count = _count_of(node)
             if count is None:
-                raise InvalidValue(f"{gap!r} is not a length of time (expected e.g. 'two weeks' or 'a four day gap')")
-            low, high = count.day_range()
+                raise InvalidValue(
+                    f"{_clip(gap)!r} is not a length of time (expected e.g. 'two weeks' or 'a four day gap')"
+                )
+            low, high = _count_days(count, name)
             return low, high, Excerpt(gap)
-        raise InvalidValue(f"a gap must be a Count, phrase or number of days, not {gap!r}")
+        raise InvalidValue(f"{name} must be a Count, phrase or number of days, not {_shown(gap)}")
+
+
+# A statement a phrase makes, not yet added: (says, kind, words, events, ops, id of its Fixed leaf).
+_Pending = tuple[str, str, "Excerpt | None", "tuple[Event, ...]", "list[_Op]", "int | None"]
 
 
 class _Compiler:
@@ -812,6 +1034,14 @@ class _Compiler:
         ops = [op for op in ops if op[0] != "add" or op[3] is not None or op[4] is not None]
         if not ops:
             return
+        for op in ops:
+            if op[0] == "add" and op[1] != ORIGIN and op[2] != ORIGIN:  # days about the origin come from dates
+                for value in op[3:5]:
+                    if value is not None and abs(value) > _SPAN_DAYS:
+                        raise InvalidValue(
+                            f"{_clip(self.phrase)!r} counts {abs(value):,} days, more than the calendar holds "
+                            f"(1 Jan 1 to 31 Dec 9999 is {_SPAN_DAYS:,} days)"
+                        )
         linked = tuple(dict.fromkeys([self.placement.event, *self.placement.anchors.values()]))
         self.pending.append((says, kind, self.words(node), linked, ops, None if fixed is None else id(fixed)))
 
@@ -821,7 +1051,7 @@ class _Compiler:
         if isinstance(node, Fixed):
             self.place_fixed(node, s, e, target)
         elif isinstance(node, (Shift, Aligned)):
-            lo, hi = node.day_range(self.settings)
+            lo, hi = self.day_range(node)
             bs, be = self.base(node.base)
             kind = "age" if isinstance(node.base, Birth) else node.kind
             says = f"{target} {_relation(lo, hi)} {self.name(bs, be)}"
@@ -858,9 +1088,11 @@ class _Compiler:
                 says = f"{target} is between {self.name(*first)} and {self.name(*last)}"
                 self.emit(says, node.kind, node, [("add", first[0], s, 0, None), ("add", last[1], e, None, 0)])
         elif isinstance(node, Length):
-            lo, hi = node.count.day_range()
+            lo, hi = _count_days(node.count, "the phrase's length")
             if s == e:
-                raise InvalidValue(f"{self.phrase!r} gives a length, but {target!r} is one day (pass span=True)")
+                raise InvalidValue(
+                    f"{_clip(self.phrase)!r} gives a length, but {_clip(target)!r} is one day (pass span=True)"
+                )
             self.emit(f"{target} lasts {_days_range(lo, hi)}", "duration", node, [("add", s, e, lo, hi)])
         else:  # a leaf or an endpoint: the event is at / during what it names
             bs, be = self.base(node)
@@ -871,6 +1103,20 @@ class _Compiler:
             else:
                 ops: list[_Op] = [("add", bs, s, 0, None), ("add", be, e, None, 0)]
                 self.emit(f"{target} is during {self.name(bs, be)}", "relative", node, ops)
+
+    def day_range(self, node: Shift | Aligned) -> tuple[int | None, int | None]:
+        """Bounds on how far the node moves its base, in days (a tree given by code may hold
+        a count or a rule that cannot be read: that is refused, naming the phrase)."""
+        if isinstance(node, Shift):
+            return _count_days(node.count, repr(_clip(self.phrase)), direction=node.direction)
+        try:
+            return node.day_range(self.settings)
+        except ChronologyError:
+            raise
+        except Exception as exc:
+            raise InvalidValue(
+                f"{_clip(self.phrase)!r}: the calendar rule {node.rule!r} cannot be applied to {_shown(node.arg)}"
+            ) from exc
 
     def place_fixed(self, node: Fixed, s: int, e: int, target: str) -> None:
         options = [_inside(s, e, reading) for reading in node.readings]
@@ -891,7 +1137,7 @@ class _Compiler:
             self.placement.endpoints[id(node)] = point
             return point, point
         if isinstance(node, Length):
-            raise InvalidValue(f"{self.phrase!r}: a length ({node.words.text!r}) cannot be counted from")
+            raise InvalidValue(f"{_clip(self.phrase)!r}: a length ({_clip(node.words.text)!r}) cannot be counted from")
         known = self.placement.hidden.get(id(node))
         if known is not None:
             return known
@@ -911,6 +1157,23 @@ class _Compiler:
 # -- the solved chronology --------------------------------------------------------
 
 
+@attrs.frozen
+class SetAside:
+    """A statement a relaxed solve left out, and why.
+
+    ``conflicts`` are the minimal conflicts it belongs to that leaving it out
+    resolves; ``reason`` says, in words, why it was chosen over the other
+    statements of those conflicts.
+    """
+
+    statement: Statement
+    reason: str
+    conflicts: tuple[tuple[Statement, ...], ...]
+
+    def __str__(self) -> str:
+        return f"{self.statement}\n    because {self.reason}"
+
+
 class Chronology:
     """A solved case: tight bounds, surviving readings, order and explanations.
 
@@ -921,6 +1184,10 @@ class Chronology:
     read: ``text`` (the text as given), ``source`` (its name), ``mentions``
     (every temporal phrase found, with offsets into ``text``) and ``agencies``
     (the agencies it names).  For a case built by hand they are empty.
+
+    Every method raises only :class:`~chronology.ChronologyError`, and each
+    answers in time linear in the size of the case at most (``when`` works
+    through the phrases an event counts from without recursion).
     """
 
     def __init__(
@@ -947,6 +1214,11 @@ class Chronology:
         self._removed = frozenset(case._removed)
         self._whens: dict[int, When] = {}
         self.settings = case.settings
+        self._by_event: dict[int, list[_Placement]] = {}
+        for placement in self._placements:
+            self._by_event.setdefault(id(placement.event), []).append(placement)
+        self._ordered: tuple[Event, ...] | None = None
+        self._cyclic: frozenset[int] = frozenset()  # events whose readings count from each other
 
     @property
     def case(self) -> Case:
@@ -975,15 +1247,45 @@ class Chronology:
         return _statements(self._solution.set_aside)
 
     @property
+    def set_aside_reasons(self) -> tuple[SetAside, ...]:
+        """Each statement set aside, the conflicts it resolves, and why it was the one chosen.
+
+        A relaxed solve leaves out as few statements as resolve every conflict;
+        among sets of that size, it leaves out dates (which place one event)
+        rather than the relations between events that contradict them, then
+        statements touching fewer events, then those stated later.
+
+        >>> case = Case()
+        >>> first = case.event("referral", date(2011, 1, 10))
+        >>> visit = case.event("visit", date(2011, 1, 12))
+        >>> _ = case.after(visit, first, gap="a four day gap")
+        >>> (aside,) = case.solve(strict=False).set_aside_reasons
+        >>> print(aside.statement)
+        visit is on 12 Jan 2011 (added by code)
+        >>> for part in aside.reason.split("; "):
+        ...     print(part)
+        it is a date, and dates are set aside before relations between events (it clashes with 1 relation)
+        of the 2 dates in the clash it was stated last
+        """
+        found = []
+        for statement in self.set_aside:
+            conflicts = tuple(_statements(c) for c in self._solution.resolves(statement))
+            found.append(SetAside(statement, _reason(statement, conflicts), conflicts))
+        return tuple(found)
+
+    @property
     def events(self) -> tuple[Event, ...]:
         """Events in resolved order: by earliest day, then latest, ties in narrative order."""
+        if self._ordered is None:
+            bounds = self._solution.bounds
 
-        def key(event: Event) -> tuple[int, int]:
-            lo, _ = self._solution.bounds(event.start)
-            _, hi = self._solution.bounds(event.end)
-            return (-(10**9) if lo is None else lo, 10**9 if hi is None else hi)
+            def key(event: Event) -> tuple[int, int]:
+                lo, _ = bounds(event.start)
+                _, hi = bounds(event.end)
+                return (-(10**9) if lo is None else lo, 10**9 if hi is None else hi)
 
-        return tuple(sorted(self._events, key=key))
+            self._ordered = tuple(sorted(self._events, key=key))
+        return self._ordered
 
     # -- per event ------------------------------------------------------------------
     def bounds(self, event: Event) -> Interval:
@@ -1006,30 +1308,16 @@ class Chronology:
 
         A reading of the event's own phrase(s) that the other statements rule
         out is gone; an event placed only by relations has one reading, its
-        bounds.  The When keeps the event's words.
+        bounds.  The When keeps the event's words.  Where events count from
+        each other in a circle (a birth placed by an age), each counts from the
+        others' bounds, not their readings.
         """
         self._check(event)
         cached = self._whens.get(id(event))
-        if cached is not None:
-            return cached
-        envelope = self.bounds(event)
-        readings: list[Interval] = [envelope]
-        for placement in self._placements:
-            if placement.event is not event or any(
-                s in self._removed or s in self._ignored for s in placement.statements
-            ):
-                continue
-            own = self._readings(placement, placement.node)
-            combined = [c for r in readings for o in own if (c := r.intersect(o)) is not None]
-            if len(combined) > _MAX_READINGS:
-                combined = [Interval.hull_of(combined)]
-            readings = _merge(combined) if combined else readings
-        words = event.words
-        first = next((p for p in self._placements if p.event is event), None)
-        kind: Kind = getattr(first.node, "kind", "date") if first is not None else "date"
-        when = When(tuple(readings), words.text if words is not None else "", kind, words)
-        self._whens[id(event)] = when
-        return when
+        if cached is None:
+            self._resolve(event)
+            cached = self._whens[id(event)]
+        return cached
 
     def order(self, a: Event, b: Event) -> Order:
         """How ``a`` stands to ``b``: before, after, same day, overlapping, or undetermined.
@@ -1039,18 +1327,18 @@ class Chronology:
         """
         self._check(a)
         self._check(b)
-        diff = self._solution.difference
-        if _at_least(diff(a.end, b.start), 1):
+        apart = self._apart
+        if apart(a.end, b.start, 1):
             return Order.BEFORE
-        if _at_least(diff(b.end, a.start), 1):
+        if apart(b.end, a.start, 1):
             return Order.AFTER
-        if diff(a.start, b.start) == (0, 0) and diff(a.end, b.end) == (0, 0) and a.is_instant and b.is_instant:
+        if a.is_instant and b.is_instant and apart(a.start, b.start, 0) and apart(b.start, a.start, 0):
             return Order.SAME_DAY
-        if _at_least(diff(a.start, b.end), 0) and _at_least(diff(b.start, a.end), 0):
+        if apart(a.start, b.end, 0) and apart(b.start, a.end, 0):
             return Order.OVERLAPPING
-        if _at_least(diff(a.end, b.start), 0):
+        if apart(a.end, b.start, 0):
             return Order.ON_OR_BEFORE
-        if _at_least(diff(b.end, a.start), 0):
+        if apart(b.end, a.start, 0):
             return Order.ON_OR_AFTER
         return Order.UNDETERMINED
 
@@ -1109,7 +1397,7 @@ class Chronology:
         lines += [f"{w:<{width}}  {a:<{agency}}  {d}" for w, a, d in rows]
         if self.set_aside:
             lines.append("set aside:")
-            lines += [f"  - {s}" for s in self.set_aside]
+            lines += [f"  - {aside}" for aside in self.set_aside_reasons]
         if not self.exact:
             lines.append("(bounds are sound but not tight: the search ran out of budget)")
         return "\n".join(lines)
@@ -1124,7 +1412,108 @@ class Chronology:
 
     def _check(self, event: object) -> None:
         if not isinstance(event, Event) or id(event) not in self._known:
-            raise UnknownEvent(f"{event!r} is not an event of this chronology")
+            raise UnknownEvent(f"{_shown(event)} is not an event of this chronology")
+
+    def _apart(self, x: int, y: int, n: int) -> bool:
+        """Whether the statements entail ``t_y - t_x >= n``: from the bounds alone where
+        they settle it either way, else from the solver's difference."""
+        bounds = self._solution.bounds
+        x_earliest, x_latest = bounds(x)
+        y_earliest, y_latest = bounds(y)
+        if x_latest is not None and y_earliest is not None and y_earliest - x_latest >= n:
+            return True
+        if x_earliest is not None and y_latest is not None and y_latest - x_earliest < n:
+            return False
+        return _at_least(self._solution.difference(x, y), n)
+
+    def _resolve(self, event: Event) -> None:
+        """Fill :attr:`_whens` for ``event`` and every event its phrases count from, those
+        counted from first (Tarjan's strongly connected components, without recursion)."""
+        index: dict[int, int] = {}
+        low: dict[int, int] = {}
+        stack: list[Event] = []
+        on_stack: set[int] = set()
+        work: list[tuple[Event, Iterator[Event]]] = [(event, iter(self._anchors(event)))]
+        index[id(event)] = low[id(event)] = 0
+        stack.append(event)
+        on_stack.add(id(event))
+        while work:
+            node, children = work[-1]
+            for child in children:
+                key = id(child)
+                if key in self._whens:
+                    continue
+                if key not in index:
+                    index[key] = low[key] = len(index)
+                    stack.append(child)
+                    on_stack.add(key)
+                    work.append((child, iter(self._anchors(child))))
+                    break
+                if key in on_stack:
+                    low[id(node)] = min(low[id(node)], index[key])
+            else:
+                work.pop()
+                if work:
+                    parent = id(work[-1][0])
+                    low[parent] = min(low[parent], low[id(node)])
+                if low[id(node)] == index[id(node)]:
+                    members: list[Event] = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(id(member))
+                        members.append(member)
+                        if member is node:
+                            break
+                    circle = len(members) > 1 or any(a is node for a in self._anchors(node))
+                    self._cyclic = frozenset(id(m) for m in members) if circle else frozenset()
+                    try:
+                        for member in members:
+                            self._whens[id(member)] = self._when_of(member)
+                    finally:
+                        self._cyclic = frozenset()
+
+    def _anchors(self, event: Event) -> list[Event]:
+        """The events the phrases placing ``event`` count from."""
+        return [a for p in self._live_placements(event) for a in p.anchors.values()]
+
+    def _live_placements(self, event: Event) -> list[_Placement]:
+        removed, ignored = self._removed, self._ignored
+        return [
+            p for p in self._by_event.get(id(event), ()) if not any(s in removed or s in ignored for s in p.statements)
+        ]
+
+    def _when_of(self, event: Event) -> When:
+        """The event's When, its anchors' Whens being known (or in :attr:`_cyclic`)."""
+        envelope = self.bounds(event)
+        readings: list[Interval] = [envelope]
+        for placement in self._live_placements(event):
+            own = self._readings(placement, placement.node)
+            combined = [c for r in readings for o in own if (c := r.intersect(o)) is not None]
+            if len(combined) > _MAX_READINGS:
+                combined = [Interval.hull_of(combined)]
+            readings = _merge(combined) if combined else readings
+        words = event.words
+        first = next(iter(self._by_event.get(id(event), ())), None)
+        kind: Kind = getattr(first.node, "kind", "date") if first is not None else "date"
+        return When(tuple(readings), words.text if words is not None else "", kind, words)
+
+    def _anchor_readings(self, anchor: Event) -> list[Interval]:
+        """What an anchor allows: its readings, or its bounds where it counts from the event in hand."""
+        if id(anchor) in self._cyclic:
+            return [self.bounds(anchor)]
+        return list(self._whens[id(anchor)].readings)
+
+    def _shifted(self, node: Shift | Aligned, reading: Interval) -> Interval:
+        """``reading`` moved as ``node`` moves its base; near the calendar's ends, by the node's
+        bounds in days instead (a shift past the calendar's end would overflow)."""
+        try:
+            return apply_to(node, reading, self.settings)
+        except (OverflowError, ValueError):
+            pass
+        low, high = _node_days(node, self.settings)
+        first = None if reading.earliest is None or low is None else _clamped(reading.earliest.toordinal() + low)
+        last = None if reading.latest is None or high is None else _clamped(reading.latest.toordinal() + high)
+        return Interval(first, last)
 
     def _readings(self, placement: _Placement, node: Node) -> list[Interval]:
         """What ``node`` allows, given the solved readings of what it counts from."""
@@ -1142,11 +1531,11 @@ class Chronology:
                 return list(node.readings)
             return [node.readings[i] for i in self._solution.options(choice)]
         if isinstance(node, (Birth, Named, Reference, DocumentDate)):
-            return list(self.when(placement.anchors[id(node)]).readings)
+            return self._anchor_readings(placement.anchors[id(node)])
         if isinstance(node, Endpoint):
             return [_interval(self._solution.bounds(placement.endpoints[id(node)]))]
         if isinstance(node, (Shift, Aligned)):
-            return [apply_to(node, r, self.settings) for r in self._readings(placement, node.base)]
+            return [self._shifted(node, r) for r in self._readings(placement, node.base)]
         if isinstance(node, Bound):
             base = self._readings(placement, node.base)
             if node.side == "until":
@@ -1165,15 +1554,263 @@ class Chronology:
 
 # -- helpers ------------------------------------------------------------------------
 
+CALENDAR: tuple[int, int] = (date.min.toordinal(), date.max.toordinal())
+"""The engine's domain for a case: 1 Jan 1 to 31 Dec 9999, as day numbers."""
+
+_SPAN_DAYS = CALENDAR[1] - CALENDAR[0]  # no two days of the calendar are further apart
+_MAX_DEPTH = 32  # how deeply a syntax tree may nest (phrases nest a few levels)
+
+# What setting a statement aside costs a relaxed solve, by kind (docs/engine.md):
+# a date places one event on the calendar; a relation ties events together, so that
+# setting it aside cuts loose everything it carries; a span's "start before end" is
+# what an event with a length is, and is set aside only if nothing else will do.
+_DATE_KINDS = frozenset({"date", "readings"})
+_DATE_WEIGHT = 1.0
+_RELATION_WEIGHT = 2.0
+
+
+def _cost(tag: object) -> float | None:
+    """The engine's cost of leaving ``tag`` (a Statement) out of a relaxed solve."""
+    if not isinstance(tag, Statement):
+        return _RELATION_WEIGHT
+    if tag.kind == "span":
+        return None
+    return _DATE_WEIGHT if tag.kind in _DATE_KINDS else _RELATION_WEIGHT
+
+
+def _what(statement: Statement) -> str:
+    if statement.kind == "span":
+        return "what makes an event with a length"
+    return "a date placing one event" if statement.kind in _DATE_KINDS else "a relation between events"
+
+
+def _reason(statement: Statement, conflicts: tuple[tuple[Statement, ...], ...]) -> str:
+    """Why a relaxed solve left ``statement`` out, from the conflicts it resolves."""
+    others = list(dict.fromkeys(o for c in conflicts for o in c if o is not statement))
+    mine = _cost(statement)
+    weights = {o: _cost(o) for o in others}
+
+    def heavier(o: Statement) -> bool:
+        w = weights[o]
+        return w is None or (mine is not None and w > mine)
+
+    def lighter(o: Statement) -> bool:
+        w = weights[o]
+        return w is not None and (mine is None or w < mine)
+
+    parts = []
+    if len(conflicts) > 1:
+        parts.append(f"leaving it out resolves {len(conflicts)} conflicts at once")
+    elif not others:
+        parts.append("it cannot hold on its own")
+    heavy = [o for o in others if heavier(o)]
+    light = [o for o in others if lighter(o)]
+    level = [o for o in others if not heavier(o) and not lighter(o)]
+    if heavy:
+        n = len(heavy)
+        if statement.kind in _DATE_KINDS:
+            many = "relation" if n == 1 else "relations"
+            parts.append(
+                f"it is a date, and dates are set aside before relations between events (it clashes with {n} {many})"
+            )
+        else:
+            many = "statement" if n == 1 else "statements"
+            parts.append(f"the {n} {many} it clashes with weigh more (events with a length need them)")
+    if light:
+        n = len(light)
+        many = "statement" if n == 1 else "statements"
+        parts.append(f"setting aside the {n} lighter {many} it clashes with would leave out more in all")
+    if level:
+        k = len(level) + 1
+        kind = "dates" if statement.kind in _DATE_KINDS else "statements as heavy"
+        if all(len(statement.events) < len(o.events) for o in level):
+            parts.append(f"of the {k} {kind} in the clash it touches the fewest events")
+        elif all(o.number < statement.number for o in level):
+            parts.append(f"of the {k} {kind} in the clash it was stated last")
+        else:
+            parts.append(f"of the {k} {kind} in the clash it is the one that resolves the most")
+    return "; ".join(parts)
+
+
+def _inconsistent(conflict: tuple[Statement, ...], calendar: bool) -> Inconsistent:
+    """The error for a conflict; one that holds only because no day lies outside the calendar says so."""
+    if not calendar:
+        return Inconsistent(conflict)
+    lines = [f"these {len(conflict)} statements cannot all be true within the calendar (1 Jan 1 to 31 Dec 9999):"]
+    lines += [f"  - {statement}" for statement in conflict]
+    return Inconsistent(conflict, "\n".join(lines))
+
+
+def _shown(value: object, limit: int = 60) -> str:
+    """``repr(value)`` for a message, clipped, and safe against a repr that raises."""
+    try:
+        text = repr(value)
+    except Exception:
+        text = f"<a {type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    """Shorten ``text`` for a message, so that an error never dumps a document."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _check_text(name: str, value: object, what: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidValue(f"{name}: {what}, not {_shown(value)}")
+
+
+def _check_flag(name: str, value: object) -> None:
+    if not isinstance(value, bool):
+        raise InvalidValue(f"{name} must be True or False, not {_shown(value)}")
+
+
+def _check_source(value: object) -> None:
+    if value is not None and not isinstance(value, (str, Excerpt)):
+        raise InvalidValue(f"source must be a string, an Excerpt or None, not {_shown(value)}")
+
+
+def _check_when(name: str, value: object) -> None:
+    if value is None or isinstance(value, (When, str, Excerpt, Interval, *_NODES)):
+        return
+    if isinstance(value, date) and not hasattr(value, "hour"):
+        return
+    raise InvalidValue(f"{name} must be a When, phrase, Excerpt, date, Interval or syntax tree, not {_shown(value)}")
+
+
+def _check_days(name: str, value: object) -> None:
+    """A number of days: a whole number no longer than the calendar, or None."""
+    if value is None:
+        return
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidValue(f"{name} must be a whole number of days or None, not {_shown(value)}")
+    if abs(value) > _SPAN_DAYS:
+        raise InvalidValue(
+            f"{name} = {value:,} days is longer than the calendar (1 Jan 1 to 31 Dec 9999 is {_SPAN_DAYS:,} days)"
+        )
+
+
+def _count_days(count: object, name: str, direction: int = 1) -> tuple[int | None, int | None]:
+    """Bounds in days of a count moved forwards (``direction`` 1) or back, checked."""
+    if not isinstance(count, Count):
+        raise InvalidValue(f"{name} must be a Count, not {_shown(count)}")
+    for amount in (count.low, count.high):
+        if amount is None:
+            continue
+        parts = (amount.months, amount.days)
+        if not all(isinstance(x, int) and not isinstance(x, bool) for x in parts):
+            raise InvalidValue(f"{name}: a count's months and days are whole numbers, not {_shown(amount)}")
+        if abs(amount.months) > 12 * 10_000 or abs(amount.days) > _SPAN_DAYS:
+            raise InvalidValue(f"{name}: {amount} is longer than the calendar")
+    try:
+        low, high = count.day_range()
+    except (OverflowError, ValueError, ArithmeticError) as exc:
+        raise InvalidValue(f"{name}: {count} cannot be counted on the calendar") from exc
+    for value in (low, high):
+        if value is not None and abs(value) > _SPAN_DAYS:
+            raise InvalidValue(f"{name}: {count} is longer than the calendar")
+    if direction == 1:
+        return low, high
+    return (None if high is None else -high), -low
+
+
+def _parse(text: str, settings: Settings) -> Node:
+    """The grammar's tree for ``text``; anything the grammar raises but its own errors is
+    reported as words it could not read (the grammar's failure is kept as the cause)."""
+    try:
+        return phrases.parse(text, settings=settings)
+    except ChronologyError:
+        raise
+    except Exception as exc:
+        if isinstance(exc, MemoryError):
+            raise
+        raise UnrecognisedPhrase(
+            text, 0, len(text), f"the grammar failed on these words ({type(exc).__name__})"
+        ) from exc
+
+
+def _checked_tree(tree: object) -> Node:
+    """A syntax tree given by code (or the grammar), checked part by part without
+    recursion: node types, their fields, and no deeper than :data:`_MAX_DEPTH`."""
+    stack: list[tuple[object, int]] = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > _MAX_DEPTH:
+            raise InvalidValue(f"a syntax tree nests more than {_MAX_DEPTH} levels deep")
+        if not isinstance(node, _NODES):
+            raise InvalidValue(f"each part of a syntax tree must be a node, not {_shown(node)}")
+        words = getattr(node, "words", None)
+        needs_words = not isinstance(node, (Reference, DocumentDate, Birth, Hull))
+        if not isinstance(words, Excerpt) and (needs_words or words is not None):
+            raise InvalidValue(f"{type(node).__name__}.words must be an Excerpt, not {_shown(words)}")
+        kind = getattr(node, "kind", "date")
+        if not isinstance(kind, str):
+            raise InvalidValue(f"{type(node).__name__}.kind must be a string, not {_shown(kind)}")
+        children: tuple[object, ...] = ()
+        if isinstance(node, Fixed):
+            if not node.readings or not all(isinstance(r, Interval) for r in node.readings):
+                raise InvalidValue(f"Fixed.readings must be one or more Intervals, not {_shown(node.readings)}")
+        elif isinstance(node, Birth):
+            if node.person is not None and not isinstance(node.person, str):
+                raise InvalidValue(f"Birth.person must be a string or None, not {_shown(node.person)}")
+        elif isinstance(node, (Shift, Length)):
+            _count_days(node.count, f"{type(node).__name__}.count")
+            if isinstance(node, Shift):
+                if node.direction not in (1, -1) or isinstance(node.direction, bool):
+                    raise InvalidValue(f"Shift.direction must be 1 or -1, not {_shown(node.direction)}")
+                children = (node.base,)
+        elif isinstance(node, Aligned):
+            if not isinstance(node.rule, str) or node.rule not in RULES:
+                raise InvalidValue(f"Aligned.rule must name a calendar rule, not {_shown(node.rule)}")
+            try:
+                hash(node.arg)
+            except Exception:
+                raise InvalidValue(f"Aligned.arg must be hashable, not {_shown(node.arg)}") from None
+            children = (node.base,)
+        elif isinstance(node, Between):
+            if not isinstance(node.fills, bool):
+                raise InvalidValue(f"Between.fills must be True or False, not {_shown(node.fills)}")
+            children = (node.start, node.end)
+        elif isinstance(node, Endpoint):
+            if node.which not in ("start", "end"):
+                raise InvalidValue(f"Endpoint.which must be 'start' or 'end', not {_shown(node.which)}")
+            children = (node.base,)
+        elif isinstance(node, Bound):
+            if node.side not in ("until", "since"):
+                raise InvalidValue(f"Bound.side must be 'until' or 'since', not {_shown(node.side)}")
+            children = (node.base,)
+        elif isinstance(node, Hull):
+            if not node.parts:
+                raise InvalidValue("a Hull needs at least one part")
+            children = tuple(node.parts)
+        stack.extend((child, depth + 1) for child in children)
+    return tree  # type: ignore[return-value]
+
+
+def _node_days(node: Shift | Aligned, settings: Settings) -> tuple[int | None, int | None]:
+    if isinstance(node, Shift):
+        return _count_days(node.count, "count", direction=node.direction)
+    return node.day_range(settings)
+
+
+def _clamped(ordinal: int) -> date:
+    """The day ``ordinal``, or the calendar's end it is past (for a reading cut to the calendar)."""
+    return date.fromordinal(min(max(ordinal, CALENDAR[0]), CALENDAR[1]))
+
 
 def _details(details: object) -> tuple[tuple[str, str], ...]:
     if details is None:
         return ()
-    if not isinstance(details, Mapping) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in details.items()
-    ):
-        raise InvalidValue(f"an event's details must map field names to text, not {details!r}")
-    return tuple((k, v) for k, v in details.items() if v.strip())
+    if not isinstance(details, Mapping):
+        raise InvalidValue(f"details must map field names to text, not {_shown(details)}")
+    try:
+        items = list(details.items())
+    except Exception as exc:
+        raise InvalidValue(f"details could not be read as a mapping ({type(exc).__name__})") from exc
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in items):
+        raise InvalidValue(f"an event's details must map field names to text, not {_shown(details)}")
+    return tuple((k, v) for k, v in items if v.strip())
 
 
 def _number(statement: Statement) -> int:
@@ -1191,20 +1828,20 @@ def _fixed(readings: tuple[Interval, ...], kind: Kind, words: Excerpt, notes: tu
     return Fixed(readings, kind, words, notes)
 
 
-def _point(event: Event, which: str) -> int:
-    if which == "start":
+def _point(event: Event, which: object, name: str = "point") -> int:
+    if which == "start" and isinstance(which, str):
         return event.start
-    if which == "end":
+    if which == "end" and isinstance(which, str):
         return event.end
-    raise InvalidValue(f"a point of an event is 'start' or 'end', not {which!r}")
+    raise InvalidValue(f"{name}: a point of an event is 'start' or 'end', not {_shown(which)}")
 
 
-def _excerpt(words: str | Excerpt | None) -> Excerpt | None:
+def _excerpt(words: object) -> Excerpt | None:
     if words is None or isinstance(words, Excerpt):
         return words
     if isinstance(words, str):
         return Excerpt(words)
-    raise InvalidValue(f"words must be a string or an Excerpt, not {words!r}")
+    raise InvalidValue(f"words must be a string or an Excerpt, not {_shown(words)}")
 
 
 def _words_of(when: WhenLike, source: Source) -> Excerpt | None:
@@ -1313,13 +1950,8 @@ def _day(day: date) -> str:
 
 
 def _date(ordinal: int | None) -> date | None:
-    if ordinal is None:
-        return None
-    if ordinal < 1:
-        return date.min
-    if ordinal > date.max.toordinal():
-        return date.max
-    return date.fromordinal(ordinal)
+    """The day ``ordinal`` (the engine keeps every point in the calendar)."""
+    return None if ordinal is None else date.fromordinal(ordinal)
 
 
 def _interval(bounds: tuple[int | None, int | None]) -> Interval:

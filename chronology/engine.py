@@ -1066,6 +1066,21 @@ class Network:
         self._last = None
         self._version += 1
 
+    def needs_domain(self, tags: Iterable[Tag]) -> bool:
+        """Whether the constraints of ``tags`` clash only because every point lies in the domain.
+
+        >>> net = Network(domain=(0, 100)); p, q = net.add_point(), net.add_point()
+        >>> net.add(p, q, 80, None, "q long after p"); net.add(0, p, 50, None, "p late")
+        >>> net.solve().consistent, net.needs_domain(["q long after p", "p late"])
+        (False, True)
+        """
+        wanted = set(tags)
+        probe = Network()
+        probe._points = self._points
+        probe._constraints = [c for c in self._constraints if c[4] in wanted and c[4] not in self._dropped]
+        probe._choices = [_Choice(c.options, c.tag) for c in self._choices if c.tag in wanted]
+        return bool(probe._rebuild_probe(10_000))
+
     # -- solving ---------------------------------------------------------------
     def solve(self, *, strict: bool = True, budget: int = 10_000, cost: Cost | None = None) -> Solution:
         """Consistency, tight bounds, surviving options and conflicts.

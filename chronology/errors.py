@@ -17,6 +17,7 @@ __all__ = [
     "InvalidValue",
     "Inconsistent",
     "UnknownEvent",
+    "InternalError",
 ]
 
 
@@ -123,6 +124,14 @@ class Inconsistent(ChronologyError, ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.conflict, self._message))
+
+
+class InternalError(ChronologyError, RuntimeError):
+    """A call failed in a way the library did not foresee: a bug, to report.
+
+    The public entry points raise it in place of any other exception, with the
+    original as its ``__cause__``, and leave the case as it was before the call.
+    """
 
 
 def _clip(text: str, limit: int = 80) -> str:
