@@ -1,20 +1,32 @@
-"""Benchmark of the constraint engine: prints figures, asserts nothing.
+"""Benchmark of the constraint engine and of cases built through ``Case``: prints figures, asserts nothing.
 
-Cases of 1,000 / 2,000 / 10,000 / 100,000 events shaped like a chronology: a
-hidden true day per event, mostly local relations between nearby events
-("a week later", "after"), absolute bounds on some events, and 5% of events
-with two readings (a choice between the true period and one a year off).
-About four constraints per event.  Each size runs in its own subprocess so
-that its peak resident memory (``ru_maxrss``) is its own.
+Three measures, each size in its own subprocess so that its peak resident
+memory (``ru_maxrss``) is its own:
 
-Prints per size: build and solve time, peak memory, and the time to add one
-constraint to the solved case (``add``: the incremental repair alone;
-``add+solve``: also taking a new solution), median and p90 over 200 additions.
+1. ``network``: the engine alone.  Cases of 1,000 / 10,000 / 100,000 events
+   shaped like a chronology: a hidden true day per event, mostly local
+   relations between nearby events ("a week later", "after"), absolute bounds
+   on some events, and 5% of events with two readings (a choice between the
+   true period and one a year off); about four constraints per event.  Build
+   and solve time, peak memory, and the time to add one constraint to the
+   solved case (``add``: the incremental repair alone; ``add+solve``: also
+   taking a new solution), median and p90 over 200 additions.
+2. ``case``: the same sizes built through the public API (``Case.event`` with
+   dates, months and phrases such as "the following day", ``Case.before`` /
+   ``after`` / ``relate`` between neighbours) and solved with ``Case.solve``:
+   build time, solve time, both together, peak memory, and the engine's work
+   (edges scanned) per event.
+3. ``relaxed``: a chain of events a known number of days apart, dated every
+   tenth event, with 10 dates planted wrong by a year or more; ``solve(strict=False)``
+   through ``Case``: time, work, and whether exactly the planted dates were set aside.
+
 Then networkx's all-pairs Floyd–Warshall (numpy) at 1,000 events as the naive
 reference, checked against the engine's bounds on the same choice-free case.
+Times are wall-clock and CPU (``process_time``); on a shared machine the CPU
+time is the steadier, and the work counts do not depend on the machine at all.
 
-    python benchmarks/bench_solver.py            # all sizes
-    python benchmarks/bench_solver.py 1000 2000  # some sizes
+    python benchmarks/bench_solver.py                  # everything, all sizes
+    python benchmarks/bench_solver.py case 1000 10000  # one measure, some sizes
 """
 
 from __future__ import annotations
@@ -26,15 +38,26 @@ import statistics
 import subprocess
 import sys
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from chronology import Case, Interval  # noqa: E402
 from chronology.engine import ORIGIN, Network  # noqa: E402
 
 BASE_DAY = 733_000  # about 2007
-SIZES = (1_000, 2_000, 10_000, 100_000)
+SIZES = (1_000, 10_000, 100_000)
+MEASURES = ("network", "case", "relaxed")
+FLOORS = {
+    "case": "100,000 events built and solved through Case in <= 3 s together, within 1 GB",
+    "relaxed": "a 10,000-event chain with 10 contradictions solved relaxed in <= 2 s",
+    "growth": "growth per 10x <= 12 everywhere",
+}
+
+
+# -- 1. the network ------------------------------------------------------------------
 
 
 def make_case(n: int, seed: int = 1, choices: bool = True) -> tuple[list[tuple], list[tuple], list[int]]:
@@ -86,14 +109,14 @@ def build(n: int, constraints: list[tuple], picks: list[tuple]) -> Network:
     return net
 
 
-def one_size(n: int) -> dict[str, object]:
+def network_size(n: int) -> dict[str, object]:
     constraints, picks, truth = make_case(n)
     start = time.perf_counter()
     net = build(n, constraints, picks)
     built = time.perf_counter() - start
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     sol = net.solve()
-    solved = time.perf_counter() - start
+    solved, solved_cpu = time.perf_counter() - start, time.process_time() - cpu
     assert sol.consistent
     bad = sum(1 for p in range(1, n + 1) if not _inside(truth[p], sol.bounds(p)))
     rng = random.Random(7)
@@ -112,13 +135,13 @@ def one_size(n: int) -> dict[str, object]:
         adds.append(t1 - t0)
         add_solves.append(t2 - t0)
     assert sol.consistent
-    maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "events": n,
         "constraints": len(constraints),
         "choices": len(picks),
         "build_s": built,
         "solve_s": solved,
+        "solve_cpu_s": solved_cpu,
         "exact": sol.exact,
         "search_nodes": sol.search_nodes,
         "truth_outside_bounds": bad,
@@ -126,13 +149,137 @@ def one_size(n: int) -> dict[str, object]:
         "add_p90_ms": 1000 * statistics.quantiles(adds, n=10)[-1],
         "add_solve_median_ms": 1000 * statistics.median(add_solves),
         "add_solve_p90_ms": 1000 * statistics.quantiles(add_solves, n=10)[-1],
-        "peak_rss_mb": maxrss_mb,
+        "peak_rss_mb": _peak_mb(),
     }
+
+
+# -- 2. a case through the public API ---------------------------------------------------------
+
+
+def case_facts(n: int, seed: int = 3) -> list[tuple]:
+    """What a long review says, event by event, true of a hidden timeline: each event
+    either dated (a day or a month), or placed by a phrase from the one before ("the
+    following day", "two weeks later"), or neither; most are related to the one before
+    (before, after with a gap, or a window of days)."""
+    rng = random.Random(seed)
+    day = date(1990, 1, 1)
+    facts: list[tuple] = []
+    for i in range(n):
+        step = rng.choice((0, 1, 1, 2, 3, 5, 8, 13))
+        day += timedelta(days=step)
+        pick = rng.random()
+        if i and step == 1 and pick < 0.3:
+            when: object = "the following day"
+        elif i and step == 13 and pick < 0.3:
+            when = "two weeks later"  # 11..17 days
+        elif pick < 0.15:
+            when = day
+        elif pick < 0.25:
+            when = Interval.month(day.year, day.month)
+        else:
+            when = None
+        link = rng.random()
+        if not i or isinstance(when, str):
+            relation: tuple = ("none",)
+        elif link < 0.4 and step > 0:
+            relation = ("before", step if rng.random() < 0.5 else None)
+        elif link < 0.7:
+            relation = ("relate", step - rng.randint(0, 2), step + rng.randint(0, 5))
+        else:
+            relation = ("none",)
+        agency = rng.choice(("police", "health visiting", "GP", "children's social care", "housing"))
+        facts.append((f"event {i}", when, agency, relation, day))
+    return facts
+
+
+def build_case(facts: list[tuple]) -> tuple[Case, list]:
+    case = Case()
+    events = []
+    for description, when, agency, relation, _ in facts:
+        event = case.event(description, when, agency=agency)
+        if relation[0] == "before":
+            case.before(events[-1], event, gap=relation[1])
+        elif relation[0] == "relate":
+            case.relate(events[-1], event, relation[1], relation[2])
+        events.append(event)
+    return case, events
+
+
+def case_size(n: int) -> dict[str, object]:
+    facts = case_facts(n)
+    wall, cpu = time.perf_counter(), time.process_time()
+    case, events = build_case(facts)
+    built, built_cpu = time.perf_counter() - wall, time.process_time() - cpu
+    before = case._network.work
+    wall, cpu = time.perf_counter(), time.process_time()
+    chronology = case.solve()
+    solved, solved_cpu = time.perf_counter() - wall, time.process_time() - cpu
+    work = case._network.work - before
+    bad = sum(1 for event, fact in zip(events, facts, strict=True) if not chronology.bounds(event).contains(fact[4]))
+    return {
+        "events": n,
+        "statements": len(case.statements),
+        "build_s": built,
+        "build_cpu_s": built_cpu,
+        "solve_s": solved,
+        "solve_cpu_s": solved_cpu,
+        "total_s": built + solved,
+        "total_cpu_s": built_cpu + solved_cpu,
+        "work_per_event": work / n,
+        "truth_outside_bounds": bad,
+        "peak_rss_mb": _peak_mb(),
+    }
+
+
+# -- 3. relaxed solving of a chain with contradictions ----------------------------------------
+
+
+def relaxed_size(n: int, wrong: int = 10, seed: int = 5) -> dict[str, object]:
+    rng = random.Random(seed)
+    case = Case()
+    day = date(1990, 1, 1)
+    planted = set(rng.sample([i for i in range(n) if i % 10 != 0], wrong))
+    events = []
+    wrong_dates = []
+    for i in range(n):
+        gap = rng.choice((0, 1, 1, 2, 3))
+        day += timedelta(days=gap)
+        event = case.event(f"event {i}")
+        if events:
+            case.relate(events[-1], event, gap, gap, words="days later")
+        if i % 10 == 0:
+            case.place(event, day)
+        elif i in planted:
+            off = rng.choice((-1, 1)) * rng.randint(366, 3 * 365)
+            wrong_dates += case.place(event, day + timedelta(days=off))
+        events.append(event)
+    before = case._network.work
+    wall, cpu = time.perf_counter(), time.process_time()
+    chronology = case.solve(strict=False)
+    solved, solved_cpu = time.perf_counter() - wall, time.process_time() - cpu
+    return {
+        "events": n,
+        "planted": wrong,
+        "solve_s": solved,
+        "solve_cpu_s": solved_cpu,
+        "work_per_event": (case._network.work - before) / n,
+        "conflicts": len(chronology.conflicts),
+        "set_aside": len(chronology.set_aside),
+        "set_aside_the_planted": set(chronology.set_aside) == set(wrong_dates),
+        "peak_rss_mb": _peak_mb(),
+    }
+
+
+# -- the reference and the report ----------------------------------------------------------
 
 
 def _inside(value: int, bounds: tuple[int | None, int | None]) -> bool:
     lo, hi = bounds
     return (lo is None or lo <= value) and (hi is None or value <= hi)
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def reference(n: int = 1_000) -> dict[str, object]:
@@ -162,26 +309,78 @@ def _finite(x: float) -> int | None:
     return None if abs(x) == float("inf") else int(x)
 
 
+def _run(measure: str, n: int) -> dict[str, object]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--one", measure, str(n)], capture_output=True, text=True, check=True
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def _growth(rows: list[dict[str, object]], key: str) -> str:
+    """The factor by which ``key`` grew per tenfold size."""
+    parts = []
+    for small, large in zip(rows, rows[1:], strict=False):
+        ratio = float(large["events"]) / float(small["events"])  # type: ignore[arg-type]
+        if ratio == 10 and float(small[key]) > 0:  # type: ignore[arg-type]
+            parts.append(f"x{float(large[key]) / float(small[key]):.1f}")  # type: ignore[arg-type]
+    return " ".join(parts) or "-"
+
+
 def main(argv: list[str]) -> None:
     if argv and argv[0] == "--one":
-        print(json.dumps(one_size(int(argv[1]))))
+        run = {"network": network_size, "case": case_size, "relaxed": relaxed_size}[argv[1]]
+        print(json.dumps(run(int(argv[2]))))
         return
-    sizes = [int(a) for a in argv] or list(SIZES)
-    print(
-        f"{'events':>8} {'constr':>7} {'choices':>7} {'solve s':>8} {'peak MB':>8} "
-        f"{'add ms med/p90':>15} {'add+solve ms med/p90':>21} exact nodes outside"
-    )
-    for n in sizes:
-        run = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True)
-        r = json.loads(run.stdout.strip().splitlines()[-1])
+    measures = [a for a in argv if a in MEASURES] or list(MEASURES)
+    sizes = [int(a) for a in argv if a.isdigit()] or list(SIZES)
+    if "network" in measures:
+        print("network (engine alone)")
         print(
-            f"{r['events']:>8} {r['constraints']:>7} {r['choices']:>7} {r['solve_s']:>8.3f} "
-            f"{r['peak_rss_mb']:>8.0f} {r['add_median_ms']:>7.3f}/{r['add_p90_ms']:<7.3f} "
-            f"{r['add_solve_median_ms']:>10.3f}/{r['add_solve_p90_ms']:<10.3f} "
-            f"{r['exact']!s:>5} {r['search_nodes']:>5} {r['truth_outside_bounds']:>7}"
+            f"{'events':>8} {'constr':>7} {'choices':>7} {'solve s':>8} {'cpu s':>7} {'peak MB':>8} "
+            f"{'add ms med/p90':>15} {'add+solve ms med/p90':>21} exact nodes outside"
         )
-    ref = reference()
-    print("reference:", ", ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in ref.items()))
+        rows = [_run("network", n) for n in sizes]
+        for r in rows:
+            print(
+                f"{r['events']:>8} {r['constraints']:>7} {r['choices']:>7} {r['solve_s']:>8.3f} "
+                f"{r['solve_cpu_s']:>7.3f} {r['peak_rss_mb']:>8.0f} {r['add_median_ms']:>7.3f}/{r['add_p90_ms']:<7.3f} "
+                f"{r['add_solve_median_ms']:>10.3f}/{r['add_solve_p90_ms']:<10.3f} "
+                f"{r['exact']!s:>5} {r['search_nodes']:>5} {r['truth_outside_bounds']:>7}"
+            )
+        print(f"  growth per 10x: solve cpu {_growth(rows, 'solve_cpu_s')}")
+        ref = reference()
+        print(
+            "  reference:",
+            ", ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in ref.items()),
+        )
+    if "case" in measures:
+        print(f"case (through the public API; floor: {FLOORS['case']})")
+        print(
+            f"{'events':>8} {'stmts':>7} {'build s':>8} {'solve s':>8} {'total s':>8} {'total cpu':>9} "
+            f"{'peak MB':>8} {'work/event':>10} outside"
+        )
+        rows = [_run("case", n) for n in sizes]
+        for r in rows:
+            print(
+                f"{r['events']:>8} {r['statements']:>7} {r['build_s']:>8.3f} {r['solve_s']:>8.3f} "
+                f"{r['total_s']:>8.3f} {r['total_cpu_s']:>9.3f} {r['peak_rss_mb']:>8.0f} "
+                f"{r['work_per_event']:>10.1f} {r['truth_outside_bounds']:>7}"
+            )
+        print(
+            f"  growth per 10x: build cpu {_growth(rows, 'build_cpu_s')}; solve cpu {_growth(rows, 'solve_cpu_s')}; "
+            f"work {_growth(rows, 'work_per_event')} per event"
+        )
+    if "relaxed" in measures:
+        print(f"relaxed (chain, 10 planted wrong dates; floor: {FLOORS['relaxed']})")
+        print(f"{'events':>8} {'solve s':>8} {'cpu s':>7} {'peak MB':>8} {'work/event':>10} conflicts aside planted")
+        rows = [_run("relaxed", n) for n in sizes]
+        for r in rows:
+            print(
+                f"{r['events']:>8} {r['solve_s']:>8.3f} {r['solve_cpu_s']:>7.3f} {r['peak_rss_mb']:>8.0f} "
+                f"{r['work_per_event']:>10.1f} {r['conflicts']:>9} {r['set_aside']:>5} "
+                f"{r['set_aside_the_planted']!s:>7}"
+            )
+        print(f"  growth per 10x: solve cpu {_growth(rows, 'solve_cpu_s')}")
 
 
 if __name__ == "__main__":

@@ -153,7 +153,7 @@ class Person:
         return self.name
 
 
-@attrs.frozen(repr=False, cache_hash=True)  # hashed on every engine look-up
+@attrs.frozen(repr=False, hash=False)
 class Statement:
     """One thing the case asserts, in words, with where it came from.
 
@@ -177,6 +177,10 @@ class Statement:
     words: Excerpt | None = None
     events: tuple[Event, ...] = ()
     source: Source = None
+
+    def __hash__(self) -> int:
+        # Equal statements have equal numbers and words; hashed on every engine look-up.
+        return hash((self.number, self.says))
 
     @property
     def origin(self) -> str:
@@ -289,8 +293,9 @@ def _atomic(method: Callable[Concatenate[Case, _P], _R]) -> Callable[Concatenate
             raise
         except Exception as exc:
             self._undo(mark)
-            if isinstance(exc, MemoryError):
-                raise
+            traceback = exc.__traceback__
+            if isinstance(exc, MemoryError) or isinstance(exc, TypeError) and traceback and traceback.tb_next is None:
+                raise  # out of memory, or a call of the wrong shape (Python's own error, as for any function)
             raise InternalError(
                 f"Case.{method.__name__} failed unexpectedly ({type(exc).__name__}: {_clip(str(exc))}); "
                 "the case is as it was before the call. This is a bug in chronology: please report it."
@@ -444,20 +449,24 @@ class Case:
         9 Feb 2011 – 15 Feb 2011 (when he was ten weeks old)
         """
         _check_text("description", description, "an event needs a description")
-        _check_when("when", when)
+        if when is not None:
+            _check_when("when", when)
         if agency is not None:
             _check_text("agency", agency, "an agency is a name such as 'police'")
-        members = self._check_people(people)
+        members = self._check_people(people) if people != () else ()
         if person is not None:
             self._check_person(person, "person")
-        self._check_anchor(anchor)
+        if anchor is not None:
+            self._check_anchor(anchor)
         if reference is not None:
             self._check_event(reference, "reference")
-        _check_source(source)
-        _check_flag("span", span)
+        if source is not None:
+            _check_source(source)
+        if span is not False:
+            _check_flag("span", span)
         if kind is not None:
             _check_text("kind", kind, "an event's kind is a word such as 'visit'")
-        pairs = _details(details)
+        pairs = _details(details) if details is not None else ()
         tree = self._tree(when, source) if when is not None else None
         needs_span = span or (tree is not None and isinstance(tree[0], (Length, Between)))
         event = self._add_event(
@@ -541,6 +550,22 @@ class Case:
         >>> print(case.relate(a, b, 2, 5, words="a few days later"))
         'a few days later': b is 2..5 days after a
         """
+        return self._relate(a, b, lo, hi, a_point=a_point, b_point=b_point, words=words, source=source, kind=kind)
+
+    def _relate(
+        self,
+        a: Event,
+        b: Event,
+        lo: int | None,
+        hi: int | None,
+        *,
+        a_point: PointName = "start",
+        b_point: PointName = "start",
+        words: str | Excerpt | None = None,
+        source: Source = None,
+        kind: str = "relative",
+    ) -> Statement:
+        """:meth:`relate` inside another change (one undo mark for the whole call)."""
         self._check_event(a, "a")
         self._check_event(b, "b")
         _check_days("lo", lo)
@@ -577,7 +602,7 @@ class Case:
         self._check_event(b, "b")
         said = _excerpt(words)
         lo, hi, gap_words = self._gap(gap, "gap")
-        return self.relate(
+        return self._relate(
             a, b, lo, hi, a_point="end", b_point="start", words=said or gap_words, source=source, kind="order"
         )
 
@@ -658,7 +683,7 @@ class Case:
         if count is None:
             raise InvalidValue("within(...) needs a count")
         _, hi, count_words = self._gap(count, "count")
-        return self.relate(
+        return self._relate(
             a, b, 0, hi, a_point="end", b_point="start", words=said or count_words, source=source, kind="order"
         )
 
@@ -868,7 +893,7 @@ class Case:
             assert words is not None
             if not words.text.strip():
                 raise InvalidValue("an empty phrase places nothing")
-            return _checked_tree(_parse(words.text, self.settings)), words
+            return _shallow(_parse(words.text, self.settings)), words
         if isinstance(when, _NODES):
             return _checked_tree(when), words
         if isinstance(when, When):
@@ -1786,6 +1811,23 @@ def _checked_tree(tree: object) -> Node:
             children = tuple(node.parts)
         stack.extend((child, depth + 1) for child in children)
     return tree  # type: ignore[return-value]
+
+
+def _shallow(tree: Node) -> Node:
+    """A tree the grammar made, checked only for depth (without recursion): what reads
+    the tree recurses, and must do so no deeper than :data:`_MAX_DEPTH`."""
+    stack: list[tuple[object, int]] = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > _MAX_DEPTH:
+            raise InvalidValue(f"a phrase that nests more than {_MAX_DEPTH} levels deep is not read")
+        if isinstance(node, (Shift, Aligned, Endpoint, Bound)):
+            stack.append((node.base, depth + 1))
+        elif isinstance(node, Between):
+            stack += [(node.start, depth + 1), (node.end, depth + 1)]
+        elif isinstance(node, Hull):
+            stack += [(part, depth + 1) for part in node.parts]
+    return tree
 
 
 def _node_days(node: Shift | Aligned, settings: Settings) -> tuple[int | None, int | None]:

@@ -796,14 +796,15 @@ class Network:
         self._points = 1
         self._constraints: list[tuple[int, int, int | None, int | None, Tag]] = []
         self._choices: list[_Choice] = []
-        self._by_tag: dict[Tag, list[Constraint]] = {}  # the hard constraints of each tag
-        self._choice_of: dict[Tag, list[int]] = {}  # the choices each tag carries
+        self._indexed: tuple[dict[Tag, list[Constraint]], dict[Tag, list[int]]] | None = None  # see _index
         self._tags: dict[Tag, int] = {}  # tag -> first-seen order
         self._tag_count = 0
         self._dropped: set[Tag] = set()  # removed tags whose constraints are still listed
-        self._base: _Graph | None = _Graph(1, lo, hi, self._counter)  # the hard constraints' edges
+        # The hard constraints' edges, built in bulk at the first solve (None until then, and
+        # after a removal), then kept as they are stated.
+        self._base: _Graph | None = None
         self._base_extra: list[int] = []  # hull edges the last solve put on the base
-        self._base_uf = _UnionFind(1)
+        self._base_uf: _UnionFind | None = None
         self._graph: _Graph | None = None
         self._uf: _UnionFind | None = None
         self._excluded: frozenset[Tag] = frozenset()
@@ -851,9 +852,9 @@ class Network:
         """
         p = self._points
         self._points += 1
-        if self._base is not None:
+        if self._base is not None and self._base_uf is not None:
             self._base.grow()
-        self._base_uf.parent.append(p)
+            self._base_uf.parent.append(p)
         if self._graph is not None and self._uf is not None:
             if self._graph is not self._base:
                 self._graph.grow()
@@ -862,6 +863,16 @@ class Network:
         return p
 
     def _check(self, a: object, b: object, lo: object, hi: object) -> None:
+        points, limit = self._points, self._limit
+        if (
+            type(a) is int
+            and type(b) is int
+            and 0 <= a < points
+            and 0 <= b < points
+            and (lo is None or type(lo) is int and -limit <= lo <= limit)
+            and (hi is None or type(hi) is int and -limit <= hi <= limit)
+        ):
+            return
         for name, p in (("a", a), ("b", b)):
             if not isinstance(p, int) or isinstance(p, bool):
                 raise InvalidValue(f"point {name} must be an int, not {_shown(p)}")
@@ -880,12 +891,12 @@ class Network:
 
     def _note_tag(self, tag: Tag) -> None:
         try:
-            hash(tag)
+            known = tag in self._tags
         except Exception:
             raise InvalidValue(f"a tag must be hashable, not {type(tag).__name__}") from None
-        if tag in self._dropped:
-            self._compact()
-        if tag not in self._tags:
+        if not known:
+            if self._dropped and tag in self._dropped:
+                self._compact()
             self._tags[tag] = self._tag_count
             self._tag_count += 1
 
@@ -903,15 +914,18 @@ class Network:
         self._check(a, b, lo, hi)
         self._note_tag(tag)
         self._constraints.append((a, b, lo, hi, tag))
-        self._by_tag.setdefault(tag, []).append((a, b, lo, hi))
+        self._indexed = None
         self._version += 1
-        graph, uf, base = self._graph, self._uf, self._base
+        base, base_uf = self._base, self._base_uf
+        if base is None or base_uf is None:
+            return  # nothing is solved: the next solve builds the graph in bulk
+        graph, uf = self._graph, self._uf
         shared = graph is base and tag not in self._excluded
-        if base is not None and not shared:
+        if not shared:
             for u, v, w in _edges_of(a, b, lo, hi):
                 base.edge(u, v, w, tag, _HARD, -1)
         if a and b:
-            self._base_uf.union(a, b)
+            base_uf.union(a, b)
         if graph is None or uf is None or tag in self._excluded:
             return
         for u, v, w in _edges_of(a, b, lo, hi):
@@ -960,7 +974,7 @@ class Network:
         choice.hull_edges = _hull(choice.options)
         self._choices.append(choice)
         ci = len(self._choices) - 1
-        self._choice_of.setdefault(tag, []).append(ci)
+        self._indexed = None
         self._version += 1
         graph, uf = self._graph, self._uf
         if graph is None or uf is None or tag in self._excluded:
@@ -1012,11 +1026,7 @@ class Network:
         if dropped:
             self._constraints = [c for c in self._constraints if c[4] not in dropped]
             self._choices = [c for c in self._choices if c.tag not in dropped]
-            for tag in dropped:
-                self._by_tag.pop(tag, None)
-            self._choice_of = {}
-            for ci, choice in enumerate(self._choices):
-                self._choice_of.setdefault(choice.tag, []).append(ci)
+            self._indexed = None
             self._dropped = set()
             self._graph = None
         self._base, self._base_uf = self._hard_graph(frozenset())
@@ -1033,38 +1043,39 @@ class Network:
         if len(self._constraints) == constraints and len(self._choices) == choices and not self._dropped:
             if self._points > points:
                 self._points = points
-                if self._base is not None:
+                if self._base is not None and self._base_uf is not None:
                     self._base.shrink(points)
-                del self._base_uf.parent[points:]
+                    del self._base_uf.parent[points:]
                 if self._graph is not None and self._uf is not None:
                     if self._graph is not self._base:
                         self._graph.shrink(points)
                     del self._uf.parent[points:]
             self._version = version
             return
-        for *_, tag in self._constraints[constraints:]:
-            listed = self._by_tag.get(tag)
-            if listed:
-                listed.pop()
-                if not listed:
-                    del self._by_tag[tag]
-        for ci in range(choices, len(self._choices)):
-            listed_choices = self._choice_of.get(self._choices[ci].tag)
-            if listed_choices:
-                listed_choices.remove(ci)
-                if not listed_choices:
-                    del self._choice_of[self._choices[ci].tag]
         del self._constraints[constraints:]
         del self._choices[choices:]
         for tag in [t for t, order in self._tags.items() if order >= tags]:
             del self._tags[tag]
         self._tag_count = tags
         self._points = min(self._points, points)
-        self._base_uf = _UnionFind(self._points)
-        self._base = None
+        self._indexed = None
+        self._base = self._base_uf = None
         self._graph = None
         self._last = None
         self._version += 1
+
+    def _index(self) -> tuple[dict[Tag, list[Constraint]], dict[Tag, list[int]]]:
+        """The hard constraints of each tag, and the choices each tag carries (made when first
+        asked for after a change: building a case should not pay for what only conflicts need)."""
+        if self._indexed is None:
+            by_tag: dict[Tag, list[Constraint]] = {}
+            choice_of: dict[Tag, list[int]] = {}
+            for a, b, lo, hi, tag in self._constraints:
+                by_tag.setdefault(tag, []).append((a, b, lo, hi))
+            for ci, choice in enumerate(self._choices):
+                choice_of.setdefault(choice.tag, []).append(ci)
+            self._indexed = (by_tag, choice_of)
+        return self._indexed
 
     def needs_domain(self, tags: Iterable[Tag]) -> bool:
         """Whether the constraints of ``tags`` clash only because every point lies in the domain.
@@ -1153,8 +1164,8 @@ class Network:
         self._excluded = excluded
         if self._base is None:
             self._compact()
-        base = self._base
-        assert base is not None
+        base, base_uf = self._base, self._base_uf
+        assert base is not None and base_uf is not None
         if self._base_extra:
             base.strip(self._base_extra)
             self._base_extra = []
@@ -1162,7 +1173,7 @@ class Network:
             graph, uf = self._hard_graph(excluded)
         else:  # solve on the base itself: no copy of a large adjacency
             graph, uf = base, _UnionFind(0)
-            uf.parent = list(self._base_uf.parent)
+            uf.parent = list(base_uf.parent)
         choices = [c for c in self._choices if c.tag not in excluded]
         for ci, choice in enumerate(self._choices):
             choice.alive = list(range(len(choice.options)))
@@ -1486,8 +1497,9 @@ class Network:
         order = sorted(tags, key=lambda t: self._tags.get(t, -1))
         if self._minimal_as_cycle(order):
             return tuple(order)
-        constraints = [(a, b, lo, hi, t) for t in order for a, b, lo, hi in self._by_tag.get(t, ())]
-        choices = [self._choices[ci] for t in order for ci in self._choice_of.get(t, ())]
+        by_tag, choice_of = self._index()
+        constraints = [(a, b, lo, hi, t) for t in order for a, b, lo, hi in by_tag.get(t, ())]
+        choices = [self._choices[ci] for t in order for ci in choice_of.get(t, ())]
         points = {0}
         for a, b, _, _, _ in constraints:
             points.update((a, b))
@@ -1524,10 +1536,11 @@ class Network:
         forest of links each satisfiable on its own is consistent, so long as the
         domain leaves room: every link about the origin must allow a day inside the
         domain narrowed, at each end, by the sum of the other links' shortest steps."""
+        by_tag, choice_of = self._index()
         links: list[tuple[int, int, Tag, list[tuple[int | None, int | None]]]] = []
         for tag in tags:
             per_pair: dict[tuple[int, int], tuple[int | None, int | None]] = {}
-            for a, b, lo, hi in self._by_tag.get(tag, ()):
+            for a, b, lo, hi in by_tag.get(tag, ()):
                 if a == b:
                     return False
                 pair, (lo, hi) = ((a, b), (lo, hi)) if a < b else ((b, a), _flip(lo, hi))
@@ -1536,7 +1549,7 @@ class Network:
                 if not _fits(*interval):
                     return False
                 links.append((pair[0], pair[1], tag, [interval]))
-            for ci in self._choice_of.get(tag, ()):
+            for ci in choice_of.get(tag, ()):
                 options = self._choices[ci].options
                 if any(len(o) != 1 for o in options):
                     return False
@@ -1646,6 +1659,7 @@ class Network:
         """What leaving one tag out weighs, compared after the count of tags: its cost,
         the points it touches, and how early it was stated (later ones go first)."""
         total = self._tag_count
+        by_tag, choice_of = self._index()
         cache: dict[Tag, tuple[float, int, int]] = {}
 
         def key(tag: Tag) -> tuple[float, int, int]:
@@ -1656,8 +1670,8 @@ class Network:
                     value = _NEVER
                 elif not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value < _NEVER:
                     raise InvalidValue(f"cost({_shown(tag)}) must be a number from 0 up, or None, not {_shown(value)}")
-                points = {p for a, b, _, _ in self._by_tag.get(tag, ()) for p in (a, b) if p}
-                for ci in self._choice_of.get(tag, ()):
+                points = {p for a, b, _, _ in by_tag.get(tag, ()) for p in (a, b) if p}
+                for ci in choice_of.get(tag, ()):
                     points.update(p for o in self._choices[ci].options for a, b, _, _ in o for p in (a, b) if p)
                 found = (float(value), len(points), total - self._tags.get(tag, total))
                 cache[tag] = found
@@ -1757,10 +1771,9 @@ class Network:
 
     def _edges_with(self, tag: Tag) -> list[tuple[int, int, int, int, int]]:
         """The edges of a tag's constraints and of its choices' hulls: (u, v, w, kind, choice)."""
-        edges = [
-            (u, v, w, _HARD, -1) for a, b, lo, hi in self._by_tag.get(tag, ()) for u, v, w in _edges_of(a, b, lo, hi)
-        ]
-        for ci in self._choice_of.get(tag, ()):
+        by_tag, choice_of = self._index()
+        edges = [(u, v, w, _HARD, -1) for a, b, lo, hi in by_tag.get(tag, ()) for u, v, w in _edges_of(a, b, lo, hi)]
+        for ci in choice_of.get(tag, ()):
             edges += [(u, v, w, _HULL, ci) for u, v, w in _hull(self._choices[ci].options)]
         return edges
 

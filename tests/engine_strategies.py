@@ -128,3 +128,34 @@ def networks(
         true_options.append(true_index)
         choices.append((tuple(options), f"choice{j}"))
     return Spec(n, tuple(hard), tuple(choices), truth, tuple(true_options))
+
+
+def bellman_ford_consistent(points: int, constraints: Sequence[tuple[int, int, int | None, int | None]]) -> bool:
+    """An independent check (plain Bellman-Ford from a virtual source, n passes): whether the
+    constraints ``lo <= t_b - t_a <= hi`` over points ``0..points`` have a solution."""
+    edges = []
+    for a, b, lo, hi in constraints:
+        if hi is not None:
+            edges.append((a, b, hi))
+        if lo is not None:
+            edges.append((b, a, -lo))
+    dist = [0] * (points + 1)
+    for _ in range(points + 1):
+        changed = False
+        for u, v, w in edges:
+            if dist[u] + w < dist[v]:
+                dist[v] = dist[u] + w
+                changed = True
+        if not changed:
+            return True
+    return False
+
+
+def reference_consistent(spec: Spec, keep: set[Any] | None = None) -> bool:
+    """Consistency by brute force over the choices' options, each combination by Bellman-Ford."""
+    hard = [(a, b, lo, hi) for a, b, lo, hi, tag in spec.hard if keep is None or tag in keep]
+    choices = [options for options, tag in spec.choices if keep is None or tag in keep]
+    for picked in itertools.product(*choices):
+        if bellman_ford_consistent(spec.points, hard + [c for option in picked for c in option]):
+            return True
+    return False

@@ -418,3 +418,185 @@ def test_errors_are_the_expected_kinds() -> None:
         net.add(0, 1, 0, 0, "x")
     with pytest.raises(InvalidValue):
         net.add_choice([], "x")
+
+
+# -- relaxed solving: costs, minimal conflicts, many conflicts -------------------------------------------------
+
+from engine_strategies import reference_consistent  # noqa: E402
+
+
+def _contradict_many(spec: Spec, data: st.DataObject) -> Spec:
+    """Several planted liars (each far from the truth) against the true network."""
+    hard = list(spec.hard)
+    for k in range(data.draw(st.integers(1, 3))):
+        p = data.draw(st.integers(1, spec.points))
+        wrong = spec.truth[p] + data.draw(st.sampled_from([-1000, 1000]))
+        hard.append((ORIGIN, p, wrong, wrong, f"liar{k}"))
+        hard.append((ORIGIN, p, spec.truth[p], spec.truth[p], f"witness{k}"))
+    return Spec(spec.points, tuple(hard), spec.choices, spec.truth, spec.true_options)
+
+
+@FAST
+@given(networks(max_points=6, max_constraints=10, max_choices=2), st.data())
+def test_every_conflict_a_relaxed_solve_reports_is_minimal(spec: Spec, data: st.DataObject) -> None:
+    """Checked against an independent reference (Bellman-Ford over every combination of options)."""
+    spec = _contradict_many(spec, data)
+    sol = spec.build().solve(strict=False)
+    assert sol.consistent and sol.conflicts
+    for conflict in sol.conflicts:
+        tags = set(conflict)
+        assert not reference_consistent(spec, tags), conflict
+        for tag in tags:
+            assert reference_consistent(spec, tags - {tag}), (conflict, tag)
+    assert reference_consistent(spec, set(spec.tags) - set(sol.set_aside))
+    for tag in sol.set_aside:
+        assert sol.resolves(tag) and all(tag in c for c in sol.resolves(tag))
+
+
+@SMALL
+@given(
+    networks(max_points=3, span=DOMAIN, max_constraints=5, max_choices=1, slack=2, domain=True),
+    st.lists(st.tuples(st.integers(1, 3), st.integers(0, DOMAIN)), min_size=1, max_size=3),
+    st.dictionaries(st.sampled_from([f"c{i}" for i in range(6)] + ["pin0", "pin1", "pin2"]), st.integers(1, 4)),
+)
+def test_relaxed_sets_aside_the_cheapest_of_the_smallest_sets(
+    spec: Spec, pins: list[tuple[int, int]], costs: dict[str, int]
+) -> None:
+    """Brute force over every set of tags: none smaller restores consistency, and none of the
+    same size that does costs less."""
+    pinned = tuple((ORIGIN, min(p, spec.points), d, d, f"pin{i}") for i, (p, d) in enumerate(pins))
+    spec = Spec(spec.points, (*spec.hard, *pinned), spec.choices, ())
+
+    def cost(tag: object) -> float:
+        return float(costs.get(str(tag), 1))
+
+    sol = spec.build().solve(strict=False, cost=cost)
+    tags = spec.tags
+    aside = set(sol.set_aside)
+    assert reference_consistent(spec, set(tags) - aside)
+    best = sum(cost(t) for t in aside)
+    for size in range(len(aside) + 1):
+        for combo in itertools.combinations(tags, size):
+            if reference_consistent(spec, set(tags) - set(combo)):
+                assert size == len(aside), (combo, aside)
+                assert sum(cost(t) for t in combo) >= best, (combo, aside)
+
+
+def test_a_date_is_set_aside_before_the_chain_that_contradicts_it() -> None:
+    net = Network()
+    points = [net.add_point() for _ in range(30)]
+    net.add(ORIGIN, points[0], 100, 100, ("date", 0))
+    for i in range(29):
+        net.add(points[i], points[i + 1], 1, 1, ("link", i))
+    net.add(ORIGIN, points[20], 500, 500, ("date", 20))  # the chain says 120
+    net.add(ORIGIN, points[29], 129, 129, ("date", 29))
+
+    def cost(tag: object) -> float:
+        return 1.0 if isinstance(tag, tuple) and tag[0] == "date" else 2.0
+
+    sol = net.solve(strict=False, cost=cost)
+    assert sol.set_aside == (("date", 20),)  # the date the others disagree with, not a link
+    assert ("date", 20) in sol.resolves(("date", 20))[0]
+    assert sol.bounds(points[20]) == (120, 120)
+    plain = net.solve(strict=False)  # every tag costs the same: still the one meeting both conflicts
+    assert plain.set_aside == (("date", 20),)
+
+
+def test_ties_go_to_the_tag_stated_later() -> None:
+    net = Network()
+    p = net.add_point()
+    net.add(ORIGIN, p, 10, 10, "first")
+    net.add(ORIGIN, p, 20, 20, "second")
+    assert net.solve(strict=False).set_aside == ("second",)
+    assert net.solve(strict=False, cost=lambda t: 2.0 if t == "second" else 1.0).set_aside == ("first",)
+
+
+def test_a_tag_that_may_not_be_set_aside_is_kept_where_another_will_do() -> None:
+    net = Network()
+    p = net.add_point()
+    net.add(ORIGIN, p, 10, 10, "structural")
+    net.add(ORIGIN, p, 20, 20, "claim")
+    sol = net.solve(strict=False, cost=lambda t: None if t == "structural" else 5.0)
+    assert sol.set_aside == ("claim",)
+
+
+def test_many_wrong_dates_in_a_long_chain_are_all_found_and_only_they() -> None:
+    net = Network()
+    n = 3000
+    points = [net.add_point() for _ in range(n)]
+    for i in range(n - 1):
+        net.add(points[i], points[i + 1], 2, 2, ("link", i))
+    wrong = {17, 905, 906, 2222, 2999}
+    for i in range(0, n, 7):
+        net.add(ORIGIN, points[i], 1000 + 2 * i, 1000 + 2 * i, ("date", i))
+    for i in sorted(wrong):
+        net.add(ORIGIN, points[i], 5000 + i, 5000 + i, ("wrong", i))
+    sol = net.solve(strict=False, cost=lambda tag: 2.0 if tag[0] == "link" else 1.0)
+    assert set(sol.set_aside) == {("wrong", i) for i in wrong}
+
+
+def test_a_wrong_date_stated_first_does_not_take_the_right_ones_with_it() -> None:
+    net = Network()
+    n = 500
+    points = [net.add_point() for _ in range(n)]
+    net.add(ORIGIN, points[0], 9000, 9000, "wrong first")
+    for i in range(n - 1):
+        net.add(points[i], points[i + 1], 1, 1, ("link", i))
+    for i in range(10, n, 10):
+        net.add(ORIGIN, points[i], 100 + i, 100 + i, ("date", i))
+    sol = net.solve(strict=False, cost=lambda tag: 1.0 if tag == "wrong first" or tag[0] == "date" else 2.0)
+    assert sol.set_aside == ("wrong first",)
+    assert len(sol.conflicts) <= 3
+
+
+def test_numbers_beyond_the_domain_are_refused() -> None:
+    net = Network(domain=(1, 100))
+    p = net.add_point()
+    with pytest.raises(InvalidValue, match="domain"):
+        net.add(ORIGIN, p, 0, 1000, "too far")
+    net.add(ORIGIN, p, 50, None, "late")
+    assert net.solve().bounds(p) == (50, None)  # the latest day is the domain's: open
+    q = net.add_point()
+    net.add(p, q, 60, None, "much later")  # q would be past the domain's end
+    sol = net.solve()
+    assert not sol.consistent and set(sol.conflicts[0]) == {"late", "much later"}
+    assert net.needs_domain(sol.conflicts[0])
+
+
+def test_a_bound_reached_through_the_domain_is_open() -> None:
+    net = Network(domain=(1, 100))
+    p, q = net.add_point(), net.add_point()
+    net.add(p, q, 1, 1, "q the day after p")
+    sol = net.solve()
+    assert sol.bounds(p) == (None, None) and sol.bounds(q) == (None, None)
+    assert sol.difference(p, q) == (1, 1)
+    assert sol.explain(q, "latest") == ()
+
+
+def test_relaxed_solving_again_after_one_more_statement_reuses_nothing_wrong() -> None:
+    net = Network()
+    p, q = net.add_point(), net.add_point()
+    net.add(ORIGIN, p, 10, 10, "p")
+    net.add(ORIGIN, p, 12, 12, "p again")
+    first = net.solve(strict=False)
+    assert first.set_aside == ("p again",)
+    net.add(p, q, 1, 1, "q after p")
+    second = net.solve(strict=False)
+    assert second.set_aside == ("p again",) and second.bounds(q) == (11, 11)
+    net.add(ORIGIN, q, 30, 30, "q late")
+    third = net.solve(strict=False)
+    assert third.consistent and len(third.set_aside) == 2
+
+
+def test_removing_many_tags_is_lazy_and_the_next_solve_is_right() -> None:
+    net = Network()
+    points = [net.add_point() for _ in range(50)]
+    for i, p in enumerate(points):
+        net.add(ORIGIN, p, i, i, ("at", i))
+        net.add(ORIGIN, p, i + 100, i + 100, ("wrong", i))
+    for i in range(50):
+        net.remove(("wrong", i))
+    sol = net.solve()
+    assert sol.consistent and all(sol.bounds(p) == (i, i) for i, p in enumerate(points))
+    net.add(ORIGIN, points[0], 5, 5, ("wrong", 0))  # a removed tag used again
+    assert not net.solve().consistent
