@@ -14,10 +14,12 @@ Jun 2011 (early summer 2011)
 from chronology.case import Case, Chronology, Event, Person, Statement
 from chronology.errors import (
     ChronologyError,
+    FileError,
     Inconsistent,
     InvalidValue,
     MissingAnchor,
     UnknownEvent,
+    UnreadableTable,
     UnrecognisedPhrase,
 )
 from chronology.model import Amount, Count, Excerpt, Interval, When
@@ -34,6 +36,7 @@ __all__ = [
     "Count",
     "Event",
     "Excerpt",
+    "FileError",
     "Inconsistent",
     "Interval",
     "InvalidValue",
@@ -42,6 +45,7 @@ __all__ = [
     "Settings",
     "Statement",
     "UnknownEvent",
+    "UnreadableTable",
     "UnrecognisedPhrase",
     "When",
     "parse",

@@ -58,6 +58,7 @@ from chronology.settings import DEFAULT, Settings
 
 if TYPE_CHECKING:
     from chronology.engine import Network, Solution
+    from chronology.render.table import Table
 
 __all__ = ["Case", "Person", "Event", "Statement", "Chronology", "Explanation", "Order"]
 
@@ -1161,6 +1162,39 @@ class Chronology:
         if isinstance(node, Hull):
             return [Interval.hull_of(r for part in node.parts for r in self._readings(placement, part))]
         return [Interval(None, None)]  # a Length locates nothing
+
+    # -- renderings and accessors used by them (chronology.render imports inside each method) ----------
+    def difference(
+        self, a: Event, b: Event, *, a_point: PointName = "start", b_point: PointName = "start"
+    ) -> tuple[int | None, int | None]:
+        """Tight bounds in days on ``b``'s point minus ``a``'s (``None``: unbounded that way).
+
+        Ages come from it: the days from a birth to an event, which the
+        statements may fix more tightly than either date alone.
+
+        >>> case = Case()
+        >>> child = case.person("Child S", born="December 2010")
+        >>> visit = case.event("health visit", "when he was ten weeks old")
+        >>> case.solve().difference(child.birth, visit)
+        (70, 76)
+        """
+        self._check(a)
+        self._check(b)
+        return self._solution.difference(_point(a, a_point), _point(b, b_point))
+
+    def table(self) -> Table:
+        """The chronology as a :class:`chronology.render.Table`: one row per event, in resolved order.
+
+        >>> case = Case()
+        >>> _ = case.event("referral", "early summer 2011", agency="police")
+        >>> print(case.solve().table().to_markdown(columns=("display", "agency", "event", "certainty")))
+        | Date | Agency | Event | Certainty |
+        | --- | --- | --- | --- |
+        | Jun 2011 | police | referral | bounded |
+        """
+        from chronology.render.table import build_table
+
+        return build_table(self)
 
 
 # -- helpers ------------------------------------------------------------------------
