@@ -265,6 +265,16 @@ def test_because_names_the_statements_that_fixed_the_bounds() -> None:
     )
 
 
+def test_because_of_an_event_dated_alone_is_its_own_statements() -> None:
+    case = Case()
+    call = case.event("call", "early summer 2011", agency="police")
+    case.place(call, "June 2011")
+    nothing = case.event("undated", span=True)
+    rows = {row.event: row for row in case.solve().table()}
+    assert rows["call"].because == ("'early summer 2011': call is in Jun 2011", "'June 2011': call is in Jun 2011")
+    assert rows[nothing.description].because == ()
+
+
 def test_a_period_shows_where_it_starts_and_ends() -> None:
     case = Case()
     licence = case.event("licence", "from mid-2016 to Feb 2017", span=True)
@@ -285,10 +295,13 @@ def test_rows_follow_the_resolved_order_and_carry_people_and_agencies() -> None:
     earlier = case.event("earlier", "2011", agency="GP")
     chronology = case.solve()
     table = chronology.table()
+    nothing = case.event("undated call", agency="police")
+    chronology = case.solve()
+    table = chronology.table()
     dated = [e.description for e in chronology.events if chronology.bounds(e) != Interval(None, None)]
-    undated = [e.description for e in chronology.events if chronology.bounds(e) == Interval(None, None)]
-    assert undated == ["birth of Mother S"]
-    assert [r.event for r in table] == dated + undated  # resolved order, with what nothing dates at the end
+    # resolved order, with what nothing dates at the end; a birth nothing dates or mentions is left out
+    assert [r.event for r in table] == [*dated, nothing.description]
+    assert mother.birth in chronology.events and "birth of Mother S" not in table.column("event")
     assert [r.number for r in table] == list(range(1, len(table) + 1))
     by_name = {r.event: r for r in table}
     assert by_name[later.description].people == ("Mother S",) and by_name[later.description].agency == "police"

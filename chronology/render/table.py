@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -145,8 +145,17 @@ class Row:
     people: tuple[str, ...]
     source: str
     certainty: str
-    because: tuple[str, ...]
-    kind: str
+    _because: tuple[str, ...] | Callable[[], tuple[str, ...]] = attrs.field(eq=False, repr=False)
+    kind: str = ""
+
+    @property
+    def because(self) -> tuple[str, ...]:
+        """The statements that fixed the bounds (asked of the solver the first time it is read)."""
+        value = self._because
+        if callable(value):
+            value = value()
+            object.__setattr__(self, "_because", value)
+        return value
 
     def cell(self, key: str) -> str:
         """The field ``key`` as text: dates in ISO form, lists joined with ``"; "``.
@@ -302,20 +311,25 @@ def build_table(chronology: Chronology) -> Table:
     """The table of a solved chronology (what ``Chronology.table()`` returns).
 
     Rows follow ``chronology.events`` (the resolved order), except that events
-    nothing dates at all come last, as "undated", where a panel looks for them.
+    nothing dates at all come last, as "undated", where a panel looks for them,
+    and that a person's birth which nothing dates or mentions (a parent named in
+    passing) is left out.
     """
-    events = chronology.events
+    events = tuple(
+        e for e in chronology.events if not (e.kind == "birth" and e.words is None and _undated(chronology.bounds(e)))
+    )
     undated = [e for e in events if _undated(chronology.bounds(e))]
     if undated:
         events = tuple(e for e in events if not _undated(chronology.bounds(e))) + tuple(undated)
     clashing = _clashing(chronology)
+    explainer = _Explainer(chronology)
     places = _Places(chronology.text, chronology.source)
     subject = chronology.subject
     birth = subject.birth if subject is not None else None
     born = chronology.bounds(birth) if birth is not None else None
     rows = []
     for number, event in enumerate(events, start=1):
-        rows.append(_row(chronology, event, number, clashing, places, birth, born))
+        rows.append(_row(chronology, event, number, clashing, explainer, places, birth, born))
     conflicts = tuple(tuple(str(s) for s in conflict) for conflict in chronology.conflicts)
     return Table(tuple(rows), _title(chronology), conflicts)
 
@@ -343,6 +357,7 @@ def _row(
     event: Event,
     number: int,
     clashing: dict[int, list[str]],
+    explainer: _Explainer,
     places: _Places,
     birth: Event | None,
     born: Interval | None,
@@ -362,7 +377,7 @@ def _row(
         date_form = "" if _undated(bounds) else (when.to_edtf() or " | ".join(r.to_edtf() for r in when.readings))
         end_form = ""
     conflict = clashing.get(id(event))
-    because = tuple(conflict) if conflict else _because(chronology, event)
+    because = tuple(conflict) if conflict else () if _undated(bounds) else explainer.of(event)
     details = dict(event.details)
     agencies = details.get("agencies") or event.agency or ""
     return Row(
@@ -390,11 +405,37 @@ def _row(
     )
 
 
-def _because(chronology: Chronology, event: Event) -> tuple[str, ...]:
-    try:
-        return tuple(str(s) for s in chronology.explain(event).statements)
-    except ChronologyError:  # the case changed after this solve: the bounds stand, the chains cannot be asked
-        return ()
+class _Explainer:
+    """Which statements fixed each event's bounds, asked only when a row's ``because`` is read.
+
+    An event that no statement links to another is fixed by its own statements
+    alone, which are known without asking the solver; for the others the solver
+    explains (``Chronology.explain``), which is the costly part of a large table.
+    """
+
+    def __init__(self, chronology: Chronology) -> None:
+        self.chronology = chronology
+        self.own: dict[int, list[str]] = {}
+        self.linked: set[int] = set()
+        aside = set(chronology.set_aside)
+        for statement in chronology.case.statements:
+            if statement in aside:
+                continue
+            if len(statement.events) == 1:
+                self.own.setdefault(id(statement.events[0]), []).append(str(statement))
+            else:
+                self.linked.update(id(e) for e in statement.events)
+
+    def of(self, event: Event) -> tuple[str, ...] | Callable[[], tuple[str, ...]]:
+        if id(event) not in self.linked:
+            return tuple(self.own.get(id(event), ()))
+        return lambda: self.explain(event)
+
+    def explain(self, event: Event) -> tuple[str, ...]:
+        try:
+            return tuple(str(s) for s in self.chronology.explain(event).statements)
+        except ChronologyError:  # the case changed after this solve: the bounds stand, the chains cannot be asked
+            return ()
 
 
 def _undated(bounds: Interval) -> bool:
