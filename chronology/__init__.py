@@ -22,6 +22,7 @@ from chronology.errors import (
     UnreadableTable,
     UnrecognisedPhrase,
 )
+from chronology.merge import merge
 from chronology.model import Amount, Count, Excerpt, Interval, When
 from chronology.phrases import parse, parse_when
 from chronology.settings import Settings
@@ -48,6 +49,7 @@ __all__ = [
     "UnreadableTable",
     "UnrecognisedPhrase",
     "When",
+    "merge",
     "parse",
     "parse_when",
 ]
