@@ -37,10 +37,13 @@ from __future__ import annotations
 import csv
 import heapq
 import io
+import math
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -316,6 +319,7 @@ class _Record:
     when: When | None
     problem: str
     tokens: frozenset[str]
+    people_key: frozenset[str] = frozenset()
     first: int = 0  # the envelope as ordinals (matchable records only)
     last: int = 0
 
@@ -362,6 +366,7 @@ def _records(sheet: _Sheet, order: int, path: Path, override: Mapping[str, str],
                 when,
                 problem,
                 _tokens(text),
+                _people_key(people),
             )
         )
     return records
@@ -402,6 +407,7 @@ def _tokens(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in words if w not in _STOP)
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
@@ -423,64 +429,79 @@ def _people_key(people: Iterable[str]) -> frozenset[str]:
 @attrs.define(eq=False)
 class _Group:
     records: list[_Record]
-    first: int  # the hull of the records' days (ordinals)
-    last: int
+    tables: set[str]
+    last: int  # the last day any record allows (ordinal)
     common: tuple[int, int] | None  # the days every record allows (None: they clash)
-
-    def tables(self) -> set[str]:
-        return {r.table for r in self.records}
 
 
 def _group(records: list[_Record], similarity: float, window: int) -> list[list[_Record]]:
     """Rows of different tables that record one event, found by a sweep over their days.
 
     Records are taken by earliest day; each is compared only with the groups
-    whose days reach within ``window`` days of it, so the work grows with the
-    rows, not with their square.
+    whose days reach within ``window`` days of it and that share one of its
+    rarer words (prefix filtering: two records as alike as ``similarity`` must
+    share one of the first words of each, in one order of words by rarity), so
+    the work grows with the rows, not with their square.
     """
-    dated = [r for r in records if r.when is not None]
-    for record in dated:
-        assert record.when is not None
-        envelope = record.when.envelope
-        record.first = envelope.earliest.toordinal() if envelope.earliest is not None else 0
-        record.last = envelope.latest.toordinal() if envelope.latest is not None else 0
-    matchable = [r for r in dated if r.first and r.last and r.last - r.first < _MATCH_DAYS and r.tokens]
+    for record in records:
+        if record.when is not None:
+            envelope = record.when.envelope
+            record.first = envelope.earliest.toordinal() if envelope.earliest is not None else 0
+            record.last = envelope.latest.toordinal() if envelope.latest is not None else 0
+    matchable = [r for r in records if r.first and r.last and r.last - r.first < _MATCH_DAYS and r.tokens]
     matchable.sort(key=lambda r: (r.first, r.order, r.row))
-    groups: dict[int, _Group] = {}
+    frequency = Counter(t for r in matchable for t in r.tokens)
+    share = similarity / (2 - similarity)  # Dice >= s means the shared words are at least s/(2-s) of each set
+    groups: list[_Group] = []
+    postings: dict[str, list[int]] = {}  # a rare word -> groups with a record that has it among its first words
     active: list[tuple[int, int]] = []  # heap of (group's last day, group id)
+    live: set[int] = set()
     strong = max(similarity, _CLASH_SIMILARITY)
     for record in matchable:
         while active and active[0][0] < record.first - window:
             last, gid = heapq.heappop(active)
             if groups[gid].last != last:  # the group grew since: keep it at its new end
                 heapq.heappush(active, (groups[gid].last, gid))
+            else:
+                live.discard(gid)
+        ordered = sorted(record.tokens, key=lambda t: (frequency[t], t))
+        prefix = ordered[: len(ordered) - math.ceil(share * len(ordered) - 1e-9) + 1]
+        candidates: set[int] = set()
+        for token in prefix:
+            posted = postings.get(token)
+            if posted:
+                posted[:] = [gid for gid in posted if gid in live]  # groups gone out of reach leave for good
+                candidates.update(posted)
         best: tuple[float, int] | None = None
-        people = _people_key(record.people)
-        for _, gid in active:
+        for gid in sorted(candidates):
             group = groups[gid]
-            if record.table in group.tables():
+            if record.table in group.tables:
                 continue
-            if people and any(r.people and not _people_key(r.people) & people for r in group.records):
+            if record.people_key and any(r.people_key and not r.people_key & record.people_key for r in group.records):
                 continue  # both name people, and no one in common
             score = max(_similar(record.tokens, r.tokens) for r in group.records)
             common = group.common
             overlaps = common is not None and record.first <= common[1] and common[0] <= record.last
-            needed = similarity if overlaps else strong
-            if score >= needed and (best is None or score > best[0]):
+            if score >= (similarity if overlaps else strong) and (best is None or score > best[0]):
                 best = (score, gid)
         if best is None:
             gid = len(groups)
-            groups[gid] = _Group([record], record.first, record.last, (record.first, record.last))
+            groups.append(_Group([record], {record.table}, record.last, (record.first, record.last)))
             heapq.heappush(active, (record.last, gid))
-            continue
-        group = groups[best[1]]
-        group.records.append(record)
-        group.first, group.last = min(group.first, record.first), max(group.last, record.last)
-        if group.common is not None:
-            low, high = max(group.common[0], record.first), min(group.common[1], record.last)
-            group.common = (low, high) if low <= high else None
-    grouped = {id(r) for g in groups.values() for r in g.records}
-    found = [sorted(g.records, key=lambda r: (r.order, r.row)) for g in groups.values()]
+            live.add(gid)
+        else:
+            gid = best[1]
+            group = groups[gid]
+            group.records.append(record)
+            group.tables.add(record.table)
+            group.last = max(group.last, record.last)
+            if group.common is not None:
+                low, high = max(group.common[0], record.first), min(group.common[1], record.last)
+                group.common = (low, high) if low <= high else None
+        for token in prefix:
+            postings.setdefault(token, []).append(gid)
+    grouped = {id(r) for g in groups for r in g.records}
+    found = [sorted(g.records, key=lambda r: (r.order, r.row)) for g in groups]
     found += [[r] for r in records if id(r) not in grouped]
     return sorted(found, key=lambda g: (g[0].order, g[0].row))
 

@@ -83,7 +83,7 @@ def _read_short(text: str) -> Interval:
     return Interval(unit(text, last=False), unit(text, last=True))
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(intervals(), st.sampled_from(["both", "since", "until"]))
 def test_a_short_date_names_exactly_the_bounds(interval: Interval, side: str) -> None:
     """Never more precise than the bounds, and never less: the words name exactly those days."""
@@ -94,7 +94,7 @@ def test_a_short_date_names_exactly_the_bounds(interval: Interval, side: str) ->
     assert _read_short(short_date(interval)) == interval
 
 
-@settings(max_examples=100)
+@settings(max_examples=100, deadline=None)
 @given(intervals(max_days=400))
 def test_circa_names_a_period_inside_hedged_bounds(interval: Interval) -> None:
     shown = short_when(When.of(interval), hedged=True)
@@ -143,7 +143,7 @@ def test_ages_hold_for_every_birth_and_day(first: date, spread: int, lo: int, wi
             assert low <= _completed(birth, birth + timedelta(days=gap), unit) <= high
 
 
-@settings(max_examples=150)
+@settings(max_examples=150, deadline=None)
 @given(days(date(1950, 1, 1), date(2050, 1, 1)), st.integers(0, 4000), st.integers(0, 400))
 def test_ages_from_a_known_birth_are_tight(birth: date, lo: int, width: int) -> None:
     low, high, unit = age_range(lo, lo + width, Interval.on(birth))
