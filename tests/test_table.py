@@ -252,6 +252,13 @@ def test_sources_name_the_paragraph_or_line() -> None:
     ]
 
 
+def test_words_without_a_document_name_no_source() -> None:
+    case = Case()
+    case.event("call", "June 2011")
+    case.event("letter", "July 2011", source="police.csv row 4")
+    assert [r.source for r in case.solve().table()] == ["", "police.csv row 4"]
+
+
 def test_because_names_the_statements_that_fixed_the_bounds() -> None:
     case = Case()
     referral = case.event("referral", date(2011, 1, 10))

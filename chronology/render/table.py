@@ -733,8 +733,9 @@ class _Places:
         document = source.document or self.name or ""
         text = self.text
         if text is None or (source.document is not None and self.name is not None and source.document != self.name):
-            where = f"characters {source.start}{_DASH}{source.end}"
-            return f"{document}, {where}" if document else where
+            if source.document is None:
+                return ""  # words given without a document: their offsets say nowhere
+            return f"{document}, characters {source.start}{_DASH}{source.end}"
         if self._lines is None:
             self._lines = [i for i, c in enumerate(text) if c == "\n"]
         line = bisect.bisect_right(self._lines, source.start - 1)  # 0-based line index
