@@ -60,14 +60,13 @@ MONTHS = (
 
 
 def review_case(n: int, seed: int = 1) -> Chronology:
-    """A solved chronology of ``n`` events (plus the subject's birth) over about a child's first years."""
+    """A solved chronology of ``n`` events (plus the subject's birth) over the child's first six years."""
     rng = random.Random(seed)
     case = Case()
     child = case.person("Child B", born="March 2010")
-    day = date(2010, 3, 1)
     last = child.birth
     for i in range(n):
-        day += timedelta(days=rng.choice((0, 1, 1, 2, 3, 5)))
+        day = date(2010, 3, 1) + timedelta(days=i * 2200 // n + rng.randint(0, 3))
         agency = rng.choice(AGENCIES)
         form = rng.random()
         if form < 0.2 and i:

@@ -178,3 +178,13 @@ def test_unknown_format_is_refused(table: Table, tmp_path: Path) -> None:
         table.write(tmp_path / "t.pdf")
     with pytest.raises(InvalidValue):
         table.write(42)  # type: ignore[arg-type]
+
+
+def test_paths_the_system_cannot_name_are_file_errors(table: Table, tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    with pytest.raises(FileError):
+        table.write(str(tmp_path / "nul\x00.csv"))
+    with pytest.raises(FileError):
+        table.to_xlsx(str(tmp_path / "nul\x00.xlsx"))
+    with pytest.raises(InvalidValue):
+        table.to_docx(42)  # type: ignore[arg-type]

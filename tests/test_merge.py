@@ -307,3 +307,16 @@ def test_rows_in_are_events_out_plus_duplicates(tmp_path: Path, tables: list[lis
     for row in merged.rows:
         if row.status == "undated":
             assert merged.bounds(row.event) == Interval(None, None) and row.problem
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=300), st.sampled_from([".csv", ".xlsx", ".tsv"]))
+def test_whatever_a_file_holds_only_a_chronology_error_escapes(tmp_path: Path, content: bytes, suffix: str) -> None:
+    pytest.importorskip("openpyxl")
+    path = tmp_path / f"table{suffix}"
+    path.write_bytes(b"Date,Event\n" + content if suffix != ".xlsx" else content)
+    try:
+        merged = merge(path)
+    except ChronologyError:
+        return
+    assert len(merged.rows) == len(merged.events) + len(merged.duplicates)  # no people column: no births

@@ -20,6 +20,7 @@ import csv
 import html
 import io
 import json
+import os
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -186,6 +187,7 @@ _WIDTHS = {
 def xlsx(table: Table, path: str | Path, columns: Sequence[str]) -> Path:
     """An Excel workbook: the chronology sheet (frozen header, filters, real dates), and sheets
     describing the columns and listing any conflicts."""
+    target_path = _target(path)
     try:
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Font
@@ -230,7 +232,6 @@ def xlsx(table: Table, path: str | Path, columns: Sequence[str]) -> Path:
         for n, conflict in enumerate(table.conflicts, start=1):
             for statement in conflict:
                 clash.append([n, _NOT_XML.sub(" ", statement)])
-    target_path = Path(path)
     _save(lambda: book.save(target_path), target_path)
     return target_path
 
@@ -241,6 +242,7 @@ def xlsx(table: Table, path: str | Path, columns: Sequence[str]) -> Path:
 def docx(table: Table, path: str | Path, columns: Sequence[str]) -> Path:
     """A Word document for a review panel: landscape, the table with its header repeated on every page,
     the note on certainty and any conflicts."""
+    target = _target(path)
     try:
         import docx as python_docx
         from docx.enum.section import WD_ORIENT
@@ -286,7 +288,6 @@ def docx(table: Table, path: str | Path, columns: Sequence[str]) -> Path:
             document.add_paragraph(f"Conflict {n}:")
             for statement in conflict:
                 document.add_paragraph(clean(statement), style="List Bullet")
-    target = Path(path)
     _save(lambda: document.save(str(target)), target)
     return target
 
@@ -294,20 +295,27 @@ def docx(table: Table, path: str | Path, columns: Sequence[str]) -> Path:
 # -- files ---------------------------------------------------------------------------------------
 
 
+def _target(path: object) -> Path:
+    if not isinstance(path, (str, os.PathLike)):
+        raise InvalidValue(f"a path must be a str or pathlib.Path, not {path!r}")
+    return Path(path)
+
+
 def _save(save: Any, path: Path) -> None:
     try:
         save()
-    except OSError as error:
-        raise FileError(str(path), error.strerror or str(error)) from None
+    except (OSError, ValueError) as error:  # ValueError: a path the system cannot name (a NUL in it)
+        raise FileError(str(path), getattr(error, "strerror", None) or str(error)) from None
 
 
 def _write_text(path: Path, text: str, encoding: str = "utf-8") -> Path:
-    try:
-        with path.open("w", encoding=encoding, newline="") as handle:
-            handle.write(text)
-    except OSError as error:
-        raise FileError(str(path), error.strerror or str(error)) from None
+    _save(lambda: _write(path, text, encoding), path)
     return path
+
+
+def _write(path: Path, text: str, encoding: str) -> None:
+    with path.open("w", encoding=encoding, newline="") as handle:
+        handle.write(text)
 
 
 FORMATS = (".md", ".csv", ".json", ".html", ".xlsx", ".docx")
@@ -315,9 +323,7 @@ FORMATS = (".md", ".csv", ".json", ".html", ".xlsx", ".docx")
 
 def write_table(table: Table, path: str | Path, columns: Sequence[str] | None) -> Path:
     """Write ``table`` to ``path`` in the format its suffix names (see :data:`FORMATS`)."""
-    if not isinstance(path, (str, Path)):
-        raise InvalidValue(f"a path must be a str or pathlib.Path, not {path!r}")
-    target = Path(path)
+    target = _target(path)
     suffix = target.suffix.lower()
     if suffix == ".md":
         return _write_text(target, markdown(table, columns or PANEL) + "\n")
