@@ -945,6 +945,9 @@ class Chronology:
         self._events = case.events
         self._known = frozenset(id(e) for e in case._events)
         self._placements = tuple(case._placements)
+        self._placed: dict[int, list[_Placement]] = {}  # id(event) -> its placements, so when() is not O(n)
+        for placement in self._placements:
+            self._placed.setdefault(id(placement.event), []).append(placement)
         self._removed = frozenset(case._removed)
         self._whens: dict[int, When] = {}
         self.settings = case.settings
@@ -1015,10 +1018,10 @@ class Chronology:
             return cached
         envelope = self.bounds(event)
         readings: list[Interval] = [envelope]
-        for placement in self._placements:
-            if placement.event is not event or any(
-                s in self._removed or s in self._ignored for s in placement.statements
-            ):
+        ignored = self._ignored
+        placements = self._placed.get(id(event), [])
+        for placement in placements:
+            if any(s in self._removed or s in ignored for s in placement.statements):
                 continue
             own = self._readings(placement, placement.node)
             combined = [c for r in readings for o in own if (c := r.intersect(o)) is not None]
@@ -1026,7 +1029,7 @@ class Chronology:
                 combined = [Interval.hull_of(combined)]
             readings = _merge(combined) if combined else readings
         words = event.words
-        first = next((p for p in self._placements if p.event is event), None)
+        first = placements[0] if placements else None
         kind: Kind = getattr(first.node, "kind", "date") if first is not None else "date"
         when = When(tuple(readings), words.text if words is not None else "", kind, words)
         self._whens[id(event)] = when

@@ -229,10 +229,10 @@ def _progress(done: int, total: int, name: str) -> None:
 def _read_command(args: argparse.Namespace, settings: Settings) -> Chronology:
     import chronology
 
-    read: Callable[..., Chronology] | None = getattr(chronology, "read", None)
-    if read is None:
-        raise _Usage("reading a review needs chronology.read, which this version does not have yet")
-    return read(args.review, settings=settings)
+    read_file: Callable[..., Chronology] | None = getattr(chronology, "read_file", None)
+    if read_file is None:
+        raise _Usage("reading a review needs chronology.read_file, which this version does not have yet")
+    return read_file(args.review, settings=settings)
 
 
 def _merge_command(args: argparse.Namespace, settings: Settings) -> Chronology:

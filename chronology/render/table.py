@@ -327,9 +327,10 @@ def build_table(chronology: Chronology) -> Table:
     subject = chronology.subject
     birth = subject.birth if subject is not None else None
     born = chronology.bounds(birth) if birth is not None else None
+    tied = _linked_to(birth, chronology) if birth is not None else frozenset()
     rows = []
     for number, event in enumerate(events, start=1):
-        rows.append(_row(chronology, event, number, clashing, explainer, places, birth, born))
+        rows.append(_row(chronology, event, number, clashing, explainer, places, birth, born, tied))
     conflicts = tuple(tuple(str(s) for s in conflict) for conflict in chronology.conflicts)
     return Table(tuple(rows), _title(chronology), conflicts)
 
@@ -361,6 +362,7 @@ def _row(
     places: _Places,
     birth: Event | None,
     born: Interval | None,
+    tied: frozenset[int],
 ) -> Row:
     when = chronology.when(event)
     bounds = chronology.bounds(event)
@@ -387,7 +389,7 @@ def _row(
         end=end_form,
         earliest=bounds.earliest,
         latest=bounds.latest,
-        age=_age(chronology, event, birth, born),
+        age=_age(chronology, event, birth, born, tied),
         agency=agencies,
         author=details.get("author", ""),
         recorded=details.get("recorded", ""),
@@ -600,19 +602,56 @@ def _range(reading: Interval) -> str:
 # -- ages ---------------------------------------------------------------------------------
 
 
-def _age(chronology: Chronology, event: Event, birth: Event | None, born: Interval | None) -> str:
+def _age(chronology: Chronology, event: Event, birth: Event | None, born: Interval | None, tied: frozenset[int]) -> str:
+    """The subject's age at the event: from the days between birth and event the statements allow.
+
+    For an event that statements link to the birth, directly or through other
+    events ("when he was ten weeks old", "the following day"), the solver
+    gives those days; for the others nothing but their dates relates them, so
+    the two events' bounds give exactly the same days without a search.
+    """
     if birth is None or born is None:
         return ""
     if event is birth:
         return "birth"
-    try:
-        lo = chronology.difference(birth, event)[0]
-        hi = chronology.difference(birth, event, b_point="end")[1]
-    except ChronologyError:  # a stale solve: ages cannot be asked of it
-        return ""
+    bounds = chronology.bounds(event)
+    lo = hi = None
+    if id(event) in tied:
+        try:
+            lo, hi = chronology.difference(birth, event)
+            if not event.is_instant:
+                hi = chronology.difference(birth, event, b_point="end")[1]
+        except ChronologyError:  # a stale solve: the solver cannot be asked, the bounds still hold
+            pass
+    if lo is None and bounds.earliest is not None and born.latest is not None:
+        lo = (bounds.earliest - born.latest).days
+    if hi is None and bounds.latest is not None and born.earliest is not None:
+        hi = (bounds.latest - born.earliest).days
     if lo is None or hi is None:
         return ""
-    return age_between(lo, hi, born, chronology.bounds(event))
+    return age_between(lo, hi, born, bounds)
+
+
+def _linked_to(birth: Event, chronology: Chronology) -> frozenset[int]:
+    """Events that statements link to ``birth``, directly or through others (a union-find over statements)."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while parent.get(x, x) != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    for statement in chronology.case.statements:
+        ids = [id(e) for e in statement.events]
+        for one in ids:
+            parent.setdefault(one, one)
+        for other in ids[1:]:
+            parent[find(other)] = find(ids[0])
+    home = find(id(birth))
+    return frozenset(x for x in list(parent) if find(x) == home)
 
 
 def age_between(lo: int, hi: int, born: Interval, when: Interval | None = None) -> str:
