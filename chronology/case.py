@@ -1185,6 +1185,19 @@ class Chronology:
         self._check(b)
         return self._solution.difference(_point(a, a_point), _point(b, b_point))
 
+    def placed_by(self, event: Event) -> tuple[Excerpt, ...]:
+        """The words of every phrase that placed ``event`` (those of its own description first), once each.
+
+        >>> case = Case()
+        >>> visit = case.event("visit", "early summer 2011")
+        >>> _ = case.place(visit, "June 2011")
+        >>> [words.text for words in case.solve().placed_by(visit)]
+        ['early summer 2011', 'June 2011']
+        """
+        self._check(event)
+        found = [p.words for p in self._placed.get(id(event), []) if p.words is not None]
+        return tuple(dict.fromkeys(found))
+
     def table(self) -> Table:
         """The chronology as a :class:`chronology.render.Table`: one row per event, in resolved order.
 

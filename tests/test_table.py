@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from chronology import Case, Excerpt, Interval, InvalidValue, When
 from chronology.calendar import add_months, month_end
-from chronology.render.table import COLUMNS, PANEL, Table, age_range, short_date, short_when
+from chronology.render.table import COLUMNS, PANEL, Table, age_between, age_range, short_date, short_when
 from tests.strategies import days, intervals
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -252,6 +252,24 @@ def test_sources_name_the_paragraph_or_line() -> None:
     ]
 
 
+def test_words_that_begin_with_a_line_break_stand_in_the_next_paragraph() -> None:
+    text = "3.4 The case was closed.\n3.5 When he was ten months old he was scalded.\n"
+    start = text.index("\n3.5")
+    case = Case()
+    case.event("scald", "2017", source=Excerpt(text[start:], start, len(text), "r.txt"))
+    chronology = case.solve()
+    chronology.text, chronology.source = text, "r.txt"
+    assert chronology.table()[0].source == "r.txt, para 3.5"
+
+
+def test_as_written_gives_every_phrase_that_placed_the_event() -> None:
+    case = Case()
+    call = case.event("call")
+    case.place(call, "early summer 2011")
+    case.place(call, "June 2011")
+    assert case.solve().table()[0].as_written == "early summer 2011; June 2011"
+
+
 def test_words_without_a_document_name_no_source() -> None:
     case = Case()
     case.event("call", "June 2011")
@@ -280,6 +298,18 @@ def test_because_of_an_event_dated_alone_is_its_own_statements() -> None:
     rows = {row.event: row for row in case.solve().table()}
     assert rows["call"].because == ("'early summer 2011': call is in Jun 2011", "'June 2011': call is in Jun 2011")
     assert rows[nothing.description].because == ()
+
+
+def test_a_period_whose_start_and_end_are_not_told_apart_shows_its_days() -> None:
+    case = Case()
+    case.event("placement", "2013", span=True)
+    (row,) = case.solve().table()
+    assert row.display == "2013" and row.certainty == "bounded"
+
+
+def test_ages_past_two_years_say_years_and_months() -> None:
+    born = Interval.on(date(2010, 1, 1))
+    assert age_between(340, 800, born) == "11 months – 2 years 2 months"
 
 
 def test_a_period_shows_where_it_starts_and_ends() -> None:

@@ -397,7 +397,7 @@ def _row(
         significance=details.get("significance", ""),
         action=details.get("action", ""),
         outcome=details.get("outcome", ""),
-        as_written=details.get("date as written") or (event.words.text if event.words is not None else ""),
+        as_written=details.get("date as written") or "; ".join(w.text for w in chronology.placed_by(event)),
         readings=() if _undated(bounds) else when.readings,
         people=tuple(p.name for p in event.people),
         source=places.describe(event.source if event.source is not None else event.words),
@@ -559,10 +559,11 @@ def _period(start: Interval, end: Interval) -> str:
     """A period's display: where its start and end can fall ("May – Aug 2016 to Feb 2017")."""
     if _undated(start) and _undated(end):
         return "undated"
-    if start == end and start.days == 1:
-        return short_date(start)
     if start.days == 1 and end.days == 1:
         assert start.earliest is not None and end.latest is not None
+        return short_date(Interval(start.earliest, end.latest))
+    if start.latest is None or end.earliest is None or start.latest >= end.earliest:
+        # where it started and where it ended are not told apart: the days it lies within
         return short_date(Interval(start.earliest, end.latest))
     return f"{short_date(start)} to {short_date(end)}"
 
@@ -713,6 +714,8 @@ def _units(n: int, unit: str) -> str:
 
 def _years_months(months: int) -> str:
     years, rest = divmod(months, 12)
+    if not years:
+        return _units(rest, "month")
     text = f"{years} year" + ("" if years == 1 else "s")
     if rest:
         text += f" {rest} month" + ("" if rest == 1 else "s")
@@ -777,7 +780,10 @@ class _Places:
             return f"{document}, characters {source.start}{_DASH}{source.end}"
         if self._lines is None:
             self._lines = [i for i, c in enumerate(text) if c == "\n"]
-        line = bisect.bisect_right(self._lines, source.start - 1)  # 0-based line index
+        start = source.start
+        while start < len(text) - 1 and start < source.start + 8 and text[start].isspace():
+            start += 1  # words that begin with a line break stand on the next line
+        line = bisect.bisect_right(self._lines, start - 1)  # 0-based line index
         paragraph = self._paragraph(line)
         where = f"para {paragraph}" if paragraph else f"line {line + 1}"
         return f"{document}, {where}" if document else where
