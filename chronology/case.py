@@ -602,6 +602,48 @@ class Case:
             raise Inconsistent(_statements(conflict))
         return Chronology(self, solution)
 
+    # -- what a saved chronology needs to rebuild the case (chronology.render.export) ---------
+    def placements(self) -> tuple[tuple[Event, Node, Excerpt | None, tuple[Event, ...], tuple[Statement, ...]], ...]:
+        """Every phrase or value that placed an event, in the order given.
+
+        Each is ``(event, tree, words, anchors, statements)``: the syntax tree,
+        its words, the events its leaves count from (in ``anchors_of(tree)``
+        order) and the statements it made.  Saving a chronology replays these.
+
+        >>> case = Case()
+        >>> visit = case.event("visit", "June 2011")
+        >>> ((event, tree, words, anchors, statements),) = case.placements()
+        >>> event is visit, words.text, anchors, len(statements)
+        (True, 'June 2011', (), 1)
+        """
+        return tuple(
+            (p.event, p.node, p.words, tuple(p.anchors[id(leaf)] for leaf in anchors_of(p.node)), tuple(p.statements))
+            for p in self._placements
+        )
+
+    def constraints(
+        self, statement: Statement
+    ) -> tuple[tuple[Event, PointName, Event, PointName, int | None, int | None], ...]:
+        """What ``statement`` asserts between events' points: ``(a, a_point, b, b_point, lo, hi)``, each
+        ``lo <= b[b_point] - a[a_point] <= hi`` days (the origin or a phrase's helper points are left out).
+
+        >>> case = Case()
+        >>> a, b = case.event("a"), case.event("b")
+        >>> case.constraints(case.before(a, b, gap=3))
+        ((Event('a'), 'start', Event('b'), 'start', 3, 3),)
+        """
+        if statement not in self._statements:
+            raise UnknownEvent(f"{statement} is not a statement of this case")
+        points: dict[int, tuple[Event, PointName]] = {}
+        for event in self._events:
+            points[event.end] = (event, "end")
+            points[event.start] = (event, "start")
+        found = []
+        for a, b, lo, hi, tag in self._network._constraints:
+            if tag is statement and a in points and b in points:
+                found.append((*points[a], *points[b], lo, hi))
+        return tuple(found)
+
     # -- internals ----------------------------------------------------------------------
     def _new_event(
         self,
@@ -1197,6 +1239,27 @@ class Chronology:
         self._check(event)
         found = [p.words for p in self._placed.get(id(event), []) if p.words is not None]
         return tuple(dict.fromkeys(found))
+
+    def to_json(self) -> str:
+        """The chronology as JSON: its case, call for call, and how it was solved (:meth:`from_json` reads it).
+
+        >>> case = Case()
+        >>> child = case.person("Child S", born="December 2010")
+        >>> _ = case.event("health visit", "when he was ten weeks old")
+        >>> again = Chronology.from_json(case.solve().to_json())
+        >>> print(again.when(again.events[1]))
+        9 Feb 2011 – 17 Mar 2011 (when he was ten weeks old)
+        """
+        from chronology.render.export import chronology_json
+
+        return chronology_json(self)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Chronology:
+        """A chronology saved by :meth:`to_json`: its case rebuilt and solved again."""
+        from chronology.render.export import chronology_from_json
+
+        return chronology_from_json(text)
 
     def table(self) -> Table:
         """The chronology as a :class:`chronology.render.Table`: one row per event, in resolved order.

@@ -269,6 +269,8 @@ def _write_outputs(chronology: Chronology, args: argparse.Namespace) -> bool:
             _plot(chronology, path)
         elif name == "html":
             _html(chronology, path)
+        elif name == "json":
+            _text_file(path, chronology.to_json(), ".json")
         else:
             if table is None:
                 table = chronology.table()
@@ -290,10 +292,16 @@ def _html(chronology: Chronology, path: Path) -> None:
         from chronology.render.table import PANEL
 
         text = html_page(chronology.table(), PANEL)
+    _text_file(path, text, ".html")
+
+
+def _text_file(path: Path, text: str, suffix: str) -> None:
+    if path.suffix.lower() not in (suffix, ".htm" if suffix == ".html" else suffix):
+        raise _Usage(f"--{suffix[1:]} writes a {suffix} file, not {str(path)!r}")
     try:
         path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise FileError(str(path), error.strerror or str(error)) from None
+    except (OSError, ValueError) as error:
+        raise FileError(str(path), getattr(error, "strerror", None) or str(error)) from None
 
 
 def _plot(chronology: Chronology, path: Path) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from chronology import Chronology
 from chronology.cli import main
 
 
@@ -97,7 +98,8 @@ def test_merge_writes_every_output(tmp_path: Path, capsys: pytest.CaptureFixture
     with (tmp_path / "t.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     events = len(rows) - 1
-    assert events == len(json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))["rows"])
+    saved = Chronology.from_json((tmp_path / "t.json").read_text(encoding="utf-8"))
+    assert len(saved.table()) == events
     assert openpyxl.load_workbook(tmp_path / "t.xlsx")["Chronology"].max_row == events + 1
     assert len(docx.Document(str(tmp_path / "t.docx")).tables[0].rows) == events + 1
     assert (tmp_path / "t.md").read_text(encoding="utf-8").count("\n") == events + 2

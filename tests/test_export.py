@@ -188,3 +188,133 @@ def test_paths_the_system_cannot_name_are_file_errors(table: Table, tmp_path: Pa
         table.to_xlsx(str(tmp_path / "nul\x00.xlsx"))
     with pytest.raises(InvalidValue):
         table.to_docx(42)  # type: ignore[arg-type]
+
+
+# -- the chronology as JSON, and back ------------------------------------------------------------------
+
+import runpy  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from chronology import Chronology, Excerpt, Interval, merge  # noqa: E402
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _shape(chronology: Chronology) -> dict[str, object]:
+    """Everything a round trip must keep, as plain values."""
+    case = chronology.case
+
+    def event(e: object) -> object:
+        assert hasattr(e, "description")
+        return (
+            e.description,  # type: ignore[attr-defined]
+            e.index,  # type: ignore[attr-defined]
+            e.is_instant,  # type: ignore[attr-defined]
+            e.words,  # type: ignore[attr-defined]
+            e.agency,  # type: ignore[attr-defined]
+            tuple(p.name for p in e.people),  # type: ignore[attr-defined]
+            e.source,  # type: ignore[attr-defined]
+            e.kind,  # type: ignore[attr-defined]
+            e.details,  # type: ignore[attr-defined]
+        )
+
+    def statement(s: object) -> object:
+        return (s.number, s.says, s.kind, s.words, s.source, tuple(e.description for e in s.events))  # type: ignore[attr-defined]
+
+    return {
+        "events": [event(e) for e in chronology.events],
+        "people": [p.name for p in chronology.people],
+        "subject": chronology.subject.name if chronology.subject else None,
+        "statements": [statement(s) for s in case.statements],
+        "bounds": [chronology.bounds(e) for e in chronology.events],
+        "readings": [chronology.when(e).readings for e in chronology.events],
+        "conflicts": [[s.number for s in c] for c in chronology.conflicts],
+        "set aside": [s.number for s in chronology.set_aside],
+        "table": chronology.table().records(),
+        "text": (chronology.text, chronology.source, chronology.agencies),
+    }
+
+
+def test_the_child_m_chronology_round_trips() -> None:
+    module = runpy.run_path(str(EXAMPLES / "child_m_case.py"))
+    text = (EXAMPLES / "review-child-m.txt").read_text(encoding="utf-8")
+    chronology = module["build"](text).solve()
+    chronology.text, chronology.source = text, "review-child-m.txt"
+    saved = chronology.to_json()
+    again = Chronology.from_json(saved)
+    assert _shape(again) == _shape(chronology)
+    assert again.to_json() == saved
+
+
+def test_relations_conflicts_withdrawals_and_a_document_date_round_trip() -> None:
+    case = Case(document_date=date(2015, 7, 20))
+    mother = case.person("Mother S", born=date(1990, 5, 1))
+    child = case.person("Child S", born=Excerpt("in the early winter of 2010", 40, 67, "r.txt"), source="r.txt")
+    case.subject = child
+    refuge = case.event("asked to leave the refuge", "in the early winter of 2011", agency="refuge", people=[mother])
+    case.place(refuge, "less than two months old", person=child)
+    visit = case.event("health visit", "when he was ten weeks old", agency="health visiting", person=child,
+                       details={"outcome": "weight recorded"}, kind="visit")  # fmt: skip
+    referral = case.event("referral", source="police.csv row 4")
+    case.after(referral, refuge, gap="a four day gap")
+    licence = case.event("licence", "from mid-2016 to Feb 2017", span=True)
+    case.event("recalled", "ten days prior to the end of his licence", anchor=licence)
+    stay = case.event("stay", span=True)
+    case.during(stay, licence)
+    case.overlaps(stay, licence)
+    meeting = case.event("meeting", Interval.month(2011, 3))
+    case.same_day(meeting, case.event("call"))
+    case.event("last year", "last year")
+    wrong = case.place(visit, "January 2011")
+    case.place(visit, date(2011, 2, 20))
+    withdrawn = case.before(referral, visit, words="before")
+    case.remove(withdrawn)
+    chronology = case.solve(strict=False)
+    assert chronology.conflicts and wrong[0] in chronology.set_aside
+    again = Chronology.from_json(chronology.to_json())
+    assert _shape(again) == _shape(chronology)
+
+
+def test_a_merged_chronology_round_trips() -> None:
+    pytest.importorskip("openpyxl")
+    merged = merge(EXAMPLES / "agency-police.csv", EXAMPLES / "agency-social-care.xlsx",
+                   EXAMPLES / "agency-health-visiting.csv", subject="Child T", born="14/02/2012")  # fmt: skip
+    again = Chronology.from_json(merged.to_json())
+    assert _shape(again) == _shape(merged)
+    assert len(again.conflicts) == 1
+
+
+@st.composite
+def _cases(draw: st.DrawFn) -> Chronology:
+    phrases = ("June 2011", "early summer 2011", "winter 2010", "2011", "9 July 2011", "mid-April 2011",
+               "the following day", "two weeks later", "when he was ten weeks old", "aged 3 months")  # fmt: skip
+    case = Case()
+    case.person("Child X", born=draw(st.sampled_from(["December 2010", "winter 2010", date(2010, 12, 3)])))
+    events = []
+    for i in range(draw(st.integers(1, 6))):
+        when = draw(st.sampled_from(phrases + (None,)))
+        events.append(case.event(f"event {i}", when, agency=draw(st.sampled_from(["police", "GP", None]))))
+    for _ in range(draw(st.integers(0, 3))):
+        a, b = draw(st.sampled_from(events)), draw(st.sampled_from(events))
+        if a is not b:
+            case.relate(a, b, draw(st.integers(-5, 5)), None, words=draw(st.sampled_from([None, "later"])))
+    return case.solve(strict=False)
+
+
+@settings(max_examples=30, deadline=None)
+@given(_cases())
+def test_any_case_round_trips(chronology: Chronology) -> None:
+    again = Chronology.from_json(chronology.to_json())
+    assert _shape(again) == _shape(chronology)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "[]", "{}", '{"format": "chronology", "version": 99}', '{"format": "chronology", "version": 1}', b"\xff"],
+    ids=["empty", "list", "no format", "version", "missing parts", "bytes"],
+)
+def test_what_is_not_a_saved_chronology_is_refused(text: str | bytes) -> None:
+    with pytest.raises(InvalidValue):
+        Chronology.from_json(text)

@@ -24,16 +24,33 @@ import os
 import re
 from collections.abc import Sequence
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from chronology.errors import ChronologyError, FileError, InvalidValue
+from chronology.model import Excerpt, Interval
 from chronology.render.table import COLUMNS, PANEL
 
 if TYPE_CHECKING:
+    from chronology.case import Case, Chronology, Event, Person
     from chronology.render.table import Row, Table
 
-__all__ = ["markdown", "csv_text", "json_text", "html_table", "html_page", "xlsx", "docx", "write_table"]
+__all__ = [
+    "markdown",
+    "csv_text",
+    "json_text",
+    "html_table",
+    "html_page",
+    "xlsx",
+    "docx",
+    "write_table",
+    "chronology_record",
+    "chronology_json",
+    "chronology_from_json",
+]
 
 _HEADERS = {c.key: c.header for c in COLUMNS}
 _HELP = {c.key: c.help for c in COLUMNS}
@@ -339,3 +356,350 @@ def write_table(table: Table, path: str | Path, columns: Sequence[str] | None) -
     if suffix == ".docx":
         return docx(table, target, columns or PANEL)
     raise InvalidValue(f"cannot tell what to write from {str(target)!r}: name it {', '.join(FORMATS)}")
+
+
+# -- the chronology as JSON, and back ----------------------------------------------------------------
+
+FORMAT = "chronology"
+VERSION = 1
+
+
+def chronology_record(chronology: Chronology) -> dict[str, Any]:
+    """A JSON-ready record of a chronology: what rebuilds its case, statement for statement, and how it was solved.
+
+    The case is kept as the calls that made it (people, events, each phrase or
+    value that placed an event, each relation, each withdrawal), in the order
+    they were made, so that loading replays them through the public ``Case``
+    API and solves again: equal events, people, statements (with their words
+    and numbers), bounds, readings and conflicts.
+    """
+    case = chronology.case
+    events = list(case._events)
+    number = {id(e): i for i, e in enumerate(events)}
+    people = list(case.people)
+    person_of = {id(p.birth): i for i, p in enumerate(people)}
+    placements = case.placements()
+    placed_statements = {id(s) for p in placements for s in p[4]}
+    ops: list[tuple[float, dict[str, Any]]] = []  # (position in the statement order, operation)
+    for event, tree, words, anchors, statements in placements:
+        first = min((s.number for s in statements), default=None)
+        ops.append(
+            (
+                first if first is not None else _just_after(event, case),
+                {
+                    "op": "place",
+                    "event": number[id(event)],
+                    "when": _when_record_of(event, tree, words),
+                    "anchors": [number[id(a)] for a in anchors],
+                    "source": _source_record(statements[0].source if statements else event.source),
+                },
+            )
+        )
+    for statement in case._statements:
+        if id(statement) in placed_statements or statement.kind == "span":
+            continue
+        if statement in case._removed:
+            # withdrawn before the solve: its days are gone, but its place in the numbering is kept
+            linked = [number[id(e)] for e in statement.events] or [0]
+            ops.append((statement.number, {"op": "withdrawn", "a": linked[0], "b": linked[-1]}))
+            continue
+        constraints = case.constraints(statement)
+        pair = _pair_relation(constraints)
+        if pair is not None:
+            name, a, b = pair
+            ops.append(
+                (
+                    statement.number,
+                    {
+                        "op": name,
+                        "a": number[id(a)],
+                        "b": number[id(b)],
+                        "words": _excerpt_record(statement.words),
+                        "source": _source_record(statement.source),
+                    },
+                )
+            )
+            continue
+        if len(constraints) != 1:
+            raise InvalidValue(f"cannot save {statement}: it is not a relation between two events' days")
+        a, a_point, b, b_point, lo, hi = constraints[0]
+        ops.append(
+            (
+                statement.number,
+                {
+                    "op": "relate",
+                    "a": number[id(a)],
+                    "a_point": a_point,
+                    "b": number[id(b)],
+                    "b_point": b_point,
+                    "lo": lo,
+                    "hi": hi,
+                    "words": _excerpt_record(statement.words),
+                    "source": _source_record(statement.source),
+                    "kind": statement.kind,
+                },
+            )
+        )
+    ops.sort(key=lambda item: item[0])
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "settings": {f.name: _plain(getattr(case.settings, f.name)) for f in attrs.fields(type(case.settings))},
+        "people": [{"name": p.name, "birth": number[id(p.birth)]} for p in people],
+        "subject": people.index(case.subject) if case.subject is not None else None,
+        "events": [
+            {
+                "description": e.description,
+                "instant": e.is_instant,
+                "words": _excerpt_record(e.words),
+                "agency": e.agency,
+                "people": [people.index(p) for p in e.people],
+                "source": _source_record(e.source),
+                "kind": e.kind,
+                "details": [list(pair) for pair in e.details],
+                "person": person_of.get(id(e)),
+                "document": e is case.document,
+            }
+            for e in events
+        ],
+        "operations": [op for _, op in ops],
+        "removed": sorted(s.number for s in case._removed),
+        "strict": not (chronology.set_aside or chronology.conflicts),
+        "text": chronology.text,
+        "source": chronology.source,
+        "agencies": list(chronology.agencies),
+    }
+
+
+def _pair_relation(constraints: tuple[Any, ...]) -> tuple[str, Event, Event] | None:
+    """The relation of two days' constraints that ``Case.same_day``, ``during`` or ``overlaps`` states."""
+    if len(constraints) != 2:
+        return None
+    (a1, p1, b1, q1, lo1, hi1), (a2, p2, b2, q2, lo2, hi2) = constraints
+    shape = (p1, q1, lo1, hi1, p2, q2, lo2, hi2)
+    if a1 is a2 and b1 is b2 and shape == ("start", "start", 0, 0, "end", "end", 0, 0):
+        return "same_day", a1, b1
+    if a1 is a2 and b1 is b2 and shape == ("start", "start", 0, None, "end", "end", None, 0):
+        return "during", b1, a1
+    if a1 is b2 and b1 is a2 and shape == ("start", "end", 0, None, "start", "end", 0, None):
+        return "overlaps", a1, b1
+    return None
+
+
+def _just_after(event: Event, case: Case) -> float:
+    """Where a placement that made no statement goes: right after its event was made."""
+    before = [s.number for s in case._statements if any(e.index <= event.index for e in s.events)]
+    return max(before, default=-1) + 0.5
+
+
+def _when_record_of(event: Event, tree: Any, words: Excerpt | None) -> dict[str, Any]:
+    """How a placement's phrase or value is given again: its words (parsed again to the same tree) or its value."""
+    from chronology.phrases import parse
+    from chronology.phrases.syntax import Fixed
+
+    if words is not None:
+        try:
+            again = parse(words.text)
+        except ChronologyError:
+            again = None
+        if again == tree:
+            return {"phrase": _excerpt_record(words)}
+    if isinstance(tree, Fixed):
+        return {
+            "readings": [[_iso(r.earliest), _iso(r.latest)] for r in tree.readings],
+            "kind": tree.kind,
+            "notes": list(tree.notes),
+            "words": _excerpt_record(words),
+        }
+    raise InvalidValue(f"cannot save how {event.description!r} was placed: a syntax tree built by hand")
+
+
+def _excerpt_record(words: Excerpt | None) -> dict[str, Any] | None:
+    if words is None:
+        return None
+    return {"text": words.text, "start": words.start, "end": words.end, "document": words.document}
+
+
+def _source_record(source: object) -> Any:
+    return _excerpt_record(source) if isinstance(source, Excerpt) else source
+
+
+def _plain(value: object) -> Any:
+    return str(value) if isinstance(value, Fraction) else value
+
+
+def chronology_json(chronology: Chronology) -> str:
+    """The chronology as JSON text (see :func:`chronology_record`)."""
+    return json.dumps(chronology_record(chronology), ensure_ascii=False, indent=1) + "\n"
+
+
+def chronology_from_json(text: str | bytes) -> Chronology:
+    """A chronology from :func:`chronology_json`'s text: its case rebuilt by replaying it, and solved."""
+    try:
+        record = json.loads(text)
+    except (TypeError, ValueError) as error:
+        raise InvalidValue(f"not a saved chronology: {error}") from None
+    if not isinstance(record, dict) or record.get("format") != FORMAT:
+        raise InvalidValue("not a saved chronology (no 'format': 'chronology')")
+    if record.get("version") != VERSION:
+        raise InvalidValue(f"a saved chronology of version {record.get('version')!r}; this reads version {VERSION}")
+    try:
+        return _rebuild(record)
+    except ChronologyError:
+        raise
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as error:
+        raise InvalidValue(
+            f"a saved chronology that does not hold together ({type(error).__name__}: {error})"
+        ) from None
+
+
+def _rebuild(record: dict[str, Any]) -> Chronology:
+    from chronology.case import Case, Chronology
+    from chronology.settings import Settings
+
+    given: dict[str, Any] = dict(record["settings"])
+    settings = Settings(**given)
+    specs = record["events"]
+    operations = list(record["operations"])
+    document = next((i for i, e in enumerate(specs) if e["document"]), None)
+    first_of: dict[int, int] = {}  # event -> index in operations of its first placement
+    for i, op in enumerate(operations):
+        if op["op"] == "place":
+            first_of.setdefault(op["event"], i)
+    made: dict[int, Event] = {}
+    people: dict[int, Person] = {}
+    done: set[int] = set()
+    case = Case(settings=settings)
+    if document is not None:
+        at = first_of[document]
+        case = Case(document_date=_when_of(operations[at]["when"]), settings=settings)
+        assert case.document is not None
+        made[document] = case.document
+        done.add(at)
+
+    def create(index: int) -> None:
+        """Make the events up to ``index`` in order, each with its first phrase where it was made with one."""
+        for i in range(len(made), index + 1):
+            if i in made:
+                continue
+            spec = specs[i]
+            at = first_of.get(i)
+            with_words = spec["words"] is not None and at is not None
+            when = _when_of(operations[at]["when"]) if with_words and at is not None else None
+            if spec["person"] is not None:
+                person = case.person(
+                    record["people"][spec["person"]]["name"], born=when, source=_source_of(spec["source"])
+                )
+                people[spec["person"]] = person
+                made[i] = person.birth
+            else:
+                kwargs = _anchor_kwargs(operations[at], made, case) if with_words and at is not None else {}
+                made[i] = case.event(
+                    spec["description"],
+                    when,
+                    agency=spec["agency"],
+                    people=[people[p] for p in spec["people"]],
+                    source=_source_of(spec["source"]),
+                    span=not spec["instant"],
+                    kind=spec["kind"],
+                    details=dict(spec["details"]),
+                    **kwargs,
+                )
+            if with_words and at is not None:
+                done.add(at)
+
+    for i, op in enumerate(operations):
+        if i in done:
+            continue
+        if op["op"] == "place":
+            create(max([op["event"], *op["anchors"]]))
+            if i in done:
+                continue
+            case.place(
+                made[op["event"]],
+                _when_of(op["when"]),
+                source=_source_of(op["source"]),
+                **_anchor_kwargs(op, made, case),
+            )
+        elif op["op"] == "withdrawn":
+            create(max(op["a"], op["b"]))
+            case.relate(made[op["a"]], made[op["b"]], 0, None, kind="withdrawn")
+        elif op["op"] in ("same_day", "during", "overlaps"):
+            create(max(op["a"], op["b"]))
+            relation = getattr(case, op["op"])
+            relation(made[op["a"]], made[op["b"]], words=_excerpt_of(op["words"]), source=_source_of(op["source"]))
+        else:
+            create(max(op["a"], op["b"]))
+            case.relate(
+                made[op["a"]],
+                made[op["b"]],
+                op["lo"],
+                op["hi"],
+                a_point=op["a_point"],
+                b_point=op["b_point"],
+                words=_excerpt_of(op["words"]),
+                source=_source_of(op["source"]),
+                kind=op["kind"],
+            )
+    create(len(specs) - 1)
+    if record["subject"] is not None:
+        case.subject = people[record["subject"]]
+    statements = case._statements
+    for n in record["removed"]:
+        case.remove(statements[n])
+    solved = case.solve(strict=bool(record["strict"]))
+    return Chronology(
+        case,
+        solved._solution,
+        text=record["text"],
+        source=record["source"],
+        agencies=tuple(record["agencies"]),
+    )
+
+
+def _anchor_kwargs(op: dict[str, Any], made: dict[int, Event], case: Case) -> dict[str, Any]:
+    """The ``person=``, ``anchor=`` and ``reference=`` that bind a phrase's leaves to the events they had."""
+    from chronology.phrases import parse
+    from chronology.phrases.syntax import Birth, Named, Reference, anchors_of
+
+    if not op["anchors"] or "phrase" not in op["when"]:
+        return {}
+    leaves = anchors_of(parse(op["when"]["phrase"]["text"]))
+    kwargs: dict[str, Any] = {}
+    named: dict[str, Event] = {}
+    births = {id(p.birth): p for p in case.people}
+    for leaf, index in zip(leaves, op["anchors"], strict=True):
+        event = made[index]
+        if isinstance(leaf, Birth) and id(event) in births:
+            kwargs["person"] = births[id(event)]
+        elif isinstance(leaf, Named):
+            named[leaf.words.text] = event
+        elif isinstance(leaf, Reference):
+            kwargs["reference"] = event
+    if named:
+        kwargs["anchor"] = named
+    return kwargs
+
+
+def _when_of(record: dict[str, Any]) -> Any:
+    from chronology.model import When
+
+    if "phrase" in record:
+        return _excerpt_of(record["phrase"])
+    readings = tuple(Interval(_day(a), _day(b)) for a, b in record["readings"])
+    words = _excerpt_of(record["words"])
+    return When(readings, words.text if words is not None else "", record["kind"], words, tuple(record["notes"]))
+
+
+def _excerpt_of(record: dict[str, Any] | None) -> Excerpt | None:
+    if record is None:
+        return None
+    return Excerpt(record["text"], record["start"], record["end"], record["document"])
+
+
+def _source_of(record: Any) -> Any:
+    return _excerpt_of(record) if isinstance(record, dict) else record
+
+
+def _day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
