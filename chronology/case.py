@@ -68,6 +68,7 @@ from chronology.settings import DEFAULT, Settings
 
 if TYPE_CHECKING:
     from chronology.engine import Network, Solution
+    from chronology.render.table import Table
 
 __all__ = ["Case", "Person", "Event", "Statement", "Chronology", "Explanation", "Order", "SetAside"]
 
@@ -344,6 +345,7 @@ class Case:
         self._subject: Person | None = None
         self._named: dict[str, Person] = {}  # casefolded name -> person
         self._members: set[int] = set()  # id() of each person
+        self._ends: dict[int, tuple[Event, PointName]] = {}  # an event's point -> (event, "start" or "end")
         self.document: Event | None = None
         if document_date is not None:
             _check_when("document_date", document_date)
@@ -753,6 +755,49 @@ class Case:
             raise _inconsistent(_statements(conflict), self._network.needs_domain(conflict))
         return Chronology(self, solution)
 
+    # -- what a saved chronology needs to rebuild the case (chronology.render.export) ---------
+    def placements(self) -> tuple[tuple[Event, Node, Excerpt | None, tuple[Event, ...], tuple[Statement, ...]], ...]:
+        """Every phrase or value that placed an event, in the order given.
+
+        Each is ``(event, tree, words, anchors, statements)``: the syntax tree,
+        its words, the events its leaves count from (in ``anchors_of(tree)``
+        order) and the statements it made.  Saving a chronology replays these.
+
+        >>> case = Case()
+        >>> visit = case.event("visit", "June 2011")
+        >>> ((event, tree, words, anchors, statements),) = case.placements()
+        >>> event is visit, words.text, anchors, len(statements)
+        (True, 'June 2011', (), 1)
+        """
+        return tuple(
+            (p.event, p.node, p.words, tuple(p.anchors[id(leaf)] for leaf in anchors_of(p.node)), tuple(p.statements))
+            for p in self._placements
+        )
+
+    def constraints(
+        self, statement: Statement
+    ) -> tuple[tuple[Event, PointName, Event, PointName, int | None, int | None], ...]:
+        """What ``statement`` asserts between events' points: ``(a, a_point, b, b_point, lo, hi)``, each
+        ``lo <= b[b_point] - a[a_point] <= hi`` days (the origin or a phrase's helper points are left out).
+
+        >>> case = Case()
+        >>> a, b = case.event("a"), case.event("b")
+        >>> case.constraints(case.before(a, b, gap=3))
+        ((Event('a'), 'start', Event('b'), 'start', 3, 3),)
+        """
+        if (
+            not isinstance(statement, Statement)
+            or not 0 <= statement.number < len(self._statements)
+            or self._statements[statement.number] is not statement
+        ):
+            raise UnknownEvent(f"{_shown(statement)} is not a statement of this case")
+        ends = self._ends
+        found = []
+        for a, b, lo, hi in self._network._index()[0].get(statement, ()):
+            if a in ends and b in ends:
+                found.append((*ends[a], *ends[b], lo, hi))
+        return tuple(found)
+
     # -- internals ----------------------------------------------------------------------
     def _mark(self) -> tuple[Any, ...]:
         return (
@@ -779,9 +824,9 @@ class Case:
         self._subject = subject
         self._network._rollback(checkpoint)
         points = self._network.size
-        names = self._names
-        while names and next(reversed(names)) >= points:
-            names.popitem()
+        for table in (self._names, self._ends):
+            while table and next(reversed(table)) >= points:
+                table.popitem()
 
     def _add_event(
         self,
@@ -803,6 +848,8 @@ class Case:
         start = self._network.add_point()
         end = self._network.add_point() if span else start
         event = Event(description, len(self._events), start, end, words, agency, people, source, kind, details)
+        self._ends[end] = (event, "end")
+        self._ends[start] = (event, "start")
         if span:
             self._names[start] = f"{description} (start)"
             self._names[end] = f"{description} (end)"
@@ -1236,12 +1283,12 @@ class Chronology:
         self._events = case.events
         self._known = frozenset(id(e) for e in case._events)
         self._placements = tuple(case._placements)
+        self._placed: dict[int, list[_Placement]] = {}  # id(event) -> its placements, so when() is not O(n)
+        for placement in self._placements:
+            self._placed.setdefault(id(placement.event), []).append(placement)
         self._removed = frozenset(case._removed)
         self._whens: dict[int, When] = {}
         self.settings = case.settings
-        self._by_event: dict[int, list[_Placement]] = {}
-        for placement in self._placements:
-            self._by_event.setdefault(id(placement.event), []).append(placement)
         self._ordered: tuple[Event, ...] | None = None
         self._cyclic: frozenset[int] = frozenset()  # events whose readings count from each other
 
@@ -1504,7 +1551,7 @@ class Chronology:
     def _live_placements(self, event: Event) -> list[_Placement]:
         removed, ignored = self._removed, self._ignored
         return [
-            p for p in self._by_event.get(id(event), ()) if not any(s in removed or s in ignored for s in p.statements)
+            p for p in self._placed.get(id(event), ()) if not any(s in removed or s in ignored for s in p.statements)
         ]
 
     def _when_of(self, event: Event) -> When:
@@ -1518,7 +1565,7 @@ class Chronology:
                 combined = [Interval.hull_of(combined)]
             readings = _merge(combined) if combined else readings
         words = event.words
-        first = next(iter(self._by_event.get(id(event), ())), None)
+        first = next(iter(self._placed.get(id(event), ())), None)
         kind: Kind = getattr(first.node, "kind", "date") if first is not None else "date"
         return When(tuple(readings), words.text if words is not None else "", kind, words)
 
@@ -1575,6 +1622,73 @@ class Chronology:
         if isinstance(node, Hull):
             return [Interval.hull_of(r for part in node.parts for r in self._readings(placement, part))]
         return [Interval(None, None)]  # a Length locates nothing
+
+    # -- renderings and accessors used by them (chronology.render imports inside each method) ----------
+    def difference(
+        self, a: Event, b: Event, *, a_point: PointName = "start", b_point: PointName = "start"
+    ) -> tuple[int | None, int | None]:
+        """Tight bounds in days on ``b``'s point minus ``a``'s (``None``: unbounded that way).
+
+        Ages come from it: the days from a birth to an event, which the
+        statements may fix more tightly than either date alone.
+
+        >>> case = Case()
+        >>> child = case.person("Child S", born="December 2010")
+        >>> visit = case.event("health visit", "when he was ten weeks old")
+        >>> case.solve().difference(child.birth, visit)
+        (70, 76)
+        """
+        self._check(a)
+        self._check(b)
+        return self._solution.difference(_point(a, a_point), _point(b, b_point))
+
+    def placed_by(self, event: Event) -> tuple[Excerpt, ...]:
+        """The words of every phrase that placed ``event`` (those of its own description first), once each.
+
+        >>> case = Case()
+        >>> visit = case.event("visit", "early summer 2011")
+        >>> _ = case.place(visit, "June 2011")
+        >>> [words.text for words in case.solve().placed_by(visit)]
+        ['early summer 2011', 'June 2011']
+        """
+        self._check(event)
+        found = [p.words for p in self._placed.get(id(event), []) if p.words is not None]
+        return tuple(dict.fromkeys(found))
+
+    def to_json(self) -> str:
+        """The chronology as JSON: its case, call for call, and how it was solved (:meth:`from_json` reads it).
+
+        >>> case = Case()
+        >>> child = case.person("Child S", born="December 2010")
+        >>> _ = case.event("health visit", "when he was ten weeks old")
+        >>> again = Chronology.from_json(case.solve().to_json())
+        >>> print(again.when(again.events[1]))
+        9 Feb 2011 – 17 Mar 2011 (when he was ten weeks old)
+        """
+        from chronology.render.export import chronology_json
+
+        return chronology_json(self)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Chronology:
+        """A chronology saved by :meth:`to_json`: its case rebuilt and solved again."""
+        from chronology.render.export import chronology_from_json
+
+        return chronology_from_json(text)
+
+    def table(self) -> Table:
+        """The chronology as a :class:`chronology.render.Table`: one row per event, in resolved order.
+
+        >>> case = Case()
+        >>> _ = case.event("referral", "early summer 2011", agency="police")
+        >>> print(case.solve().table().to_markdown(columns=("display", "agency", "event", "certainty")))
+        | Date | Agency | Event | Certainty |
+        | --- | --- | --- | --- |
+        | Jun 2011 | police | referral | bounded |
+        """
+        from chronology.render.table import build_table
+
+        return build_table(self)
 
 
 # -- helpers ------------------------------------------------------------------------

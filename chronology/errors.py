@@ -18,6 +18,8 @@ __all__ = [
     "Inconsistent",
     "UnknownEvent",
     "InternalError",
+    "UnreadableTable",
+    "FileError",
 ]
 
 
@@ -131,6 +133,37 @@ class InternalError(ChronologyError, RuntimeError):
 
     The public entry points raise it in place of any other exception, with the
     original as its ``__cause__``, and leave the case as it was before the call.
+    """
+
+
+class _AboutAFile(ChronologyError):
+    """An error about one file: ``path`` names it and ``reason`` says what was wrong."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, self.reason))
+
+
+class UnreadableTable(_AboutAFile, ValueError):
+    """An agency's chronology table cannot be used as one (no header row, no date column...).
+
+    >>> print(UnreadableTable("police.csv", "no column of dates (looked for: Date, Date of event)"))
+    police.csv: no column of dates (looked for: Date, Date of event)
+    """
+
+
+class FileError(_AboutAFile, OSError):
+    """A file could not be read or written (missing, a folder, no permission, not the format its name says).
+
+    >>> print(FileError("reviews/missing.txt", "no such file"))
+    reviews/missing.txt: no such file
     """
 
 
