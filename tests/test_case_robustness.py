@@ -218,11 +218,16 @@ def call_chronology(pool: Pool, chronology: Chronology, data: st.DataObject) -> 
                 "set_aside_reasons",
                 "conflicts",
                 "events",
+                "difference",
+                "placed_by",
             ]
         )
     )
     try:
-        if name in ("when", "bounds", "start", "end", "explain"):
+        if name == "difference":
+            points = {key: pool.value(data) for key in data.draw(st.sets(st.sampled_from(["a_point", "b_point"])))}
+            chronology.difference(pool.value(data), pool.value(data), **points)
+        elif name in ("when", "bounds", "start", "end", "explain", "placed_by"):
             getattr(chronology, name)(pool.value(data))
         elif name == "order":
             chronology.order(pool.value(data), pool.value(data))
