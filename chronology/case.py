@@ -345,7 +345,7 @@ class Case:
         self._subject: Person | None = None
         self._named: dict[str, Person] = {}  # casefolded name -> person
         self._members: set[int] = set()  # id() of each person
-        self._ends: dict[int, tuple[Event, PointName]] = {}  # an event's point -> (event, "start" or "end")
+        self._ends: tuple[int, dict[int, tuple[Event, PointName]]] = (0, {})  # see constraints()
         self.document: Event | None = None
         if document_date is not None:
             _check_when("document_date", document_date)
@@ -356,7 +356,7 @@ class Case:
     @property
     def events(self) -> tuple[Event, ...]:
         """The events, in narrative order (births included)."""
-        return tuple(e for e in self._events if e is not self.document)
+        return tuple(self._events) if self.document is None else tuple(self._events[1:])
 
     @property
     def people(self) -> tuple[Person, ...]:
@@ -576,6 +576,21 @@ class Case:
         said = _excerpt(words)
         _check_source(source)
         _check_text("kind", kind, "a statement's kind is a word such as 'order'")
+        return self._relation(a, b, pa, pb, lo, hi, said, source, kind)
+
+    def _relation(
+        self,
+        a: Event,
+        b: Event,
+        pa: int,
+        pb: int,
+        lo: int | None,
+        hi: int | None,
+        said: Excerpt | None,
+        source: Source,
+        kind: str,
+    ) -> Statement:
+        """State ``lo <= pb - pa <= hi`` between the points of ``a`` and ``b`` (all checked)."""
         if lo is not None and hi is not None and lo > hi:
             raise InvalidValue(
                 f"relate({_clip(a.description)!r}, {_clip(b.description)!r}): lo {lo} is more than hi {hi}"
@@ -603,10 +618,10 @@ class Case:
         self._check_event(a, "a")
         self._check_event(b, "b")
         said = _excerpt(words)
+        if source is not None:
+            _check_source(source)
         lo, hi, gap_words = self._gap(gap, "gap")
-        return self._relate(
-            a, b, lo, hi, a_point="end", b_point="start", words=said or gap_words, source=source, kind="order"
-        )
+        return self._relation(a, b, a.end, b.start, lo, hi, said or gap_words, source, "order")
 
     def after(
         self, a: Event, b: Event, gap: GapLike = None, *, words: str | Excerpt | None = None, source: Source = None
@@ -684,10 +699,10 @@ class Case:
         said = _excerpt(words)
         if count is None:
             raise InvalidValue("within(...) needs a count")
+        if source is not None:
+            _check_source(source)
         _, hi, count_words = self._gap(count, "count")
-        return self._relate(
-            a, b, 0, hi, a_point="end", b_point="start", words=said or count_words, source=source, kind="order"
-        )
+        return self._relation(a, b, a.end, b.start, 0, hi, said or count_words, source, "order")
 
     @_atomic
     def remove(self, statement: Statement) -> None:
@@ -791,7 +806,13 @@ class Case:
             or self._statements[statement.number] is not statement
         ):
             raise UnknownEvent(f"{_shown(statement)} is not a statement of this case")
-        ends = self._ends
+        counted, ends = self._ends
+        if counted != len(self._events):  # made once for a case that has stopped growing
+            ends = {}
+            for event in self._events:
+                ends[event.end] = (event, "end")
+                ends[event.start] = (event, "start")
+            self._ends = (len(self._events), ends)
         found = []
         for a, b, lo, hi in self._network._index()[0].get(statement, ()):
             if a in ends and b in ends:
@@ -824,9 +845,9 @@ class Case:
         self._subject = subject
         self._network._rollback(checkpoint)
         points = self._network.size
-        for table in (self._names, self._ends):
-            while table and next(reversed(table)) >= points:
-                table.popitem()
+        names = self._names
+        while names and next(reversed(names)) >= points:
+            names.popitem()
 
     def _add_event(
         self,
@@ -848,8 +869,6 @@ class Case:
         start = self._network.add_point()
         end = self._network.add_point() if span else start
         event = Event(description, len(self._events), start, end, words, agency, people, source, kind, details)
-        self._ends[end] = (event, "end")
-        self._ends[start] = (event, "start")
         if span:
             self._names[start] = f"{description} (start)"
             self._names[end] = f"{description} (end)"
@@ -1281,11 +1300,10 @@ class Chronology:
         self.people: tuple[Person, ...] = case.people
         self.subject: Person | None = case.subject
         self._events = case.events
-        self._known = frozenset(id(e) for e in case._events)
+        self._all = tuple(case._events)  # the document's date too: an event is known by its place here
         self._placements = tuple(case._placements)
-        self._placed: dict[int, list[_Placement]] = {}  # id(event) -> its placements, so when() is not O(n)
-        for placement in self._placements:
-            self._placed.setdefault(id(placement.event), []).append(placement)
+        self._by_event: dict[int, list[_Placement]] | None = None  # see _placed
+        self._aside: frozenset[Statement] | None = None  # see _ignored
         self._removed = frozenset(case._removed)
         self._whens: dict[int, When] = {}
         self.settings = case.settings
@@ -1480,11 +1498,22 @@ class Chronology:
     # -- internals --------------------------------------------------------------------
     @property
     def _ignored(self) -> frozenset[Statement]:
-        return frozenset(_statements(self._solution.set_aside))
+        if self._aside is None:
+            self._aside = frozenset(_statements(self._solution.set_aside))
+        return self._aside
 
     def _check(self, event: object) -> None:
-        if not isinstance(event, Event) or id(event) not in self._known:
+        if not isinstance(event, Event) or not (0 <= event.index < len(self._all) and self._all[event.index] is event):
             raise UnknownEvent(f"{_shown(event)} is not an event of this chronology")
+
+    @property
+    def _placed(self) -> dict[int, list[_Placement]]:
+        """id(event) -> its placements (made when first needed), so that when() is not O(n)."""
+        if self._by_event is None:
+            self._by_event = {}
+            for placement in self._placements:
+                self._by_event.setdefault(id(placement.event), []).append(placement)
+        return self._by_event
 
     def _apart(self, x: int, y: int, n: int) -> bool:
         """Whether the statements entail ``t_y - t_x >= n``: from the bounds alone where

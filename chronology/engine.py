@@ -255,6 +255,8 @@ class _Graph:
         label[0] = 0
         parent = [_DOMAIN] * n
         parent[0] = -1
+        from_domain = bytearray(b"\x01") * n  # 1 while a point's path starts at the domain, not the origin
+        from_domain[0] = 0
         seen = [0] * n  # the pass whose search reached a point
         busy = [0] * n  # the pass whose search found edges of negative reduced weight out of it
         lowered = [0] * n  # the pass whose scan lowered it
@@ -283,6 +285,7 @@ class _Graph:
                     if nx < label[x]:
                         label[x] = nx
                         parent[x] = e
+                        from_domain[x] = from_domain[u]
                         last[x] = -sweep  # lowered after (or without) its own scan this sweep
                         relaxations += 1
                         if forward and (nx < floor if x else nx < 0):
@@ -350,6 +353,7 @@ class _Graph:
                         if nx < label[x]:
                             label[x] = nx
                             parent[x] = e
+                            from_domain[x] = from_domain[u]
                             lowered[x] = stamp
                             relaxations += 1
                             if forward and (nx < floor if x else nx < 0):
@@ -366,9 +370,9 @@ class _Graph:
         finally:
             self.counter[0] += work
         if forward:
-            self.h, self.p0, self.g0 = label, parent, _from_domain(parent, self.src)
+            self.h, self.p0, self.g0 = label, parent, from_domain
         else:
-            self.dt, self.pt, self.gt = label, parent, _from_domain(parent, self.dst)
+            self.dt, self.pt, self.gt = label, parent, from_domain
         return None
 
     def _dfs_cycle(
@@ -751,8 +755,10 @@ class _Outcome:
         self.failures: set[Tag] = set()  # why the combinations left out fail
         self.nodes = 0
         self.leaves: list[dict[int, int]] = []
-        self.d0: dict[int, int] = {}  # union overrides (points whose union is tighter than the hull's)
-        self.dt: dict[int, int] = {}
+        # union overrides (points whose union is tighter than the hull's): (bound, 1 if the
+        # combination attaining it reaches it from the domain, i.e. the bound is open)
+        self.d0: dict[int, tuple[int, int]] = {}
+        self.dt: dict[int, tuple[int, int]] = {}
         self.conflict: set[Tag] | None = None
 
 
@@ -890,15 +896,15 @@ class Network:
                 )
 
     def _note_tag(self, tag: Tag) -> None:
+        count = self._tag_count
         try:
-            known = tag in self._tags
+            first = self._tags.setdefault(tag, count) == count
         except Exception:
             raise InvalidValue(f"a tag must be hashable, not {type(tag).__name__}") from None
-        if not known:
-            if self._dropped and tag in self._dropped:
-                self._compact()
-            self._tags[tag] = self._tag_count
+        if first:
             self._tag_count += 1
+            if self._dropped and tag in self._dropped:
+                self._compact()  # a removed tag used again: its old constraints go first
 
     def add(self, a: int, b: int, lo: int | None, hi: int | None, tag: Tag) -> None:
         """State ``lo <= t_b - t_a <= hi`` (``None``: unbounded on that side).
@@ -1379,8 +1385,8 @@ class Network:
         nodes = 0
         counts0: dict[int, int] = {}
         counts_t: dict[int, int] = {}
-        worst0: dict[int, int] = {}
-        worst_t: dict[int, int] = {}
+        worst0: dict[int, tuple[int, int]] = {}  # point -> (the worst bound over the combinations, open?)
+        worst_t: dict[int, tuple[int, int]] = {}
         seen: dict[int, set[int]] = {ci: set() for ci in open_choices}
         assignment: dict[int, int] = {}
         logging, graph.logging = graph.logging, True
@@ -1399,10 +1405,10 @@ class Network:
                     changed_t.add(i)
             for i in changed0:
                 counts0[i] = counts0.get(i, 0) + 1
-                worst0[i] = max(worst0.get(i, graph.h[i]), graph.h[i])
+                worst0[i] = max(worst0.get(i, (graph.h[i], 0)), (graph.h[i], graph.g0[i]))
             for i in changed_t:
                 counts_t[i] = counts_t.get(i, 0) + 1
-                worst_t[i] = max(worst_t.get(i, graph.dt[i]), graph.dt[i])
+                worst_t[i] = max(worst_t.get(i, (graph.dt[i], 0)), (graph.dt[i], graph.gt[i]))
 
         def dive(depth: int) -> bool:
             nonlocal nodes
@@ -1904,31 +1910,6 @@ def _exact_cover(sets: list[frozenset[int]], weights: Sequence[Weight], total: i
     return sorted(best)
 
 
-_ROOT_FLAGS = bytes([0, 1, 0]) + bytes(253)
-
-
-def _from_domain(parents: list[int], ends: list[int]) -> bytearray:
-    """1 for each point whose shortest path (by ``parents``, towards the origin along
-    ``ends``) starts at the domain's bound rather than at the origin: a bound that
-    only the domain gives, reported as open."""
-    state = bytearray(len(parents))  # 0 unknown, 1 from the domain, 2 from the origin
-    if parents:
-        state[0] = 2
-    for p in range(len(parents)):
-        path = []
-        x = p
-        while not state[x]:
-            e = parents[x]
-            if e < 0:
-                state[x] = 1
-                break
-            path.append(x)
-            x = ends[e]
-        for y in path:
-            state[y] = state[x]
-    return state.translate(_ROOT_FLAGS)
-
-
 def _fits(lo: int | None, hi: int | None) -> bool:
     return lo is None or hi is None or lo <= hi
 
@@ -2068,12 +2049,12 @@ class Solution:
         sol._open_t = bytearray(graph.gt)
         sol._outcomes = dict(net._outcomes)
         for outcome in sol._outcomes.values():
-            for i, value in outcome.d0.items():
+            for i, (value, opened) in outcome.d0.items():
                 sol._d0[i] = value
-                sol._open0[i] = value >= sol._hi
-            for i, value in outcome.dt.items():
+                sol._open0[i] = opened
+            for i, (value, opened) in outcome.dt.items():
                 sol._dt[i] = value
-                sol._open_t[i] = value >= -sol._lo
+                sol._open_t[i] = opened
             sol.search_nodes += outcome.nodes
             if not outcome.exact:
                 sol.exact = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import random
 
 import pytest
@@ -13,8 +14,10 @@ from hypothesis import strategies as st
 from chronology.engine import ORIGIN, Network, StaleSolution, solve_or_raise
 from chronology.errors import ChronologyError, Inconsistent, InvalidValue, UnknownEvent
 
-FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SMALL = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Modest in the suite; CHRONOLOGY_FUZZ_EXAMPLES=5000 runs the same properties as heavy fuzzing.
+_EXAMPLES = int(os.environ.get("CHRONOLOGY_FUZZ_EXAMPLES", "0"))
+FAST = settings(max_examples=_EXAMPLES or 60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SMALL = settings(max_examples=_EXAMPLES or 80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 DOMAIN = 7
 
