@@ -57,6 +57,8 @@ from chronology.phrases.syntax import (
 from chronology.settings import DEFAULT, Settings
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
     from chronology.engine import Network, Solution
 
 __all__ = ["Case", "Person", "Event", "Statement", "Chronology", "Explanation", "Order"]
@@ -1161,6 +1163,26 @@ class Chronology:
         if isinstance(node, Hull):
             return [Interval.hull_of(r for part in node.parts for r in self._readings(placement, part))]
         return [Interval(None, None)]  # a Length locates nothing
+
+    # -- renderings (chronology.render, imported only when used) ------------------------
+    def plot(
+        self,
+        ax: Axes | None = None,
+        *,
+        person: Person | str | None = None,
+        agencies: Iterable[str] | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        gap: int | timedelta | str | Count | None = 90,
+        labels: Literal["auto", "text", "numbers", "none"] = "auto",
+    ) -> Axes:
+        """Draw the timeline (one lane per agency) with matplotlib and return the Axes.
+
+        See :func:`chronology.render.plot.plot` for what is drawn and the options.
+        """
+        from chronology.render.plot import plot
+
+        return plot(self, ax, person=person, agencies=agencies, since=since, until=until, gap=gap, labels=labels)
 
 
 # -- helpers ------------------------------------------------------------------------
