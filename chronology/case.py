@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import enum
 import itertools
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -1183,6 +1185,20 @@ class Chronology:
         from chronology.render.plot import plot
 
         return plot(self, ax, person=person, agencies=agencies, since=since, until=until, gap=gap, labels=labels)
+
+    def to_html(self, path: str | os.PathLike[str]) -> Path:
+        """Write the report (timeline, table, conflicts, explanations) as one self-contained HTML file.
+
+        See :mod:`chronology.render.report`.  Returns the path written.
+        """
+        from chronology.render.report import write
+
+        return write(self, path)
+
+    def _repr_html_(self) -> str:
+        from chronology.render.report import fragment
+
+        return fragment(self)
 
 
 # -- helpers ------------------------------------------------------------------------

@@ -1,0 +1,353 @@
+"""The report: one self-contained HTML file a review panel can open, read and print.
+
+:func:`write` (what :meth:`Chronology.to_html <chronology.Chronology.to_html>`
+calls) writes a page holding the timeline (inline SVG), the table of events,
+the conflicts with their statements, the questions the text leaves open, and,
+for every date, *why* it is what it is, on demand (``<details>``: no script).
+Nothing in it is fetched: the styles and the drawing are inline, the fonts are
+the reader's own, and the page makes no request when opened.
+
+>>> from chronology import Case
+>>> case = Case()
+>>> child = case.person("Child A", born="early winter 2011")
+>>> _ = case.event("new birth visit", "when she was twelve days old", agency="health visiting")
+>>> page = render(case.solve())
+>>> page.startswith("<!doctype html>"), "<svg" in page, "new birth visit" in page
+(True, True, True)
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from chronology.case import Chronology, Event, Explanation, Statement
+from chronology.errors import InvalidValue
+from chronology.model import Excerpt
+from chronology.render.plot import Timeline, figure, layout
+
+__all__ = ["render", "fragment", "write", "svg"]
+
+# How much of the text shows either side of the words a statement came from.
+_CONTEXT = 90
+
+_STYLE = """
+:root { --ink: #1a1a1a; --muted: #5f6368; --line: #d9d9d9; --soft: #f5f5f5; --red: #b3121b; --green: #1b7837; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: #fff;
+  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", "Liberation Sans", sans-serif; }
+main { max-width: 1240px; margin: 0 auto; padding: 1.2rem 1.6rem 3rem; }
+h1 { font-size: 1.6rem; margin: 0.2rem 0 0.3rem; }
+h2 { font-size: 1.2rem; margin: 2rem 0 0.6rem; border-bottom: 2px solid var(--line); padding-bottom: 0.2rem; }
+p.facts { color: var(--muted); margin: 0 0 0.6rem; }
+nav { font-size: 0.9rem; margin: 0.4rem 0 1rem; }
+nav a { margin-right: 1rem; color: #1a4f8b; }
+figure.timeline { margin: 0; overflow-x: auto; }
+figure.timeline svg { width: 100%; height: auto; display: block; }
+figcaption { color: var(--muted); font-size: 0.9rem; margin-top: 0.4rem; }
+table.events { width: 100%; border-collapse: collapse; font-size: 0.92rem; }
+table.events th { text-align: left; background: #eef1f4; position: sticky; top: 0; z-index: 1; }
+table.events th, table.events td { padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+table.events tbody tr:nth-child(even) { background: #fafafa; }
+td.n { color: var(--muted); text-align: right; width: 2.5rem; font-variant-numeric: tabular-nums; }
+td.when { min-width: 11rem; font-variant-numeric: tabular-nums; }
+td.event { min-width: 14rem; }
+td.when .or { color: var(--muted); }
+tr.conflict td:first-child { border-left: 4px solid var(--red); }
+tr.conflict .event { color: var(--red); }
+.tag { display: inline-block; font-size: 0.75rem; padding: 0 0.35rem; border-radius: 0.6rem; margin-left: 0.3rem;
+  border: 1px solid currentColor; white-space: nowrap; }
+.tag.readings { color: #7a4a00; } .tag.conflict { color: var(--red); } .tag.exact { color: var(--green); }
+q.words { quotes: "\\201C" "\\201D"; font-style: italic; }
+.where { color: var(--muted); font-size: 0.8rem; }
+details { margin-top: 0.2rem; }
+details summary { cursor: pointer; color: #1a4f8b; font-size: 0.85rem; }
+details .why { margin: 0.3rem 0 0.2rem; padding: 0.4rem 0.6rem; background: var(--soft); border-radius: 4px; }
+details .why h4 { margin: 0.2rem 0; font-size: 0.85rem; }
+details .why ol { margin: 0.1rem 0 0.4rem 1.2rem; padding: 0; }
+.context { color: var(--muted); }
+.context mark { background: #fff1a8; color: var(--ink); }
+section.conflicts ol > li { margin-bottom: 0.8rem; }
+.aside { color: var(--red); font-weight: 600; }
+.ok { color: var(--green); }
+footer { margin-top: 2.5rem; color: var(--muted); font-size: 0.85rem; }
+@media print {
+  @page { size: A4 landscape; margin: 12mm; }
+  body { font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  nav, details summary { display: none; }
+  details::details-content { content-visibility: visible; display: contents; }
+  table.events th { position: static; }
+  figure, li { break-inside: avoid; }
+  details .why { font-size: 8.5pt; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+# -- public entry points -----------------------------------------------------------------
+
+
+def write(chronology: Chronology, path: str | os.PathLike[str], *, title: str | None = None) -> Path:
+    """Write the report to ``path`` (replacing it whole, or not at all) and return the path.
+
+    >>> import tempfile
+    >>> from chronology import Case
+    >>> case = Case()
+    >>> _ = case.event("referral", "March 2012", agency="police")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     written = write(case.solve(), Path(folder) / "chronology.html")
+    ...     written.name, written.read_text(encoding="utf-8").count("<tr")
+    ('chronology.html', 2)
+    """
+    if not isinstance(path, (str, os.PathLike)) or not str(os.fspath(path)).strip():
+        raise InvalidValue(f"the report needs a file path, not {path!r}")
+    target = Path(os.fspath(path))
+    if target.is_dir():
+        raise InvalidValue(f"{str(target)!r} is a folder: give the report a file name")
+    page = render(chronology, title=title)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".chronology-", suffix=".html", dir=target.parent or ".")
+    except OSError as error:
+        raise InvalidValue(f"cannot write the report to {str(target)!r}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(page)
+        os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise InvalidValue(f"cannot write the report to {str(target)!r}: {error.strerror or error}") from None
+    return target
+
+
+def render(chronology: Chronology, *, title: str | None = None) -> str:
+    """The report as one HTML page (a string)."""
+    _check(chronology, title)
+    timeline = layout(chronology)
+    heading = title if title is not None else timeline.title
+    body = _body(chronology, timeline, heading)
+    return (
+        "<!doctype html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        # no request of any kind: nothing may load from anywhere
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+        'img-src data:">\n'
+        f"<title>{_e(heading)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n"
+        "</body>\n</html>\n"
+    )
+
+
+def fragment(chronology: Chronology) -> str:
+    """The timeline and the table, for Jupyter (a chronology's ``_repr_html_``)."""
+    _check(chronology, None)
+    timeline = layout(chronology)
+    conflicts = _conflicts(chronology) if chronology.conflicts else ""
+    scoped = _STYLE.split("@media print")[0].replace("body {", ".chronology-report {")
+    return (
+        f"<div class='chronology-report'><style>{scoped}</style>"
+        f"<h3>{_e(timeline.title)}</h3>{_timeline_figure(chronology)}{_table(chronology, timeline)}{conflicts}</div>"
+    )
+
+
+def svg(chronology: Chronology, **options: object) -> str:
+    """The timeline as an inline ``<svg>`` element (text kept as text, no metadata, no external reference)."""
+    from matplotlib import rc_context
+
+    drawn = figure(chronology, key=False, **options)  # type: ignore[arg-type]
+    out = io.StringIO()
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "chronology", "svg.image_inline": True}):
+        drawn.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None})
+    text = out.getvalue()
+    text = text[text.index("<svg") :]
+    text = re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.S)
+    text = re.sub(r'(<svg[^>]*?) width="[\d.]+pt" height="[\d.]+pt"', r"\1", text, count=1)
+    label = _e(f"Timeline: {len(chronology.events)} events, one lane per agency")
+    return text.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+
+
+# -- the sections -------------------------------------------------------------------------
+
+
+def _check(chronology: object, title: object) -> None:
+    if not isinstance(chronology, Chronology):
+        raise InvalidValue(f"a report is made from a Chronology, not {chronology!r}")
+    if title is not None and not isinstance(title, str):
+        raise InvalidValue(f"title must be text or None, not {title!r}")
+
+
+def _body(chronology: Chronology, timeline: Timeline, heading: str) -> str:
+    events = chronology.events
+    agencies = {e.agency for e in events if e.agency}
+    facts = [f"{len(events)} events", f"{len(agencies)} agencies"]
+    if chronology.source:
+        facts.insert(0, f"from {chronology.source}")
+    if chronology.subject is not None:
+        facts.append(f"about {chronology.subject.name}")
+    count = len(chronology.conflicts)
+    facts.append(f"{count} conflict{'s' if count != 1 else ''}" if count else "no conflict")
+    ambiguous = chronology.ambiguous()
+    sections = [
+        f"<header><h1>{_e(heading)}</h1><p class='facts'>{_e(' · '.join(facts))}</p>",
+        "<nav><a href='#timeline'>Timeline</a><a href='#events'>Events</a>"
+        "<a href='#conflicts'>Conflicts</a><a href='#open'>Open questions</a></nav></header>",
+        "<section id='timeline'><h2>Timeline</h2>",
+        _timeline_figure(chronology),
+        "</section>",
+        "<section id='events'><h2>Events</h2>",
+        "<p class='facts'>In resolved order: by earliest day, then latest. Each date is as tight as every "
+        "statement allows and no tighter; open <em>why</em> for the statements that fix it.</p>",
+        _table(chronology, timeline),
+        "</section>",
+        "<section id='conflicts' class='conflicts'><h2>Conflicts</h2>",
+        _conflicts(chronology),
+        "</section>",
+        "<section id='open'><h2>Open questions</h2>",
+        _open_questions(chronology, timeline, ambiguous),
+        "</section>",
+        "<footer>Made by the chronology library. Everything is in this file: nothing was or will be fetched. "
+        "Dates are day bounds that every statement allows; they claim no more precision than the text gives."
+        "</footer>",
+    ]
+    return "\n".join(sections)
+
+
+def _timeline_figure(chronology: Chronology) -> str:
+    caption = (
+        "Pale band: the event happened (or ran) somewhere in that stretch. Solid bar: days it surely covers. "
+        "Diamond: known to the day. Hatched: one of several readings the words allow. Red: named in a conflict. "
+        "Vertical lines: births and deaths. Grey: no agency shown could have been in contact. "
+        "Numbers, where shown, are the rows of the table below."
+    )
+    return f"<figure class='timeline'>{svg(chronology)}<figcaption>{_e(caption)}</figcaption></figure>"
+
+
+def _table(chronology: Chronology, timeline: Timeline) -> str:
+    """The events table: one row per event, with its explanation on demand.
+
+    Kept as one function so that it can hand over to ``chronology.table()``'s HTML once that exists.
+    """
+    flagged = {id(bar.event) for bar in timeline.bars if bar.conflict}
+    flagged |= {id(e) for conflict in chronology.conflicts for s in conflict for e in s.events}
+    text = chronology.text
+    rows = []
+    for number, event in enumerate(chronology.events, start=1):
+        when = chronology.when(event)
+        shown = "<span class='or'> or </span>".join(_e(str(r)) for r in when.readings)
+        tags = ""
+        if when.is_ambiguous:
+            tags += "<span class='tag readings'>readings</span>"
+        if when.readings and when.readings[0].days == 1 and not when.is_ambiguous:
+            tags += "<span class='tag exact'>to the day</span>"
+        conflict = id(event) in flagged
+        if conflict:
+            tags += "<span class='tag conflict'>conflict</span>"
+        words = _words(event.words, text) if event.words is not None else "<span class='where'>given by code</span>"
+        why = _why(chronology.explain(event), text)
+        rows.append(
+            f"<tr id='event-{number}'{' class=conflict' if conflict else ''}>"
+            f"<td class='n'>{number}</td><td class='when'>{shown}{tags}</td>"
+            f"<td>{_e(event.agency or '')}</td><td class='event'>{_e(event.description)}</td>"
+            f"<td>{words}{why}</td></tr>"
+        )
+    head = "<tr><th>#</th><th>when</th><th>agency</th><th>event</th><th>the words, and why</th></tr>"
+    return f"<table class='events'><thead>{head}</thead><tbody>\n{''.join(rows)}\n</tbody></table>"
+
+
+def _why(explanation: Explanation, text: str | None) -> str:
+    parts = []
+    for label, day, chain in (
+        ("earliest", explanation.earliest, explanation.earliest_because),
+        ("latest", explanation.latest, explanation.latest_because),
+    ):
+        if day is None:
+            parts.append(f"<h4>{label}: open</h4><p>nothing in the text bounds it</p>")
+            continue
+        from chronology.model import Interval
+
+        items = "".join(f"<li>{_statement(s, text)}</li>" for s in chain)
+        parts.append(f"<h4>{label} {_e(str(Interval.on(day)))}, because</h4><ol>{items}</ol>")
+    return f"<details><summary>why</summary><div class='why'>{''.join(parts)}</div></details>"
+
+
+def _statement(statement: Statement, text: str | None, *, set_aside: bool = False) -> str:
+    flag = "<span class='aside'>set aside: </span>" if set_aside else ""
+    if statement.words is None:
+        return f"{flag}{_e(statement.says)} <span class='where'>(added by code)</span>"
+    return f"{flag}{_words(statement.words, text)}: {_e(statement.says)}"
+
+
+def _words(words: Excerpt, text: str | None) -> str:
+    """The words in quotes, where they stand, and (when the text is at hand) the sentence around them."""
+    end = words.end if words.end is not None else words.start + len(words.text)
+    where = ""
+    if end > words.start and (words.document or text is not None):
+        where = f"<span class='where'> {_e(words.document or 'text')}, characters {words.start}–{end}</span>"
+    shown = f"<q class='words'>{_e(words.text)}</q>{where}"
+    if text is not None and end > words.start and text[words.start : end] == words.text:
+        before = text[max(0, words.start - _CONTEXT) : words.start]
+        after = text[end : end + _CONTEXT]
+        shown += f"<div class='context'>…{_e(_tidy(before))}<mark>{_e(words.text)}</mark>{_e(_tidy(after))}…</div>"
+    return shown
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split()) if text.strip() else ""
+
+
+def _conflicts(chronology: Chronology) -> str:
+    conflicts = chronology.conflicts
+    if not conflicts:
+        return "<p class='ok'>The statements hold together: there is no conflict.</p>"
+    aside = set(chronology.set_aside)
+    items = []
+    for conflict in conflicts:
+        events = _names(e for s in conflict for e in s.events)
+        statements = "".join(f"<li>{_statement(s, chronology.text, set_aside=s in aside)}</li>" for s in conflict)
+        items.append(
+            f"<li><p>These {len(conflict)} statements cannot all be true (about {_e(events)}); "
+            f"drop any one and the rest can hold:</p><ul>{statements}</ul></li>"
+        )
+    note = (
+        f"<p>The solve set aside {len(aside)} statement{'s' if len(aside) != 1 else ''} (marked) to keep the rest; "
+        "the dates above are without them. Which account is right is for the reader to judge.</p>"
+        if aside
+        else ""
+    )
+    return f"{note}<ol>{''.join(items)}</ol>"
+
+
+def _open_questions(chronology: Chronology, timeline: Timeline, ambiguous: Sequence[Event]) -> str:
+    parts = []
+    if ambiguous:
+        items = "".join(
+            f"<li>{_e(e.description)}: {_e(' or '.join(str(r) for r in chronology.when(e).readings))}</li>"
+            for e in ambiguous
+        )
+        parts.append(f"<p>The words of these events still allow more than one reading:</p><ul>{items}</ul>")
+    if timeline.unplaced:
+        parts.append(
+            "<p>Nothing in the text bounds these events, so the timeline cannot show them:</p>"
+            f"<ul>{''.join(f'<li>{_e(e.description)}</li>' for e in timeline.unplaced)}</ul>"
+        )
+    if timeline.gaps:
+        items = "".join(f"<li>{_e(str(g.days))} ({_e(g.length)})</li>" for g in timeline.gaps)
+        parts.append(
+            f"<p>No agency could have been in contact for over {timeline.gap_days} days in:</p><ul>{items}</ul>"
+        )
+    if not chronology.exact:
+        parts.append("<p>The solver ran out of budget: the bounds are sound but may not be the tightest.</p>")
+    return "".join(parts) or "<p class='ok'>None: every event has one reading and a place on the timeline.</p>"
+
+
+def _names(events: Iterable[Event]) -> str:
+    return ", ".join(dict.fromkeys(e.description for e in events))
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)

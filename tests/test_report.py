@@ -1,0 +1,156 @@
+"""The HTML report: one self-contained page, every event and statement in it, and a browser renders it."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import matplotlib
+import matplotlib.image
+
+matplotlib.use("Agg")
+
+import pytest  # noqa: E402
+from timelines import child_t  # noqa: E402
+
+from chronology import Case, InvalidValue  # noqa: E402
+from chronology.render.report import render  # noqa: E402
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+@pytest.fixture(scope="module")
+def page() -> tuple[str, object, dict[str, object]]:
+    chronology, events = child_t()
+    return render(chronology), chronology, events
+
+
+def _rows(page: str) -> list[str]:
+    body = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return re.findall(r"<tr id='event-\d+'.*?</tr>", body, flags=re.S)
+
+
+def test_the_page_holds_the_timeline_the_table_and_the_conflicts(page: tuple[str, object, dict[str, object]]) -> None:
+    text, chronology, e = page
+    assert text.startswith("<!doctype html>") and text.count("<svg") == 1
+    rows = _rows(text)
+    events = chronology.events  # type: ignore[attr-defined]
+    assert len(rows) == len(events)
+    for number, (row, event) in enumerate(zip(rows, events, strict=True), start=1):
+        assert f"<td class='n'>{number}</td>" in row
+        assert f"<td class='event'>{event.description.replace(chr(39), '&#x27;')}</td>" in row
+        for reading in chronology.when(event).readings:  # type: ignore[attr-defined]
+            assert str(reading) in row
+    conflicts = text.split("<section id='conflicts'", 1)[1].split("</section>", 1)[0]
+    for statement in chronology.conflicts[0]:  # type: ignore[attr-defined]
+        assert statement.says.replace("'", "&#x27;") in conflicts
+    (aside,) = chronology.set_aside  # type: ignore[attr-defined]
+    assert f"set aside: </span><q class='words'>{aside.words.text}</q>" in conflicts
+    flagged = [row for row in rows if "class=conflict" in row]
+    assert len(flagged) == 3  # the three events the conflicting statements name
+
+
+def test_every_date_explains_itself_on_demand(page: tuple[str, object, dict[str, object]]) -> None:
+    text, chronology, _ = page
+    for row, event in zip(_rows(text), chronology.events, strict=True):  # type: ignore[attr-defined]
+        (why,) = re.findall(r"<details><summary>why</summary>(.*?)</details>", row, flags=re.S)
+        explanation = chronology.explain(event)  # type: ignore[attr-defined]
+        said = [s.says for s in explanation.earliest_because + explanation.latest_because]
+        assert why.count("<li>") == len(said)
+        for says in said:
+            assert says.replace("'", "&#x27;") in why
+
+
+def test_the_page_fetches_nothing(page: tuple[str, object, dict[str, object]]) -> None:
+    text, _, _ = page
+    for pattern in (r"<script", r"<link", r"<img", r"<iframe", r"@import", r"\bsrc\s*=", r"url\((?!#)"):
+        assert not re.search(pattern, text, flags=re.I), pattern
+    # the only addresses are XML namespace names (never fetched) and in-page anchors
+    assert all(target.startswith("#") for target in re.findall(r"href=['\"]([^'\"]*)", text))
+    for address in re.finditer(r"https?://", text):
+        before = text[max(0, address.start() - 20) : address.start()]
+        assert re.search(r"xmlns(:\w+)?=\"$", before), text[address.start() - 40 : address.start() + 40]
+    assert "default-src 'none'" in text
+
+
+def test_text_is_escaped() -> None:
+    case = Case()
+    case.event("<script>alert('x')</script> & more", "March 2012", agency="<b>police</b>")
+    text = render(case.solve())
+    assert "<script>" not in text and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; more" in text
+    assert "&lt;b&gt;police&lt;/b&gt;" in text
+
+
+def test_to_html_writes_the_whole_file_or_nothing(tmp_path: Path) -> None:
+    chronology, _ = child_t()
+    target = tmp_path / "report.html"
+    target.write_text("old", encoding="utf-8")
+    assert chronology.to_html(target) == target
+    assert target.read_text(encoding="utf-8") == render(chronology)
+    with pytest.raises(InvalidValue, match="cannot write the report"):
+        chronology.to_html(tmp_path / "missing" / "report.html")
+    with pytest.raises(InvalidValue, match="is a folder"):
+        chronology.to_html(tmp_path)
+    with pytest.raises(InvalidValue, match="needs a file path"):
+        chronology.to_html(42)  # type: ignore[arg-type]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]  # no temporary file left
+
+
+def test_a_chronology_shows_itself_in_jupyter() -> None:
+    chronology, _ = child_t()
+    shown = chronology._repr_html_()
+    assert shown.startswith("<div class='chronology-report'>") and "<svg" in shown
+    assert len(re.findall(r"<tr id='event-", shown)) == len(chronology.events)
+    assert "<html" not in shown and "<script" not in shown
+
+
+# -- in a real browser -------------------------------------------------------------------------
+
+
+def _browser() -> str:
+    for name in (os.environ.get("CHRONOLOGY_BROWSER"), *BROWSERS):
+        found = shutil.which(name) if name else None
+        if found:
+            return found
+    pytest.skip("no headless browser here (Debian: apt-get install chromium; .ci/run installs it)")
+
+
+def _run(browser: str, profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [
+        browser,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        f"--user-data-dir={profile}",
+        *args,
+    ]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_a_headless_browser_renders_the_report(tmp_path: Path) -> None:
+    browser = _browser()
+    chronology, _ = child_t()
+    report = chronology.to_html(tmp_path / "report.html")
+    shot = tmp_path / "report.png"
+    done = _run(browser, tmp_path / "profile", f"--screenshot={shot}", "--window-size=1280,2000", report.as_uri())
+    assert shot.exists(), done.stderr[-2000:]
+    image = matplotlib.image.imread(str(shot))[:, :, :3]
+    assert image.shape[:2] == (2000, 1280)
+    # not blank: many pixels are not white, and the timeline's lane colours are there
+    assert (image.min(axis=2) < 0.9).mean() > 0.05
+    assert image.std() > 0.1
+    top = image[:900].reshape(-1, 3)
+    saturated = top[(top.max(axis=1) - top.min(axis=1)) > 0.25]
+    assert len({tuple((c * 8).astype(int)) for c in saturated}) >= 6
+    dom = _run(browser, tmp_path / "profile", "--dump-dom", report.as_uri()).stdout
+    assert len(re.findall(r'<tr id="event-\d+"', dom)) == len(chronology.events)
+    assert "<svg" in dom and "set aside" in dom
