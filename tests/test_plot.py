@@ -153,6 +153,8 @@ def test_options_choose_lanes_view_and_age(child: tuple[Timeline, dict[str, obje
     chosen = layout(chronology, agencies=["Housing", "police"])  # names match regardless of case
     assert [lane.name for lane in chosen.lanes] == ["housing", "police"]
     assert {bar.event.agency for bar in chosen.bars} == {"housing", "police"}
+    everyone = {lane.name: lane.colour for lane in layout(chronology).lanes}
+    assert {lane.name: lane.colour for lane in chosen.lanes} == {n: everyone[n] for n in ("housing", "police")}
     cut = layout(chronology, since="2012", until=date(2012, 12, 31))
     assert cut.view == (date(2012, 1, 1).toordinal(), date(2012, 12, 31).toordinal())
     gp_letter = _bar(cut, e["open"])

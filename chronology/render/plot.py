@@ -66,9 +66,10 @@ DEFAULT_GAP = 90
 """Days without possible contact after which a stretch is shaded (about three months)."""
 
 NO_AGENCY = "agency not named"
+_LINES = ("birth", "death")  # kinds of event drawn as lines across every lane
 
 # Labels: the widest text label, when text gives way to numbers, and when to label nothing.
-_LABEL_CHARS = 40
+_LABEL_CHARS = 48
 _TEXT_MAX_BARS = 60
 _TEXT_MAX_ROWS = 40
 _NUMBER_MAX_BARS = 500
@@ -98,12 +99,17 @@ _DAYS_PER_MONTH = 365.2425 / 12
 
 @attrs.frozen
 class Lane:
-    """One agency's lane: its name, colour index and rows ``[first_row, first_row + rows)``."""
+    """One agency's lane: its place, rows ``[first_row, first_row + rows)`` and colour.
+
+    ``colour`` numbers the agency among all the chronology's (in order of first
+    contact), so that an agency keeps its colour whichever lanes are shown.
+    """
 
     name: str
     index: int
     first_row: int
     rows: int
+    colour: int
 
 
 @attrs.frozen
@@ -180,6 +186,7 @@ class Timeline:
     lines: tuple[Line, ...]
     gaps: tuple[Gap, ...]
     gap_days: int | None
+    gap_words: str
     view: Days
     rows: int
     labels: Literal["text", "numbers", "none"]
@@ -200,6 +207,7 @@ class _Options:
     since: int | None
     until: int | None
     gap: int | None
+    gap_words: str
     labels: LabelMode
 
 
@@ -314,6 +322,7 @@ def _options(
         first,
         last,
         _gap_option(gap),
+        f"{gap} ({_gap_option(gap)} days)" if isinstance(gap, str) else f"{_gap_option(gap)} days",
         labels,
     )
 
@@ -419,7 +428,7 @@ def _layout(chronology: Chronology, options: _Options, width: float) -> Timeline
     lines_placed: list[_Placed] = []
     unplaced: list[Event] = []
     for number, event in enumerate(events, start=1):
-        if event.kind in ("birth", "death"):
+        if event.kind in _LINES:
             found = _place(chronology, event, number)
             if found.first is not None and found.last is not None:
                 lines_placed.append(found)
@@ -437,10 +446,13 @@ def _layout(chronology: Chronology, options: _Options, width: float) -> Timeline
     placed = [p for p in placed if _meets(p, view)]
     names = options.agencies if options.agencies is not None else _lane_order(placed)
     lane_of = {name: i for i, name in enumerate(names)}
+    everyone = _lane_order([_Placed(e, 0, None, None, None, (), False) for e in events if e.kind not in _LINES])
+    colour_of = {name: i for i, name in enumerate(everyone)}
 
     days_per_inch = (view[1] + 1 - view[0]) / max(width, 0.5)
     mode = _mode(options.labels, placed, lane_of, view, days_per_inch, flagged)
     bars, lanes, rows = _rows(placed, lane_of, names, view, days_per_inch, mode, flagged)
+    lanes = tuple(attrs.evolve(lane, colour=colour_of.get(lane.name, len(colour_of) + lane.index)) for lane in lanes)
     by_event = {id(bar.event): bar for bar in bars}
     links = tuple(
         (by_event[id(a)], by_event[id(b)])
@@ -466,6 +478,7 @@ def _layout(chronology: Chronology, options: _Options, width: float) -> Timeline
         lines=lines,
         gaps=_gaps(placed, view, options.gap),
         gap_days=options.gap,
+        gap_words=options.gap_words,
         view=view,
         rows=rows,
         labels=mode,
@@ -591,7 +604,7 @@ def _rows(
         used = min(max(fits, default=-1) + 1, _LANE_MAX_ROWS) or 1
         for (_, _, p, label, x, side), fit in zip(items, fits, strict=True):
             bars.append(_bar(p, index, row + fit % _LANE_MAX_ROWS, view, label, x, side, id(p.event) in flagged))
-        lanes.append(Lane(name, index, row, used))
+        lanes.append(Lane(name, index, row, used, index))
         row += used
     bars.sort(key=_by_number)
     return tuple(bars), tuple(lanes), row
@@ -740,15 +753,15 @@ def draw(timeline: Timeline, ax: Axes) -> Axes:
     from matplotlib.collections import LineCollection, PolyCollection
 
     shift = _shift()
-    colours = _colours(len(timeline.lanes))
-    lane_colour = [colours[lane.index] for lane in timeline.lanes]
+    colours = _colours(max(lane.colour for lane in timeline.lanes) + 1 if timeline.lanes else 1)
+    lane_colour = [colours[lane.colour] for lane in timeline.lanes]
     bars = timeline.bars
 
     # lanes: faint alternate backgrounds, separators and names
     for lane in timeline.lanes:
         top, bottom = lane.first_row - 0.5, lane.first_row + lane.rows - 0.5
         if lane.index % 2:
-            ax.axhspan(top, bottom, color="#f3f3f3", zorder=0, lw=0)
+            ax.axhspan(top, bottom, color="#f6f6f6", zorder=0, lw=0)
         ax.axhline(bottom, color="#d0d0d0", lw=0.6, zorder=0.5)
     ax.set_yticks([lane.first_row + (lane.rows - 1) / 2 for lane in timeline.lanes])
     ax.set_yticklabels([textwrap.fill(lane.name, 22) for lane in timeline.lanes], fontsize=8.5)
@@ -762,7 +775,7 @@ def draw(timeline: Timeline, ax: Axes) -> Axes:
     for gap in timeline.gaps:
         assert gap.days.earliest is not None and gap.days.latest is not None
         a, b = gap.days.earliest.toordinal() + shift, gap.days.latest.toordinal() + 1 + shift
-        ax.axvspan(a, b, color=_GAP_COLOUR, alpha=0.16, lw=0, zorder=0.2)
+        ax.axvspan(a, b, color=_GAP_COLOUR, alpha=0.22, lw=0, zorder=0.2)
         if (b - a) / max(1, timeline.view[1] - timeline.view[0]) * _axes_width(ax) > 0.5:
             # under the date labels, where no bar or label can be
             ax.annotate(
@@ -920,12 +933,13 @@ def _middle(bar: Bar) -> float:
     return (bar.first + bar.last + 1) / 2
 
 
-def _colours(n: int) -> list[tuple[float, float, float, float]]:
+def _colours(n: int) -> list[Colour]:
+    """Lane colours: matplotlib's tab10 without its grey (grey is for gaps), then tab20's light tones."""
     from matplotlib import colormaps
 
-    palette = colormaps["tab10" if n <= 10 else "tab20"]
-    size = 10 if n <= 10 else 20
-    return [palette(i % size) for i in range(max(n, 1))]
+    strong, light = colormaps["tab10"], colormaps["tab20"]
+    palette = [strong(i) for i in (0, 1, 2, 3, 4, 5, 6, 8, 9)] + [light(i) for i in (1, 3, 5, 7, 9, 11, 13, 17, 19)]
+    return [palette[i % len(palette)] for i in range(max(n, 1))]
 
 
 def _darker(colour: tuple[float, float, float, float]) -> tuple[float, float, float]:
@@ -1015,8 +1029,8 @@ def _legend(ax: Axes, timeline: Timeline) -> None:
     if "death" in kinds:
         handles.append(Line2D([], [], color=_DEATH_COLOUR, lw=1.6, label="death"))
     if timeline.gaps:
-        quiet = f"no agency shown in contact for over {timeline.gap_days} days"
-        handles.append(Patch(facecolor=_GAP_COLOUR, alpha=0.3, label=quiet))
+        quiet = f"no agency shown in contact for over {timeline.gap_words}"
+        handles.append(Patch(facecolor=_GAP_COLOUR, alpha=0.4, label=quiet))
     if not handles:
         return
     below = ax.transAxes + ScaledTranslation(0, -0.5, ax.get_figure(root=True).dpi_scale_trans)  # type: ignore[union-attr]

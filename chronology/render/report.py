@@ -338,7 +338,7 @@ def _open_questions(chronology: Chronology, timeline: Timeline, ambiguous: Seque
     if timeline.gaps:
         items = "".join(f"<li>{_e(str(g.days))} ({_e(g.length)})</li>" for g in timeline.gaps)
         parts.append(
-            f"<p>No agency could have been in contact for over {timeline.gap_days} days in:</p><ul>{items}</ul>"
+            f"<p>No agency could have been in contact for over {_e(timeline.gap_words)} in:</p><ul>{items}</ul>"
         )
     if not chronology.exact:
         parts.append("<p>The solver ran out of budget: the bounds are sound but may not be the tightest.</p>")
