@@ -60,7 +60,7 @@ def build(text: str) -> Case:
     missed = case.event("two health visitor appointments missed", words("the summer of 2018"), agency="health visiting")
     case.place(missed, words("about eighteen months old"), person=child)
     case.event("letter to mother", words("a fortnight later"), agency="health visiting", reference=missed)
-    death = case.event("death of Child M", words("the late spring of 2019"), agency="police")
+    death = case.event("death of Child M", words("the late spring of 2019"), agency="police", kind="death")
     case.place(death, words("at the age of two years and four months"), person=child)
     case.event("GP: chest infection", words("six weeks before his death"), agency="GP", anchor=death)
     return case
