@@ -161,6 +161,10 @@ def test_options_choose_lanes_view_and_age(child: tuple[Timeline, dict[str, obje
     assert not gp_letter.open_before and gp_letter.open_after  # runs to Feb 2013, beyond the view
     assert e["booking"] not in {bar.event for bar in cut.bars}
     assert layout(chronology, person="Mother T").age is None  # nothing bounds her birth
+    with pytest.raises(InvalidValue) as error:
+        layout(chronology, agencies=["probation"])
+    lanes = ", ".join(repr(lane.name) for lane in layout(chronology).lanes)
+    assert str(error.value).endswith(f"its agencies are: {lanes}")  # births and deaths are no agency's lane
 
 
 def test_crowded_timelines_number_their_bars_then_stop_labelling() -> None:

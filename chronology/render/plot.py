@@ -346,7 +346,7 @@ def _agencies_option(chronology: Chronology, agencies: object) -> tuple[str, ...
     if isinstance(agencies, str) or not isinstance(agencies, Iterable):
         raise InvalidValue(f"agencies must be a list of agency names, not {agencies!r}")
     wanted = list(agencies)
-    known = {_lane_name(e).casefold(): _lane_name(e) for e in chronology.events}
+    known = {_lane_name(e).casefold(): _lane_name(e) for e in chronology.events if e.kind not in _LINES}
     names: list[str] = []
     for name in wanted:
         if not isinstance(name, str):
