@@ -154,3 +154,15 @@ def test_a_headless_browser_renders_the_report(tmp_path: Path) -> None:
     dom = _run(browser, tmp_path / "profile", "--dump-dom", report.as_uri()).stdout
     assert len(re.findall(r'<tr id="event-\d+"', dom)) == len(chronology.events)
     assert "<svg" in dom and "set aside" in dom
+
+
+def test_the_example_draws_the_timeline_and_writes_the_report(tmp_path: Path) -> None:
+    import runpy
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "child_m_case.py"
+    main = runpy.run_path(str(example))["main"]
+    main(["--plot", str(tmp_path / "child-m.png"), "--html", str(tmp_path / "child-m.html")])
+    image = matplotlib.image.imread(str(tmp_path / "child-m.png"))
+    assert image.shape[1] > 1000 and image[:, :, :3].std() > 0.1
+    page = (tmp_path / "child-m.html").read_text(encoding="utf-8")
+    assert page.count("<tr id='event-") == 18 and "death of Child M" in page
