@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["Bar", "Lane", "Line", "Gap", "Timeline", "layout", "draw", "plot", "figure", "DEFAULT_GAP"]
+__all__ = ["Bar", "Lane", "Line", "Gap", "Timeline", "layout", "draw", "plot", "figure", "figure_of", "DEFAULT_GAP"]
 
 LabelMode = Literal["auto", "text", "numbers", "none"]
 Days = tuple[int, int]  # first and last day, as ordinals, both included
@@ -265,10 +265,14 @@ def figure(
 
     ``key=False`` leaves out the key to numbered bars (a report has the table beside it).
     """
+    options = _options(chronology, person, agencies, since, until, gap, labels)
+    return figure_of(_layout(chronology, options, _FIG_WIDTH - _LEFT - _RIGHT), key=key)
+
+
+def figure_of(timeline: Timeline, *, key: bool = True) -> Figure:
+    """A figure of its own for a timeline already laid out (at the standard width: see :func:`layout`)."""
     from matplotlib.figure import Figure
 
-    options = _options(chronology, person, agencies, since, until, gap, labels)
-    timeline = _layout(chronology, options, _FIG_WIDTH - _LEFT - _RIGHT)
     made = Figure(figsize=_figure_size(timeline, key=key))
     _compose(made, timeline, key=key)
     return made

@@ -29,7 +29,7 @@ from pathlib import Path
 from chronology.case import Chronology, Event, Explanation, Statement
 from chronology.errors import InvalidValue
 from chronology.model import Excerpt
-from chronology.render.plot import Timeline, figure, layout
+from chronology.render.plot import Timeline, figure_of, layout
 
 __all__ = ["render", "fragment", "write", "svg"]
 
@@ -151,15 +151,24 @@ def fragment(chronology: Chronology) -> str:
     scoped = _STYLE.split("@media print")[0].replace("body {", ".chronology-report {")
     return (
         f"<div class='chronology-report'><style>{scoped}</style>"
-        f"<h3>{_e(timeline.title)}</h3>{_timeline_figure(chronology)}{_table(chronology, timeline)}{conflicts}</div>"
+        f"<h3>{_e(timeline.title)}</h3>{_timeline_figure(timeline)}{_table(chronology, timeline)}{conflicts}</div>"
     )
 
 
 def svg(chronology: Chronology, **options: object) -> str:
-    """The timeline as an inline ``<svg>`` element (text kept as text, no metadata, no external reference)."""
+    """The timeline as an inline ``<svg>`` element (text kept as text, no metadata, no external reference).
+
+    ``options`` are :func:`chronology.render.plot.plot`'s.
+    """
+    if not isinstance(chronology, Chronology):
+        raise InvalidValue(f"a timeline is drawn from a Chronology, not {chronology!r}")
+    return _svg(layout(chronology, **options))  # type: ignore[arg-type]
+
+
+def _svg(timeline: Timeline) -> str:
     from matplotlib import rc_context
 
-    drawn = figure(chronology, key=False, **options)  # type: ignore[arg-type]
+    drawn = figure_of(timeline, key=False)
     out = io.StringIO()
     with rc_context({"svg.fonttype": "none", "svg.hashsalt": "chronology", "svg.image_inline": True}):
         drawn.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None})
@@ -167,7 +176,7 @@ def svg(chronology: Chronology, **options: object) -> str:
     text = text[text.index("<svg") :]
     text = re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.S)
     text = re.sub(r'(<svg[^>]*?) width="[\d.]+pt" height="[\d.]+pt"', r"\1", text, count=1)
-    label = _e(f"Timeline: {len(chronology.events)} events, one lane per agency")
+    label = _e(f"Timeline: {len(timeline.bars)} events in {len(timeline.lanes)} lanes, one per agency")
     return text.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
 
 
@@ -197,7 +206,7 @@ def _body(chronology: Chronology, timeline: Timeline, heading: str) -> str:
         "<nav><a href='#timeline'>Timeline</a><a href='#events'>Events</a>"
         "<a href='#conflicts'>Conflicts</a><a href='#open'>Open questions</a></nav></header>",
         "<section id='timeline'><h2>Timeline</h2>",
-        _timeline_figure(chronology),
+        _timeline_figure(timeline),
         "</section>",
         "<section id='events'><h2>Events</h2>",
         "<p class='facts'>In resolved order: by earliest day, then latest. Each date is as tight as every "
@@ -217,14 +226,14 @@ def _body(chronology: Chronology, timeline: Timeline, heading: str) -> str:
     return "\n".join(sections)
 
 
-def _timeline_figure(chronology: Chronology) -> str:
+def _timeline_figure(timeline: Timeline) -> str:
     caption = (
         "Pale band: the event happened (or ran) somewhere in that stretch. Solid bar: days it surely covers. "
         "Diamond: known to the day. Hatched: one of several readings the words allow. Red: named in a conflict. "
         "Vertical lines: births and deaths. Grey: no agency shown could have been in contact. "
         "Numbers, where shown, are the rows of the table below."
     )
-    return f"<figure class='timeline'>{svg(chronology)}<figcaption>{_e(caption)}</figcaption></figure>"
+    return f"<figure class='timeline'>{_svg(timeline)}<figcaption>{_e(caption)}</figcaption></figure>"
 
 
 def _table(chronology: Chronology, timeline: Timeline) -> str:
