@@ -122,6 +122,22 @@ def test_conflicts_are_marked_on_the_events_they_name(child: tuple[Timeline, dic
     assert marked == {e["police"], e["referral"], e["visit"]}
 
 
+def test_a_statement_set_aside_links_the_events_it_names() -> None:
+    case = Case()
+    meeting = case.event("strategy meeting", date(2011, 1, 5), agency="police")
+    case.place(meeting, "early January 2011")
+    referral = case.event("referral", date(2011, 1, 1), agency="children's social care")
+    case.place(referral, "January 2011")
+    case.before(meeting, referral)  # the one statement a relaxed solve sets aside
+    chronology = case.solve(strict=False)
+    timeline = layout(chronology)
+    assert [(p.event, q.event) for p, q in timeline.links] == [(meeting, referral)]
+    assert all(bar.conflict for bar in timeline.bars)
+    ax = chronology.plot()
+    dashed = [c for c in ax.collections if c.get_linestyle()[0][1] is not None and len(c.get_segments()) == 1]
+    assert len(dashed) == 1
+
+
 def test_gaps_are_exactly_the_long_stretches_with_no_possible_contact(
     child: tuple[Timeline, dict[str, object]],
 ) -> None:

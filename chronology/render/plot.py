@@ -955,7 +955,10 @@ def _date_axis(ax: Axes) -> None:
 
     locator = mdates.AutoDateLocator(minticks=5, maxticks=12)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    # the year once, not "2011-Apr", where the ticks do not say it
+    offsets = ["", "%Y", "%Y", "%Y", "%Y", "%Y"]
+    formatter = mdates.ConciseDateFormatter(locator, offset_formats=offsets)  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_formatter(formatter)
     ax.tick_params(axis="x", labelsize=8)
     ax.grid(axis="x", color="#e4e4e4", lw=0.6, zorder=0.1)
     ax.set_axisbelow(True)
