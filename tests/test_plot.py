@@ -22,7 +22,7 @@ from matplotlib.axes import Axes  # noqa: E402
 from timelines import child_t, crowd  # noqa: E402
 
 from chronology import Case, ChronologyError, InvalidValue  # noqa: E402
-from chronology.render.plot import Timeline, layout  # noqa: E402
+from chronology.render.plot import Timeline, layout, rows_order  # noqa: E402
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -181,6 +181,19 @@ def test_options_choose_lanes_view_and_age(child: tuple[Timeline, dict[str, obje
         layout(chronology, agencies=["probation"])
     lanes = ", ".join(repr(lane.name) for lane in layout(chronology).lanes)
     assert str(error.value).endswith(f"its agencies are: {lanes}")  # births and deaths are no agency's lane
+
+
+def test_bars_are_numbered_as_the_table_rows() -> None:
+    case = Case()
+    case.person("Mother U")  # named in passing: nothing dates her birth
+    undated = case.event("letter, date not known", agency="GP")
+    visit = case.event("home visit", "March 2012", agency="health visiting")
+    referral = case.event("referral", "February 2012", agency="police")
+    chronology = case.solve()
+    assert rows_order(chronology) == (referral, visit, undated)
+    timeline = layout(chronology)
+    assert {bar.event: bar.number for bar in timeline.bars} == {referral: 1, visit: 2}
+    assert timeline.unplaced == (undated,)
 
 
 def test_crowded_timelines_number_their_bars_then_stop_labelling() -> None:

@@ -56,7 +56,20 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["Bar", "Lane", "Line", "Gap", "Timeline", "layout", "draw", "plot", "figure", "figure_of", "DEFAULT_GAP"]
+__all__ = [
+    "Bar",
+    "Lane",
+    "Line",
+    "Gap",
+    "Timeline",
+    "layout",
+    "draw",
+    "plot",
+    "figure",
+    "figure_of",
+    "rows_order",
+    "DEFAULT_GAP",
+]
 
 LabelMode = Literal["auto", "text", "numbers", "none"]
 Days = tuple[int, int]  # first and last day, as ordinals, both included
@@ -120,8 +133,8 @@ class Bar:
     ``open_before``/``open_after`` say a bound is open or was cut.  ``core``
     is the stretch the event surely covers, ``readings`` its surviving
     readings when there are several, ``exact`` whether it is known to the day.
-    ``number`` is the event's place in ``chronology.events`` (1-based: the
-    table's row).  The label is anchored at ``label_x`` on ``label_side``.
+    ``number`` is the event's row in the table (1-based; see :func:`rows_order`).
+    The label is anchored at ``label_x`` on ``label_side``.
     """
 
     event: Event
@@ -425,13 +438,29 @@ class _Placed:
     exact: bool
 
 
+def rows_order(chronology: Chronology) -> tuple[Event, ...]:
+    """The events in the order of the table's rows, which number the timeline's bars.
+
+    That is ``chronology.events`` (resolved order), with the events nothing
+    dates moved to the end and a birth that nothing dates or mentions (a
+    parent named in passing) left out, as ``chronology.table()`` lists them.
+    """
+
+    def undated(event: Event) -> bool:
+        bounds = chronology.bounds(event)
+        return bounds.earliest is None and bounds.latest is None
+
+    events = [e for e in chronology.events if not (e.kind == "birth" and e.words is None and undated(e))]
+    return tuple([e for e in events if not undated(e)] + [e for e in events if undated(e)])
+
+
 def _layout(chronology: Chronology, options: _Options, width: float) -> Timeline:
     events = chronology.events
     flagged, aside = _conflicted(chronology)
     placed: list[_Placed] = []
     lines_placed: list[_Placed] = []
     unplaced: list[Event] = []
-    for number, event in enumerate(events, start=1):
+    for number, event in enumerate(rows_order(chronology), start=1):
         if event.kind in _LINES:
             found = _place(chronology, event, number)
             if found.first is not None and found.last is not None:

@@ -29,7 +29,7 @@ from pathlib import Path
 from chronology.case import Chronology, Event, Explanation, Statement
 from chronology.errors import InvalidValue
 from chronology.model import Excerpt
-from chronology.render.plot import Timeline, figure_of, layout
+from chronology.render.plot import Timeline, figure_of, layout, rows_order
 
 __all__ = ["render", "fragment", "write", "svg"]
 
@@ -191,7 +191,7 @@ def _check(chronology: object, title: object) -> None:
 
 
 def _body(chronology: Chronology, timeline: Timeline, heading: str) -> str:
-    events = chronology.events
+    events = rows_order(chronology)
     agencies = {e.agency for e in events if e.agency}
     facts = [f"{len(events)} events", f"{len(agencies)} agencies"]
     if chronology.source:
@@ -245,7 +245,7 @@ def _table(chronology: Chronology, timeline: Timeline) -> str:
     flagged |= {id(e) for conflict in chronology.conflicts for s in conflict for e in s.events}
     text = chronology.text
     rows = []
-    for number, event in enumerate(chronology.events, start=1):
+    for number, event in enumerate(rows_order(chronology), start=1):
         when = chronology.when(event)
         shown = "<span class='or'> or </span>".join(_e(str(r)) for r in when.readings)
         tags = ""
