@@ -36,56 +36,67 @@ __all__ = ["render", "fragment", "write", "svg"]
 # How much of the text shows either side of the words a statement came from.
 _CONTEXT = 90
 
+# Every rule is scoped to .chronology-report, so that the same styles serve the page and a Jupyter
+# cell without touching the notebook's own.
 _STYLE = """
-:root { --ink: #1a1a1a; --muted: #5f6368; --line: #d9d9d9; --soft: #f5f5f5; --red: #b3121b; --green: #1b7837; }
-* { box-sizing: border-box; }
-body { margin: 0; color: var(--ink); background: #fff;
+.chronology-report { --ink: #1a1a1a; --muted: #5f6368; --line: #d9d9d9; --soft: #f5f5f5; --red: #b3121b;
+  --green: #1b7837; color: var(--ink); max-width: 1240px; margin: 0 auto; padding: 1.2rem 1.6rem 3rem;
   font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", "Liberation Sans", sans-serif; }
-main { max-width: 1240px; margin: 0 auto; padding: 1.2rem 1.6rem 3rem; }
-h1 { font-size: 1.6rem; margin: 0.2rem 0 0.3rem; }
-h2 { font-size: 1.2rem; margin: 2rem 0 0.6rem; border-bottom: 2px solid var(--line); padding-bottom: 0.2rem; }
-p.facts { color: var(--muted); margin: 0 0 0.6rem; }
-nav { font-size: 0.9rem; margin: 0.4rem 0 1rem; }
-nav a { margin-right: 1rem; color: #1a4f8b; }
-figure.timeline { margin: 0; overflow-x: auto; }
-figure.timeline svg { width: 100%; height: auto; display: block; }
-figcaption { color: var(--muted); font-size: 0.9rem; margin-top: 0.4rem; }
-table.events { width: 100%; border-collapse: collapse; font-size: 0.92rem; }
-table.events th { text-align: left; background: #eef1f4; position: sticky; top: 0; z-index: 1; }
-table.events th, table.events td { padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-table.events tbody tr:nth-child(even) { background: #fafafa; }
-td.n { color: var(--muted); text-align: right; width: 2.5rem; font-variant-numeric: tabular-nums; }
-td.when { min-width: 11rem; font-variant-numeric: tabular-nums; }
-td.event { min-width: 14rem; }
-td.when .or { color: var(--muted); }
-tr.conflict td:first-child { border-left: 4px solid var(--red); }
-tr.conflict .event { color: var(--red); }
-.tag { display: inline-block; font-size: 0.75rem; padding: 0 0.35rem; border-radius: 0.6rem; margin-left: 0.3rem;
-  border: 1px solid currentColor; white-space: nowrap; }
-.tag.readings { color: #7a4a00; } .tag.conflict { color: var(--red); } .tag.exact { color: var(--green); }
-q.words { quotes: "\\201C" "\\201D"; font-style: italic; }
-.where { color: var(--muted); font-size: 0.8rem; }
-details { margin-top: 0.2rem; }
-details summary { cursor: pointer; color: #1a4f8b; font-size: 0.85rem; }
-details .why { margin: 0.3rem 0 0.2rem; padding: 0.4rem 0.6rem; background: var(--soft); border-radius: 4px; }
-details .why h4 { margin: 0.2rem 0; font-size: 0.85rem; }
-details .why ol { margin: 0.1rem 0 0.4rem 1.2rem; padding: 0; }
-.context { color: var(--muted); }
-.context mark { background: #fff1a8; color: var(--ink); }
-section.conflicts ol > li { margin-bottom: 0.8rem; }
-.aside { color: var(--red); font-weight: 600; }
-.ok { color: var(--green); }
-footer { margin-top: 2.5rem; color: var(--muted); font-size: 0.85rem; }
+.chronology-report * { box-sizing: border-box; }
+.chronology-report h1 { font-size: 1.6rem; margin: 0.2rem 0 0.3rem; }
+.chronology-report h2 { font-size: 1.2rem; margin: 2rem 0 0.6rem; border-bottom: 2px solid var(--line);
+  padding-bottom: 0.2rem; }
+.chronology-report p.facts { color: var(--muted); margin: 0 0 0.6rem; }
+.chronology-report nav { font-size: 0.9rem; margin: 0.4rem 0 1rem; }
+.chronology-report nav a { margin-right: 1rem; color: #1a4f8b; }
+.chronology-report figure.timeline { margin: 0; overflow-x: auto; }
+.chronology-report figure.timeline svg { width: 100%; height: auto; display: block; }
+.chronology-report figcaption { color: var(--muted); font-size: 0.9rem; margin-top: 0.4rem; }
+.chronology-report table.events { width: 100%; border-collapse: collapse; font-size: 0.92rem; }
+.chronology-report table.events th { text-align: left; background: #eef1f4; position: sticky; top: 0; z-index: 1; }
+.chronology-report table.events th, .chronology-report table.events td { padding: 0.35rem 0.5rem;
+  border-bottom: 1px solid var(--line); vertical-align: top; }
+.chronology-report table.events tbody tr:nth-child(even) { background: #fafafa; }
+.chronology-report td.n { color: var(--muted); text-align: right; width: 2.5rem; font-variant-numeric: tabular-nums; }
+.chronology-report td.when { min-width: 11rem; font-variant-numeric: tabular-nums; }
+.chronology-report td.event { min-width: 14rem; }
+.chronology-report td.when .or { color: var(--muted); }
+.chronology-report tr.conflict td:first-child { border-left: 4px solid var(--red); }
+.chronology-report tr.conflict .event { color: var(--red); }
+.chronology-report .tag { display: inline-block; font-size: 0.75rem; padding: 0 0.35rem; border-radius: 0.6rem;
+  margin-left: 0.3rem; border: 1px solid currentColor; white-space: nowrap; }
+.chronology-report .tag.readings { color: #7a4a00; }
+.chronology-report .tag.conflict { color: var(--red); }
+.chronology-report .tag.exact { color: var(--green); }
+.chronology-report q.words { quotes: "\\201C" "\\201D"; font-style: italic; }
+.chronology-report .where { color: var(--muted); font-size: 0.8rem; }
+.chronology-report details { margin-top: 0.2rem; }
+.chronology-report details summary { cursor: pointer; color: #1a4f8b; font-size: 0.85rem; }
+.chronology-report details .why { margin: 0.3rem 0 0.2rem; padding: 0.4rem 0.6rem; background: var(--soft);
+  border-radius: 4px; }
+.chronology-report details .why h4 { margin: 0.2rem 0; font-size: 0.85rem; }
+.chronology-report details .why ol { margin: 0.1rem 0 0.4rem 1.2rem; padding: 0; }
+.chronology-report .context { color: var(--muted); }
+.chronology-report .context mark { background: #fff1a8; color: var(--ink); }
+.chronology-report section.conflicts ol > li { margin-bottom: 0.8rem; }
+.chronology-report .aside { color: var(--red); font-weight: 600; }
+.chronology-report .ok { color: var(--green); }
+.chronology-report footer { margin-top: 2.5rem; color: var(--muted); font-size: 0.85rem; }
+"""
+
+# The page alone: its margins, and how it prints (every explanation open: Chromium prints the content
+# of a closed <details> given this rule).
+_PAGE_STYLE = """
+body { margin: 0; background: #fff; }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
-  body { font-size: 10pt; }
-  main { max-width: none; padding: 0; }
-  nav, details summary { display: none; }
-  details::details-content { content-visibility: visible; display: contents; }
-  table.events th { position: static; }
-  figure, li { break-inside: avoid; }
-  details .why { font-size: 8.5pt; }
-  a { color: inherit; text-decoration: none; }
+  .chronology-report { max-width: none; padding: 0; font-size: 10pt; }
+  .chronology-report nav, .chronology-report details summary { display: none; }
+  .chronology-report details::details-content { content-visibility: visible; display: contents; }
+  .chronology-report table.events th { position: static; }
+  .chronology-report figure, .chronology-report li { break-inside: avoid; }
+  .chronology-report details .why { font-size: 8.5pt; }
+  .chronology-report a { color: inherit; text-decoration: none; }
 }
 """
 
@@ -138,7 +149,8 @@ def render(chronology: Chronology, *, title: str | None = None) -> str:
         # no request of any kind: nothing may load from anywhere
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         'img-src data:">\n'
-        f"<title>{_e(heading)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n"
+        f"<title>{_e(heading)}</title>\n<style>{_STYLE}{_PAGE_STYLE}</style>\n</head>\n<body>\n"
+        f"<main class='chronology-report'>\n{body}\n</main>\n"
         "</body>\n</html>\n"
     )
 
@@ -148,9 +160,8 @@ def fragment(chronology: Chronology) -> str:
     _check(chronology, None)
     timeline = layout(chronology)
     conflicts = _conflicts(chronology) if chronology.conflicts else ""
-    scoped = _STYLE.split("@media print")[0].replace("body {", ".chronology-report {")
     return (
-        f"<div class='chronology-report'><style>{scoped}</style>"
+        f"<div class='chronology-report'><style>{_STYLE}</style>"
         f"<h3>{_e(timeline.title)}</h3>{_timeline_figure(timeline)}{_table(chronology, timeline)}{conflicts}</div>"
     )
 
