@@ -21,8 +21,8 @@ from hypothesis import strategies as st  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from timelines import child_t, crowd  # noqa: E402
 
-from chronology import Case, ChronologyError, InvalidValue  # noqa: E402
-from chronology.render.plot import Timeline, layout, rows_order  # noqa: E402
+from chronology import Case, ChronologyError, Interval, InvalidValue, When  # noqa: E402
+from chronology.render.plot import Timeline, _pack, layout, rows_order  # noqa: E402
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -204,6 +204,51 @@ def test_crowded_timelines_number_their_bars_then_stop_labelling() -> None:
     assert [bar.label for bar in many.bars] == [str(bar.number) for bar in many.bars]
     assert [n for n, _ in many.key] == sorted(bar.number for bar in many.bars)
     assert layout(crowd(600)).labels == "none"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 400), st.integers(0, 60)), max_size=40))
+def test_packing_keeps_spans_apart_on_as_few_rows_as_can_be(raw: list[tuple[int, int]]) -> None:
+    spans = sorted((float(a), float(a + w) + 0.5) for a, w in raw)
+    rows = _pack(spans)
+    by_row: dict[int, list[tuple[float, float]]] = {}
+    for span, row in zip(spans, rows, strict=True):
+        by_row.setdefault(row, []).append(span)
+    for kept in by_row.values():
+        assert all(b < c for (_, b), (c, _) in itertools.pairwise(kept))  # apart, in order
+    deepest = max((sum(1 for a, b in spans if a <= x <= b) for x, _ in spans), default=0)
+    assert len(by_row) == deepest  # no more rows than spans overlap at some moment
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 900), st.integers(0, 40), st.booleans()), min_size=1, max_size=12),
+    st.integers(0, 120),
+)
+def test_gaps_are_the_long_stretches_no_event_could_touch(raw: list[tuple[int, int, bool]], threshold: int) -> None:
+    case = Case()
+    start = date(2015, 1, 1)
+    for i, (a, w, two) in enumerate(raw):
+        first = Interval(start + timedelta(days=a), start + timedelta(days=a + w))
+        when = When((first, first.shifted(500)), "one of two") if two else When.of(first)
+        case.event(f"event {i}", when, agency="police" if i % 2 else "GP")
+    chronology = case.solve()
+    timeline = layout(chronology, gap=threshold)
+    possible = {
+        d
+        for bar in timeline.bars
+        for r in chronology.when(bar.event).readings
+        for d in range(r.earliest.toordinal(), r.latest.toordinal() + 1)
+    }
+    quiet = [d for d in range(min(possible), max(possible) + 1) if d not in possible]
+    runs: list[list[int]] = []
+    for day in quiet:
+        if runs and runs[-1][-1] == day - 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    expected = [(run[0], run[-1]) for run in runs if len(run) > threshold]
+    assert [(g.days.earliest.toordinal(), g.days.latest.toordinal()) for g in timeline.gaps] == expected
 
 
 # -- what the picture shows ------------------------------------------------------------------
