@@ -251,6 +251,54 @@ def test_gaps_are_the_long_stretches_no_event_could_touch(raw: list[tuple[int, i
     assert [(g.days.earliest.toordinal(), g.days.latest.toordinal()) for g in timeline.gaps] == expected
 
 
+_PHRASES = st.sampled_from(
+    [
+        "early summer 2011",
+        "winter 2010",
+        "by the end of February 2012",
+        "since March 2013",
+        "the following day",
+        "three days later",
+        "from March 2012 to May 2012",
+        "12/02/2012",
+        "when he was ten weeks old",
+        "2011",
+    ]
+)
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_PHRASES, st.sampled_from([None, "police", "GP", "a very long agency name that wraps"])),
+        max_size=14,
+    ),
+    st.booleans(),
+    st.booleans(),
+)
+def test_any_small_chronology_draws(events: list[tuple[str, str | None]], born: bool, died: bool) -> None:
+    from matplotlib.figure import Figure
+
+    from chronology.render.plot import draw
+
+    case = Case()
+    case.person("Child Z", born="in the early winter of 2010" if born else None)
+    for i, (phrase, agency) in enumerate(events):
+        case.event(f"event {i}", phrase, agency=agency)
+    if died:
+        case.event("death of Child Z", "in the late spring of 2013", kind="death")
+    chronology = case.solve(strict=False)
+    timeline = layout(chronology)
+    assert {bar.event for bar in timeline.bars} | set(timeline.unplaced) == {
+        e for e in rows_order(chronology) if e.kind not in ("birth", "death")
+    }
+    for bar in timeline.bars:
+        assert timeline.view[0] <= bar.first <= bar.last <= timeline.view[1]
+    ax = Figure(figsize=(12, 6)).add_subplot()
+    draw(timeline, ax)
+    ax.figure.canvas.draw()  # type: ignore[attr-defined]
+
+
 # -- what the picture shows ------------------------------------------------------------------
 
 
