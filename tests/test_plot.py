@@ -183,6 +183,20 @@ def test_options_choose_lanes_view_and_age(child: tuple[Timeline, dict[str, obje
     assert str(error.value).endswith(f"its agencies are: {lanes}")  # births and deaths are no agency's lane
 
 
+def test_a_birth_with_two_readings_is_drawn_as_both_and_counts_no_age() -> None:
+    case = Case()
+    child = case.person("Child Y", born="in the early winter of 2010")  # December 2010 or December 2009
+    case.event("health visit", "early summer 2011", agency="health visiting")
+    timeline = layout(case.solve())
+    (birth,) = timeline.lines
+    assert birth.event is child.birth
+    assert [(date.fromordinal(a), date.fromordinal(b)) for a, b in sorted(birth.readings)] == [
+        (date(2009, 12, 1), date(2009, 12, 31)),
+        (date(2010, 12, 1), date(2010, 12, 31)),
+    ]
+    assert timeline.age is None and "2 readings" in timeline.age_note
+
+
 def test_bars_are_numbered_as_the_table_rows() -> None:
     case = Case()
     case.person("Mother U")  # named in passing: nothing dates her birth

@@ -105,6 +105,7 @@ _CONFLICT_COLOUR = "#d7191c"
 _GAP_COLOUR = "#9e9e9e"
 _NEUTRAL = "#555555"
 _DAYS_PER_MONTH = 365.2425 / 12
+_AGE_SPREAD = 92  # an age axis counts from a birth known to within about a season either way
 
 
 # -- the layout: plain values ------------------------------------------------------------
@@ -156,7 +157,10 @@ class Bar:
 
 @attrs.frozen
 class Line:
-    """A birth or death: a line across every lane (a band from ``first`` to ``last`` if not known to the day)."""
+    """A birth or death: a line across every lane (a band from ``first`` to ``last`` if not known to the day).
+
+    ``readings``, where the words still allow several, are drawn as bands apart.
+    """
 
     event: Event
     kind: str
@@ -164,6 +168,7 @@ class Line:
     last: int
     label: str
     conflict: bool
+    readings: tuple[Days, ...] = ()
 
 
 @attrs.frozen
@@ -189,7 +194,8 @@ class Timeline:
 
     ``view`` is the first and last day shown; ``rows`` the rows of all lanes;
     ``labels`` what the bars are labelled with (``text``, ``numbers`` or
-    ``none``); ``unplaced`` the events shown nowhere because nothing bounds
+    ``none``); ``age`` the person the top axis counts the age of, or ``None``
+    with ``age_note`` saying why there is none; ``unplaced`` the events shown nowhere because nothing bounds
     them; ``links`` pairs of bars joined by a statement set aside.
     """
 
@@ -204,6 +210,7 @@ class Timeline:
     rows: int
     labels: Literal["text", "numbers", "none"]
     age: Age | None
+    age_note: str
     unplaced: tuple[Event, ...]
     links: tuple[tuple[Bar, Bar], ...]
 
@@ -494,16 +501,30 @@ def _layout(chronology: Chronology, options: _Options, width: float) -> Timeline
         if id(a) in by_event and id(b) in by_event and a is not b
     )
     lines = tuple(
-        Line(p.event, p.event.kind or "", max(p.first, view[0]), min(p.last, view[1]), p.event.description, c)
+        Line(
+            p.event,
+            p.event.kind or "",
+            max(p.first, view[0]),
+            min(p.last, view[1]),
+            p.event.description,
+            id(p.event) in flagged,
+            tuple((max(a, view[0]), min(b, view[1])) for a, b in p.readings if b >= view[0] and a <= view[1]),
+        )
         for p in lines_placed
         if p.first is not None and p.last is not None and p.last >= view[0] and p.first <= view[1]
-        for c in (id(p.event) in flagged,)
     )
-    age = None
+    age, age_note = None, ""
     if subject is not None:
         birth = next((p for p in lines_placed if p.event is subject.birth), None)
         if birth is not None and birth.first is not None and birth.last is not None:
-            age = Age(subject.name, birth.first, birth.last)
+            if birth.readings:
+                age_note = f"no age axis: the words leave {subject.name}'s birth with {len(birth.readings)} readings"
+            elif birth.last - birth.first > 2 * _AGE_SPREAD:
+                age_note = (
+                    f"no age axis: {subject.name}'s birth is known only to {_length(birth.last - birth.first + 1)}"
+                )
+            else:
+                age = Age(subject.name, birth.first, birth.last)
     return Timeline(
         title=_title(chronology, subject),
         lanes=lanes,
@@ -516,6 +537,7 @@ def _layout(chronology: Chronology, options: _Options, width: float) -> Timeline
         rows=rows,
         labels=mode,
         age=age,
+        age_note=age_note,
         unplaced=tuple(unplaced),
         links=links,
     )
@@ -797,7 +819,7 @@ def draw(timeline: Timeline, ax: Axes) -> Axes:
             ax.axhspan(top, bottom, color="#f6f6f6", zorder=0, lw=0)
         ax.axhline(bottom, color="#d0d0d0", lw=0.6, zorder=0.5)
     ax.set_yticks([lane.first_row + (lane.rows - 1) / 2 for lane in timeline.lanes])
-    ax.set_yticklabels([textwrap.fill(lane.name, 22) for lane in timeline.lanes], fontsize=8.5)
+    ax.set_yticklabels([_lane_label(lane) for lane in timeline.lanes], fontsize=8.5)
     for tick, colour in zip(ax.get_yticklabels(), lane_colour, strict=True):
         tick.set_color(_darker(colour))
     ax.tick_params(axis="y", length=0)
@@ -827,17 +849,25 @@ def draw(timeline: Timeline, ax: Axes) -> Axes:
     # births and deaths: lines (or bands) across every lane
     for line in timeline.lines:
         ink = _BIRTH_COLOUR if line.kind == "birth" else _DEATH_COLOUR
-        a, b = line.first + shift, line.last + 1 + shift
-        if line.first == line.last:
-            ax.axvline((a + b) / 2, color=ink, lw=1.6, zorder=3)
-        else:
-            ax.axvspan(a, b, color=ink, alpha=0.10, lw=0, zorder=0.4)
-            ax.axvline(a, color=ink, lw=1.0, ls=(0, (4, 2)), zorder=3)
-            ax.axvline(b, color=ink, lw=1.0, ls=(0, (4, 2)), zorder=3)
+        for first, last in line.readings or ((line.first, line.last),):
+            a, b = first + shift, last + 1 + shift
+            if first == last:
+                ax.axvline((a + b) / 2, color=ink, lw=1.6, zorder=3)
+            else:
+                ax.axvspan(a, b, color=ink, alpha=0.10, lw=0, zorder=0.4, hatch="////" if line.readings else None)
+                ax.axvline(a, color=ink, lw=1.0, ls=(0, (4, 2)), zorder=3)
+                ax.axvline(b, color=ink, lw=1.0, ls=(0, (4, 2)), zorder=3)
+        said = line.label
+        if line.readings:
+            said += f" (one of {len(line.readings)} readings)"
+        if line.conflict:
+            said += " (in a conflict)"
+        room = int(_axes_size(ax)[1] * 72 / (7 * 0.6))  # characters of 7 points along the axes' height
+        said = textwrap.shorten(said, max(room, 8), placeholder="…")
         ax.text(
-            a + 0.004 * (timeline.view[1] - timeline.view[0]),
+            line.first + shift + 0.004 * (timeline.view[1] - timeline.view[0]),
             0.005,
-            line.label + (" (in a conflict)" if line.conflict else ""),
+            said,
             transform=ax.get_xaxis_transform(),
             rotation=90,
             ha="left",
@@ -940,10 +970,23 @@ def draw(timeline: Timeline, ax: Axes) -> Axes:
     _date_axis(ax)
     if timeline.age is not None:
         _age_axis(ax, timeline, shift)
+    elif timeline.age_note:
+        ax.text(
+            1, 1.01, timeline.age_note, transform=ax.transAxes, ha="right", va="bottom", fontsize=7, color=_BIRTH_COLOUR
+        )
     _legend(ax, timeline)
     if not bars and not timeline.lines:
         ax.text(0.5, 0.5, "no event here has a date", transform=ax.transAxes, ha="center", va="center")
     return ax
+
+
+def _lane_label(lane: Lane) -> str:
+    """The lane's name, wrapped to the lines its rows have room for (a long one shortened)."""
+    lines = max(1, min(4, int(lane.rows * _ROW_IN / 0.125)))
+    wrapped = textwrap.wrap(lane.name, 22) or [""]
+    if len(wrapped) > lines:
+        wrapped = wrapped[: lines - 1] + [textwrap.shorten(" ".join(wrapped[lines - 1 :]), 22, placeholder="…")]
+    return "\n".join(wrapped)
 
 
 def _shift() -> float:
@@ -953,9 +996,17 @@ def _shift() -> float:
     return float(mdates.date2num(date(2000, 1, 1))) - date(2000, 1, 1).toordinal()  # type: ignore[no-untyped-call]
 
 
+def _axes_size(ax: Axes) -> tuple[float, float]:
+    """The axes' width and height in inches."""
+    figure = ax.get_figure(root=True)
+    assert figure is not None
+    box = ax.get_position()
+    return float(box.width * figure.get_figwidth()), float(box.height * figure.get_figheight())
+
+
 def _axes_width(ax: Axes) -> float:
     """The axes' width in inches."""
-    return float(ax.get_position().width * ax.get_figure(root=True).get_figwidth())  # type: ignore[union-attr]
+    return _axes_size(ax)[0]
 
 
 def _box(a: float, b: float, y: float, height: float) -> list[tuple[float, float]]:
