@@ -49,7 +49,7 @@ def test_the_page_holds_the_timeline_the_table_and_the_conflicts(page: tuple[str
     for statement in chronology.conflicts[0]:  # type: ignore[attr-defined]
         assert statement.says.replace("'", "&#x27;") in conflicts
     (aside,) = chronology.set_aside  # type: ignore[attr-defined]
-    assert f"set aside: </span><q class='words'>{aside.words.text}</q>" in conflicts
+    assert f"set aside: </span>{aside.says}<div class='from'>from <q class='words'>{aside.words.text}</q>" in conflicts
     flagged = [row for row in rows if "class=conflict" in row]
     assert len(flagged) == 3  # the three events the conflicting statements name
 
@@ -171,3 +171,29 @@ def test_the_example_draws_the_timeline_and_writes_the_report(tmp_path: Path) ->
     assert image.shape[1] > 1000 and image[:, :, :3].std() > 0.1
     page = (tmp_path / "child-m.html").read_text(encoding="utf-8")
     assert page.count("<tr id='event-") == 18 and "death of Child M" in page
+
+
+def test_where_the_text_is_at_hand_each_statement_shows_its_sentence() -> None:
+    import runpy
+
+    from chronology import Chronology
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    text = (examples / "review-child-m.txt").read_text(encoding="utf-8")
+    solved = runpy.run_path(str(examples / "child_m_case.py"))["build"](text).solve()
+    # what chronology.read gives: the same solve, holding the text it was read from
+    read = Chronology(solved.case, solved._solution, text=text, source="review-child-m.txt")
+    page = render(read)
+    assert "from review-child-m.txt" in page
+    marked = re.findall(r"<div class='context'>(.*?)<mark>(.*?)</mark>(.*?)</div>", page)
+    assert len(marked) >= 18
+    flat = " ".join(text.split())
+    for before, words, after in marked:
+        shown = " ".join(f"{before}{words}{after}".replace("&#x27;", "'").strip("…").split())
+        at = flat.find(shown)
+        assert at >= 0  # the words in their own sentence
+        # cut at word edges, never inside a word
+        assert at == 0 or not flat[at - 1].isalnum()
+        assert at + len(shown) == len(flat) or not flat[at + len(shown)].isalnum()
+    assert "review-child-m.txt, characters 1027–1050" in page  # "the day after his birth"
+    assert text[1027:1050] == "the day after his birth"

@@ -34,7 +34,7 @@ from chronology.render.plot import Timeline, figure_of, layout, rows_order
 __all__ = ["render", "fragment", "write", "svg"]
 
 # How much of the text shows either side of the words a statement came from.
-_CONTEXT = 90
+_CONTEXT = 160
 
 # Every rule is scoped to .chronology-report, so that the same styles serve the page and a Jupyter
 # cell without touching the notebook's own.
@@ -58,8 +58,9 @@ _STYLE = """
   border-bottom: 1px solid var(--line); vertical-align: top; }
 .chronology-report table.events tbody tr:nth-child(even) { background: #fafafa; }
 .chronology-report td.n { color: var(--muted); text-align: right; width: 2.5rem; font-variant-numeric: tabular-nums; }
-.chronology-report td.when { min-width: 11rem; font-variant-numeric: tabular-nums; }
-.chronology-report td.event { min-width: 14rem; }
+.chronology-report td.when { width: 13rem; font-variant-numeric: tabular-nums; }
+.chronology-report td.agency { width: 9rem; }
+.chronology-report td.event { width: 15rem; }
 .chronology-report td.when .or { color: var(--muted); }
 .chronology-report tr.conflict td:first-child { border-left: 4px solid var(--red); }
 .chronology-report tr.conflict .event { color: var(--red); }
@@ -77,6 +78,7 @@ _STYLE = """
 .chronology-report details .why h4 { margin: 0.2rem 0; font-size: 0.85rem; }
 .chronology-report details .why ol { margin: 0.1rem 0 0.4rem 1.2rem; padding: 0; }
 .chronology-report .context { color: var(--muted); }
+.chronology-report .from { color: var(--muted); font-size: 0.85rem; margin: 0.05rem 0 0.3rem; }
 .chronology-report .context mark { background: #fff1a8; color: var(--ink); }
 .chronology-report section.conflicts ol > li { margin-bottom: 0.8rem; }
 .chronology-report .aside { color: var(--red); font-weight: 600; }
@@ -272,7 +274,7 @@ def _table(chronology: Chronology, timeline: Timeline) -> str:
         rows.append(
             f"<tr id='event-{number}'{' class=conflict' if conflict else ''}>"
             f"<td class='n'>{number}</td><td class='when'>{shown}{tags}</td>"
-            f"<td>{_e(event.agency or '')}</td><td class='event'>{_e(event.description)}</td>"
+            f"<td class='agency'>{_e(event.agency or '')}</td><td class='event'>{_e(event.description)}</td>"
             f"<td>{words}{why}</td></tr>"
         )
     head = "<tr><th>#</th><th>when</th><th>agency</th><th>event</th><th>the words, and why</th></tr>"
@@ -296,10 +298,11 @@ def _why(explanation: Explanation, text: str | None) -> str:
 
 
 def _statement(statement: Statement, text: str | None, *, set_aside: bool = False) -> str:
+    """What the statement says, then the words it came from (and their sentence, when the text is at hand)."""
     flag = "<span class='aside'>set aside: </span>" if set_aside else ""
     if statement.words is None:
         return f"{flag}{_e(statement.says)} <span class='where'>(added by code)</span>"
-    return f"{flag}{_words(statement.words, text)}: {_e(statement.says)}"
+    return f"{flag}{_e(statement.says)}<div class='from'>from {_words(statement.words, text)}</div>"
 
 
 def _words(words: Excerpt, text: str | None) -> str:
@@ -310,14 +313,34 @@ def _words(words: Excerpt, text: str | None) -> str:
         where = f"<span class='where'> {_e(words.document or 'text')}, characters {words.start}–{end}</span>"
     shown = f"<q class='words'>{_e(words.text)}</q>{where}"
     if text is not None and end > words.start and text[words.start : end] == words.text:
-        before = text[max(0, words.start - _CONTEXT) : words.start]
-        after = text[end : end + _CONTEXT]
-        shown += f"<div class='context'>…{_e(_tidy(before))}<mark>{_e(words.text)}</mark>{_e(_tidy(after))}…</div>"
+        before, after = _around(text, words.start, end)
+        shown += f"<div class='context'>{_e(before)}<mark>{_e(words.text)}</mark>{_e(after)}</div>"
     return shown
 
 
+def _around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The rest of the sentence either side of ``text[start:end]``, within ``_CONTEXT`` characters.
+
+    A side cut short ends in "…" at a word's edge, never in the middle of one.
+    """
+    before = text[max(0, start - _CONTEXT) : start]
+    stop = max(before.rfind(". "), before.rfind("\n"))
+    if stop >= 0:
+        before = before[stop + 1 :].lstrip()
+    elif start > _CONTEXT:
+        before = "…" + before[before.find(" ") + 1 :] if " " in before else "…"
+    after = text[end : end + _CONTEXT]
+    stop = min((i for i in (after.find(". "), after.find("\n")) if i >= 0), default=-1)
+    if stop >= 0:
+        after = after[: stop + 1].rstrip()
+    elif end + _CONTEXT < len(text):
+        after = (after[: after.rfind(" ")] if " " in after else "") + "…"
+    return _tidy(before), _tidy(after)
+
+
 def _tidy(text: str) -> str:
-    return " ".join(text.split()) if text.strip() else ""
+    """Runs of white space (line breaks of the text) as one space, keeping a space at either end."""
+    return re.sub(r"\s+", " ", text)
 
 
 def _conflicts(chronology: Chronology) -> str:
