@@ -106,6 +106,7 @@ def test_a_chronology_shows_itself_in_jupyter() -> None:
     assert shown.startswith("<div class='chronology-report'>") and "<svg" in shown
     assert len(re.findall(r"<tr id='event-", shown)) == len(rows_order(chronology))
     assert "<html" not in shown and "<script" not in shown
+    assert "<details>" not in shown  # explanations are the report's: showing stays quick
     # its styles touch nothing of the notebook's own
     style = shown.split("<style>", 1)[1].split("</style>", 1)[0]
     selectors = [sel.strip() for rule in re.findall(r"([^{}]+)\{", style) for sel in rule.split(",")]

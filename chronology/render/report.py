@@ -158,13 +158,19 @@ def render(chronology: Chronology, *, title: str | None = None) -> str:
 
 
 def fragment(chronology: Chronology) -> str:
-    """The timeline and the table, for Jupyter (a chronology's ``_repr_html_``)."""
+    """The timeline and the table, for Jupyter (a chronology's ``_repr_html_``).
+
+    It leaves out the explanations, which the solver works out one by one, so
+    that showing a large chronology stays quick: ``chronology.explain(event)``
+    gives one, and the report (:func:`write`) all of them.
+    """
     _check(chronology, None)
     timeline = layout(chronology)
     conflicts = _conflicts(chronology) if chronology.conflicts else ""
     return (
         f"<div class='chronology-report'><style>{_STYLE}</style>"
-        f"<h3>{_e(timeline.title)}</h3>{_timeline_figure(timeline)}{_table(chronology, timeline)}{conflicts}</div>"
+        f"<h3>{_e(timeline.title)}</h3>{_timeline_figure(timeline)}{_table(chronology, timeline, why=False)}"
+        f"{conflicts}</div>"
     )
 
 
@@ -249,8 +255,8 @@ def _timeline_figure(timeline: Timeline) -> str:
     return f"<figure class='timeline'>{_svg(timeline)}<figcaption>{_e(caption)}</figcaption></figure>"
 
 
-def _table(chronology: Chronology, timeline: Timeline) -> str:
-    """The events table: one row per event, with its explanation on demand.
+def _table(chronology: Chronology, timeline: Timeline, *, why: bool = True) -> str:
+    """The events table: one row per event, with its explanation on demand (unless ``why`` is false).
 
     Kept as one function so that it can hand over to ``chronology.table()``'s HTML once that exists.
     """
@@ -270,14 +276,15 @@ def _table(chronology: Chronology, timeline: Timeline) -> str:
         if conflict:
             tags += "<span class='tag conflict'>conflict</span>"
         words = _words(event.words, text) if event.words is not None else "<span class='where'>given by code</span>"
-        why = _why(chronology.explain(event), text)
+        because = _why(chronology.explain(event), text) if why else ""
         rows.append(
             f"<tr id='event-{number}'{' class=conflict' if conflict else ''}>"
             f"<td class='n'>{number}</td><td class='when'>{shown}{tags}</td>"
             f"<td class='agency'>{_e(event.agency or '')}</td><td class='event'>{_e(event.description)}</td>"
-            f"<td>{words}{why}</td></tr>"
+            f"<td>{words}{because}</td></tr>"
         )
-    head = "<tr><th>#</th><th>when</th><th>agency</th><th>event</th><th>the words, and why</th></tr>"
+    last = "the words, and why" if why else "the words"
+    head = f"<tr><th>#</th><th>when</th><th>agency</th><th>event</th><th>{last}</th></tr>"
     return f"<table class='events'><thead>{head}</thead><tbody>\n{''.join(rows)}\n</tbody></table>"
 
 
