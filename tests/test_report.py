@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import matplotlib
@@ -198,3 +199,14 @@ def test_where_the_text_is_at_hand_each_statement_shows_its_sentence() -> None:
         assert at + len(shown) == len(flat) or not flat[at + len(shown)].isalnum()
     assert "review-child-m.txt, characters 1027–1050" in page  # "the day after his birth"
     assert text[1027:1050] == "the day after his birth"
+
+
+def test_an_event_placed_after_it_was_made_shows_the_words_that_placed_it() -> None:
+    case = Case()
+    visit = case.event("home visit", agency="health visiting")  # as a reader makes them: first the event...
+    case.place(visit, "in the spring of 2012")  # ...then each phrase that places it
+    case.event("call", date(2012, 1, 9), agency="police")  # a date given by code has no words
+    call, row = _rows(render(case.solve()))
+    assert "<q class='words'>spring of 2012</q>" in row.split("<details>")[0]  # the statement's own words
+    assert "given by code" not in row.split("<details>")[0]
+    assert "given by code" in call.split("<details>")[0]

@@ -92,11 +92,14 @@ _LANE_MAX_ROWS = 60  # beyond this a lane's bars share rows (a crowd too big to 
 # Sizes, in inches and points.
 _FIG_WIDTH = 12.0
 _LEFT, _RIGHT, _TOP, _BOTTOM = 1.8, 0.35, 1.05, 1.35
-_ROW_IN = 0.27
+_ROW_IN = {"text": 0.27, "numbers": 0.22, "none": 0.16}  # a row's height, by what labels it
 _MAX_ROWS_IN = 30.0
 _FONT = 7.5
 _CHAR_IN = 0.56 * _FONT / 72  # a character's mean width
 _KEY_LINE_IN = 0.16
+_NOTE_ROWS = 4  # rows of words under the date axis
+_NOTE_ROW_PT = 10
+_NOTE_CHAR_IN = 0.56 * 6.5 / 72
 _KEY_COLUMNS = 3
 
 _BIRTH_COLOUR = "#1b7837"
@@ -105,6 +108,8 @@ _CONFLICT_COLOUR = "#d7191c"
 _GAP_COLOUR = "#9e9e9e"
 _NEUTRAL = "#555555"
 _DAYS_PER_MONTH = 365.2425 / 12
+_OUTLIERS_FROM = 8  # events before far-off ones are left out of the default view
+_OUTLIER_SPREADS = 3  # how far off: beyond three interquartile spreads (at least a year each) of the middles
 _AGE_SPREAD = 92  # an age axis counts from a birth known to within about a season either way
 
 
@@ -180,6 +185,16 @@ class Gap:
 
 
 @attrs.frozen
+class Note:
+    """Words under the date axis, centred on day ``x`` (an ordinal) in row ``row``: a gap's length or a line's name."""
+
+    x: float
+    text: str
+    kind: str
+    row: int
+
+
+@attrs.frozen
 class Age:
     """The person whose age the top axis counts, and the bounds of their birth (ordinals)."""
 
@@ -195,7 +210,9 @@ class Timeline:
     ``view`` is the first and last day shown; ``rows`` the rows of all lanes;
     ``labels`` what the bars are labelled with (``text``, ``numbers`` or
     ``none``); ``age`` the person the top axis counts the age of, or ``None``
-    with ``age_note`` saying why there is none; ``unplaced`` the events shown nowhere because nothing bounds
+    with ``age_note`` saying why there is none; ``beyond`` the events outside
+    the view (left out by ``since``/``until``, or far from all the others);
+    ``notes`` the words under the date axis; ``unplaced`` the events shown nowhere because nothing bounds
     them; ``links`` pairs of bars joined by a statement set aside.
     """
 
@@ -211,6 +228,8 @@ class Timeline:
     labels: Literal["text", "numbers", "none"]
     age: Age | None
     age_note: str
+    beyond: tuple[Event, ...]
+    notes: tuple[Note, ...]
     unplaced: tuple[Event, ...]
     links: tuple[tuple[Bar, Bar], ...]
 
@@ -483,6 +502,7 @@ def _layout(chronology: Chronology, options: _Options, width: float) -> Timeline
 
     subject = options.person
     view = _view(placed, lines_placed, subject, options)
+    beyond = tuple(p.event for p in placed if not _meets(p, view))
     placed = [p for p in placed if _meets(p, view)]
     names = options.agencies if options.agencies is not None else _lane_order(placed)
     lane_of = {name: i for i, name in enumerate(names)}
@@ -493,6 +513,7 @@ def _layout(chronology: Chronology, options: _Options, width: float) -> Timeline
     mode = _mode(options.labels, placed, lane_of, view, days_per_inch, flagged)
     bars, lanes, rows = _rows(placed, lane_of, names, view, days_per_inch, mode, flagged)
     lanes = tuple(attrs.evolve(lane, colour=colour_of.get(lane.name, len(colour_of) + lane.index)) for lane in lanes)
+    gaps = _gaps(placed, view, options.gap)
     by_event = {id(bar.event): bar for bar in bars}
     links = tuple(
         (by_event[id(a)], by_event[id(b)])
@@ -530,7 +551,7 @@ def _layout(chronology: Chronology, options: _Options, width: float) -> Timeline
         lanes=lanes,
         bars=bars,
         lines=lines,
-        gaps=_gaps(placed, view, options.gap),
+        gaps=gaps,
         gap_days=options.gap,
         gap_words=options.gap_words,
         view=view,
@@ -538,6 +559,8 @@ def _layout(chronology: Chronology, options: _Options, width: float) -> Timeline
         labels=mode,
         age=age,
         age_note=age_note,
+        beyond=beyond,
+        notes=_notes(lines, gaps, view, days_per_inch),
         unplaced=tuple(unplaced),
         links=links,
     )
@@ -574,9 +597,24 @@ def _conflicted(chronology: Chronology) -> tuple[set[int], tuple[Statement, ...]
     return flagged, aside
 
 
+def _middle_day(p: _Placed) -> float:
+    if p.first is not None and p.last is not None:
+        return (p.first + p.last) / 2
+    return float(p.first if p.first is not None else p.last if p.last is not None else 0)
+
+
 def _view(placed: list[_Placed], lines: list[_Placed], subject: Person | None, options: _Options) -> Days:
-    shown = placed + [p for p in lines if (subject is not None and p.event is subject.birth) or p.event.kind == "death"]
-    finite = [d for p in shown for d in (p.first, p.last) if d is not None]
+    """The days shown: every event's, but for a few far from all the others (a parent's childhood, an
+    event the text placed decades off), which would squeeze the rest into a corner."""
+    kept = placed
+    if len(placed) >= _OUTLIERS_FROM:
+        middles = sorted(_middle_day(p) for p in placed)
+        q1, q3 = middles[len(middles) // 4], middles[(3 * len(middles)) // 4]
+        spread = max(q3 - q1, 365.0)
+        low, high = q1 - _OUTLIER_SPREADS * spread, q3 + _OUTLIER_SPREADS * spread
+        kept = [p for p in placed if low <= _middle_day(p) <= high]
+    people = [p for p in lines if (subject is not None and p.event is subject.birth) or p.event.kind == "death"]
+    finite = [d for p in kept + people for d in (p.first, p.last) if d is not None]
     if not finite:
         today = date(2000, 1, 1).toordinal()
         finite = [options.since or options.until or today]
@@ -739,6 +777,32 @@ def _gaps(placed: list[_Placed], view: Days, threshold: int | None) -> tuple[Gap
     return tuple(found)
 
 
+def _notes(lines: tuple[Line, ...], gaps: tuple[Gap, ...], view: Days, days_per_inch: float) -> tuple[Note, ...]:
+    """Births', deaths' and gaps' words under the date axis, packed into rows so that none overlaps another."""
+    wanted: list[tuple[float, str, str]] = []
+    for line in lines:
+        said = line.label
+        if line.readings:
+            said += f" (one of {len(line.readings)} readings)"
+        if line.conflict:
+            said += " (in a conflict)"
+        wanted.append(((line.first + line.last + 1) / 2, said, line.kind))
+    for gap in gaps:
+        assert gap.days.earliest is not None and gap.days.latest is not None
+        middle = (gap.days.earliest.toordinal() + gap.days.latest.toordinal() + 1) / 2
+        wanted.append((middle, f"no contact: {gap.length}", "gap"))
+    spans = []
+    for x, text, kind in wanted:
+        half = (len(text) * _NOTE_CHAR_IN + 0.1) * days_per_inch / 2
+        x = min(max(x, view[0] + half), view[1] + 1 - half)  # kept inside the axes
+        spans.append((x - half, x + half, x, text, kind))
+    spans.sort()
+    rows = _pack([(a, b) for a, b, *_ in spans])
+    return tuple(
+        Note(x, text, kind, row) for (_, _, x, text, kind), row in zip(spans, rows, strict=True) if row < _NOTE_ROWS
+    )
+
+
 def _length(days: int) -> str:
     """A stretch's length in words, never rounded up."""
     if days < 56:
@@ -773,11 +837,16 @@ def _ordinal(day: date | None) -> int | None:
 
 
 def _figure_size(timeline: Timeline, *, key: bool = True) -> tuple[float, float]:
-    return _FIG_WIDTH, _TOP + _rows_height(timeline) + _BOTTOM + (_key_height(timeline) if key else 0.0)
+    return _FIG_WIDTH, _TOP + _rows_height(timeline) + _bottom(timeline) + (_key_height(timeline) if key else 0.0)
+
+
+def _bottom(timeline: Timeline) -> float:
+    """Room under the axes: the date labels, the notes and the legend."""
+    return _BOTTOM + _note_rows(timeline) * _NOTE_ROW_PT / 72
 
 
 def _rows_height(timeline: Timeline) -> float:
-    return min(_MAX_ROWS_IN, max(1.2, timeline.rows * _ROW_IN))
+    return min(_MAX_ROWS_IN, max(1.2, timeline.rows * _ROW_IN[timeline.labels]))
 
 
 def _key_height(timeline: Timeline) -> float:
@@ -792,7 +861,7 @@ def _compose(fig: Figure, timeline: Timeline, *, key: bool = True) -> Axes:
     width, height = fig.get_figwidth(), fig.get_figheight()
     key_height = _key_height(timeline) if key else 0.0
     rows = _rows_height(timeline)
-    bottom = _BOTTOM + key_height
+    bottom = _bottom(timeline) + key_height
     ax = fig.add_axes((_LEFT / width, bottom / height, 1 - (_LEFT + _RIGHT) / width, rows / height))
     draw(timeline, ax)
     ax.set_title(timeline.title, loc="left", fontsize=11, fontweight="bold", pad=30 if timeline.age else 8)
@@ -819,7 +888,8 @@ def draw(timeline: Timeline, ax: Axes) -> Axes:
             ax.axhspan(top, bottom, color="#f6f6f6", zorder=0, lw=0)
         ax.axhline(bottom, color="#d0d0d0", lw=0.6, zorder=0.5)
     ax.set_yticks([lane.first_row + (lane.rows - 1) / 2 for lane in timeline.lanes])
-    ax.set_yticklabels([_lane_label(lane) for lane in timeline.lanes], fontsize=8.5)
+    row_in = _axes_size(ax)[1] / max(timeline.rows, 1)
+    ax.set_yticklabels([_lane_label(lane, row_in) for lane in timeline.lanes], fontsize=8.5)
     for tick, colour in zip(ax.get_yticklabels(), lane_colour, strict=True):
         tick.set_color(_darker(colour))
     ax.tick_params(axis="y", length=0)
@@ -831,20 +901,6 @@ def draw(timeline: Timeline, ax: Axes) -> Axes:
         assert gap.days.earliest is not None and gap.days.latest is not None
         a, b = gap.days.earliest.toordinal() + shift, gap.days.latest.toordinal() + 1 + shift
         ax.axvspan(a, b, color=_GAP_COLOUR, alpha=0.22, lw=0, zorder=0.2)
-        if (b - a) / max(1, timeline.view[1] - timeline.view[0]) * _axes_width(ax) > 0.5:
-            # under the date labels, where no bar or label can be
-            ax.annotate(
-                f"no contact: {gap.length}",
-                xy=((a + b) / 2, 0),
-                xycoords=ax.get_xaxis_transform(),
-                xytext=(0, -22),
-                textcoords="offset points",
-                ha="center",
-                va="top",
-                fontsize=6.5,
-                color="#666666",
-                style="italic",
-            )
 
     # births and deaths: lines (or bands) across every lane
     for line in timeline.lines:
@@ -857,25 +913,6 @@ def draw(timeline: Timeline, ax: Axes) -> Axes:
                 ax.axvspan(a, b, color=ink, alpha=0.10, lw=0, zorder=0.4, hatch="////" if line.readings else None)
                 ax.axvline(a, color=ink, lw=1.0, ls=(0, (4, 2)), zorder=3)
                 ax.axvline(b, color=ink, lw=1.0, ls=(0, (4, 2)), zorder=3)
-        said = line.label
-        if line.readings:
-            said += f" (one of {len(line.readings)} readings)"
-        if line.conflict:
-            said += " (in a conflict)"
-        room = int(_axes_size(ax)[1] * 72 / (7 * 0.6))  # characters of 7 points along the axes' height
-        said = textwrap.shorten(said, max(room, 8), placeholder="…")
-        ax.text(
-            line.first + shift + 0.004 * (timeline.view[1] - timeline.view[0]),
-            0.005,
-            said,
-            transform=ax.get_xaxis_transform(),
-            rotation=90,
-            ha="left",
-            va="bottom",
-            fontsize=7,
-            color=_CONFLICT_COLOUR if line.conflict else ink,
-            zorder=3,
-        )
 
     # the bars: one collection per kind of mark, so that thousands of events draw quickly
     band_h, core_h, cap_h = 0.30, 0.56, 0.56
@@ -968,6 +1005,7 @@ def draw(timeline: Timeline, ax: Axes) -> Axes:
         )
 
     _date_axis(ax)
+    _draw_notes(ax, timeline, shift)
     if timeline.age is not None:
         _age_axis(ax, timeline, shift)
     elif timeline.age_note:
@@ -980,9 +1018,9 @@ def draw(timeline: Timeline, ax: Axes) -> Axes:
     return ax
 
 
-def _lane_label(lane: Lane) -> str:
+def _lane_label(lane: Lane, row_in: float) -> str:
     """The lane's name, wrapped to the lines its rows have room for (a long one shortened)."""
-    lines = max(1, min(4, int(lane.rows * _ROW_IN / 0.125)))
+    lines = max(1, min(4, int(lane.rows * row_in / 0.125)))
     wrapped = textwrap.wrap(lane.name, 22) or [""]
     if len(wrapped) > lines:
         wrapped = wrapped[: lines - 1] + [textwrap.shorten(" ".join(wrapped[lines - 1 :]), 22, placeholder="…")]
@@ -1009,6 +1047,44 @@ def _axes_width(ax: Axes) -> float:
     return _axes_size(ax)[0]
 
 
+def _note_rows(timeline: Timeline) -> int:
+    """Rows of words under the date axis: the notes', and one more saying what lies beyond the view."""
+    return max((note.row + 1 for note in timeline.notes), default=0) + (1 if timeline.beyond else 0)
+
+
+def _draw_notes(ax: Axes, timeline: Timeline, shift: float) -> None:
+    colours = {"birth": _BIRTH_COLOUR, "death": _DEATH_COLOUR}
+    for note in timeline.notes:
+        ax.annotate(
+            note.text,
+            xy=(note.x + shift, 0),
+            xycoords=ax.get_xaxis_transform(),
+            xytext=(0, -20 - _NOTE_ROW_PT * note.row),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontsize=6.5,
+            color=colours.get(note.kind, "#666666"),
+            style="italic" if note.kind == "gap" else "normal",
+        )
+    if timeline.beyond:
+        rows = max((note.row + 1 for note in timeline.notes), default=0)
+        count = len(timeline.beyond)
+        events = f"{count} event{'s' if count > 1 else ''}"
+        said = f"not shown: {events} outside these dates (see the table; since= and until= widen the view)"
+        ax.annotate(
+            said,
+            xy=(0, 0),
+            xycoords="axes fraction",
+            xytext=(0, -20 - _NOTE_ROW_PT * rows),
+            textcoords="offset points",
+            ha="left",
+            va="top",
+            fontsize=6.5,
+            color="#666666",
+        )
+
+
 def _box(a: float, b: float, y: float, height: float) -> list[tuple[float, float]]:
     return [(a, y - height / 2), (b, y - height / 2), (b, y + height / 2), (a, y + height / 2)]
 
@@ -1018,11 +1094,14 @@ def _middle(bar: Bar) -> float:
 
 
 def _colours(n: int) -> list[Colour]:
-    """Lane colours: matplotlib's tab10 without its grey (grey is for gaps), then tab20's light tones."""
+    """Lane colours: matplotlib's tab10, then Dark2, each without its grey (grey is for gaps).
+
+    Strong tones only: a pale band of a light tone would all but vanish.
+    """
     from matplotlib import colormaps
 
-    strong, light = colormaps["tab10"], colormaps["tab20"]
-    palette = [strong(i) for i in (0, 1, 2, 3, 4, 5, 6, 8, 9)] + [light(i) for i in (1, 3, 5, 7, 9, 11, 13, 17, 19)]
+    first, second = colormaps["tab10"], colormaps["Dark2"]
+    palette = [first(i) for i in (0, 1, 2, 3, 4, 5, 6, 8, 9)] + [second(i) for i in range(7)]
     return [palette[i % len(palette)] for i in range(max(n, 1))]
 
 
@@ -1120,7 +1199,8 @@ def _legend(ax: Axes, timeline: Timeline) -> None:
         handles.append(Patch(facecolor=_GAP_COLOUR, alpha=0.4, label=quiet))
     if not handles:
         return
-    below = ax.transAxes + ScaledTranslation(0, -0.5, ax.get_figure(root=True).dpi_scale_trans)  # type: ignore[union-attr]
+    drop = 0.42 + _note_rows(timeline) * _NOTE_ROW_PT / 72
+    below = ax.transAxes + ScaledTranslation(0, -drop, ax.get_figure(root=True).dpi_scale_trans)  # type: ignore[union-attr]
     ax.legend(
         handles=handles,
         loc="upper center",
@@ -1138,13 +1218,15 @@ def _draw_key(timeline: Timeline, ax: Axes) -> None:
     ax.set_axis_off()
     rows = timeline.key
     per_column = -(-len(rows) // _KEY_COLUMNS)
+    # characters of 7-point monospace a column has room for, less the number and a margin
+    room = max(12, int(_axes_size(ax)[0] / _KEY_COLUMNS * 72 / (7 * 0.61)) - 7)
     ax.text(0, 1, "Key: the numbers are the rows of chronology.table()", fontsize=8, fontweight="bold", va="bottom")
     for i, (number, text) in enumerate(rows):
         column, line = divmod(i, per_column)
         ax.text(
             column / _KEY_COLUMNS,
             1 - (line + 1) / max(per_column, 1),
-            f"{number:>3}  {textwrap.shorten(text, 58, placeholder='…')}",
+            f"{number:>3}  {textwrap.shorten(text, room, placeholder='…')}",
             fontsize=7,
             va="bottom",
             family="monospace",

@@ -263,6 +263,7 @@ def _table(chronology: Chronology, timeline: Timeline, *, why: bool = True) -> s
     flagged = {id(bar.event) for bar in timeline.bars if bar.conflict}
     flagged |= {id(e) for conflict in chronology.conflicts for s in conflict for e in s.events}
     text = chronology.text
+    placed_by = _placing_words(chronology)
     rows = []
     for number, event in enumerate(rows_order(chronology), start=1):
         when = chronology.when(event)
@@ -275,7 +276,8 @@ def _table(chronology: Chronology, timeline: Timeline, *, why: bool = True) -> s
         conflict = id(event) in flagged
         if conflict:
             tags += "<span class='tag conflict'>conflict</span>"
-        words = _words(event.words, text) if event.words is not None else "<span class='where'>given by code</span>"
+        said = placed_by.get(id(event), ())
+        words = "".join(f"<div>{_words(w, text)}</div>" for w in said) or "<span class='where'>given by code</span>"
         because = _why(chronology.explain(event), text) if why else ""
         rows.append(
             f"<tr id='event-{number}'{' class=conflict' if conflict else ''}>"
@@ -286,6 +288,37 @@ def _table(chronology: Chronology, timeline: Timeline, *, why: bool = True) -> s
     last = "the words, and why" if why else "the words"
     head = f"<tr><th>#</th><th>when</th><th>agency</th><th>event</th><th>{last}</th></tr>"
     return f"<table class='events'><thead>{head}</thead><tbody>\n{''.join(rows)}\n</tbody></table>"
+
+
+def _placing_words(chronology: Chronology) -> dict[int, tuple[Excerpt, ...]]:
+    """Each event's words: the phrases that placed it (an event read from a text is often made first
+    and placed after, so ``event.words`` alone may be empty), in the order the text gives them."""
+    found: dict[int, dict[Excerpt, None]] = {}
+    for event in chronology.case.events:
+        if event.words is not None:
+            found.setdefault(id(event), {})[event.words] = None
+    for statement in chronology.case.statements:
+        if statement.words is not None and statement.events and statement.kind not in ("order", "span"):
+            found.setdefault(id(statement.events[0]), {})[statement.words] = None
+    return {key: _outermost(words) for key, words in found.items()}
+
+
+def _outermost(found: Iterable[Excerpt]) -> tuple[Excerpt, ...]:
+    """The excerpts not inside another ("spring of 2011" is part of "in the spring of 2011"), in text order."""
+    words = sorted(found, key=_place_in_text)
+    return tuple(w for w in words if not any(o is not w and _inside(w, o) for o in words))
+
+
+def _inside(part: Excerpt, whole: Excerpt) -> bool:
+    if part.document != whole.document or part.text not in whole.text:
+        return False
+    part_end = part.end if part.end is not None else part.start + len(part.text)
+    whole_end = whole.end if whole.end is not None else whole.start + len(whole.text)
+    return whole.start <= part.start and part_end <= whole_end and (part_end - part.start) < (whole_end - whole.start)
+
+
+def _place_in_text(words: Excerpt) -> tuple[str, int]:
+    return (words.document or "", words.start)
 
 
 def _why(explanation: Explanation, text: str | None) -> str:
