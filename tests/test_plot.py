@@ -197,6 +197,22 @@ def test_a_birth_with_two_readings_is_drawn_as_both_and_counts_no_age() -> None:
     assert timeline.age is None and "2 readings" in timeline.age_note
 
 
+def test_events_far_from_all_the_others_are_left_out_of_the_default_view_and_counted() -> None:
+    case = Case()
+    near = [case.event(f"visit {m}", f"{month} 2012", agency="GP") for m, month in enumerate(["March", "May", "July"])]
+    near += [case.event(f"call {m}", f"{month} 2013", agency="police") for m, month in enumerate(["January", "June"])]
+    near += [case.event(f"letter {m}", f"{month} 2011", agency="GP") for m, month in enumerate(["June", "October"])]
+    far = [case.event("review published", "2035", agency="GP"), case.event("a teenager", "1992", agency="police")]
+    chronology = case.solve()
+    timeline = layout(chronology)
+    assert set(timeline.beyond) == set(far)
+    assert {bar.event for bar in timeline.bars} == set(near)
+    assert date.fromordinal(timeline.view[0]).year == 2011 and date.fromordinal(timeline.view[1]).year == 2013
+    wide = layout(chronology, since="1990", until="2036")
+    assert wide.beyond == () and {bar.event for bar in wide.bars} == set(near + far)
+    assert set(layout(crowd(7)).beyond) == set()  # too few events to call any far off
+
+
 def test_bars_are_numbered_as_the_table_rows() -> None:
     case = Case()
     case.person("Mother U")  # named in passing: nothing dates her birth
