@@ -210,3 +210,14 @@ def test_an_event_placed_after_it_was_made_shows_the_words_that_placed_it() -> N
     assert "<q class='words'>spring of 2012</q>" in row.split("<details>")[0]  # the statement's own words
     assert "given by code" not in row.split("<details>")[0]
     assert "given by code" in call.split("<details>")[0]
+
+
+def test_the_open_questions_name_the_events_the_timeline_leaves_out() -> None:
+    case = Case()
+    for i, month in enumerate(["March 2012", "May 2012", "July 2012", "January 2013", "June 2013", "June 2011"]):
+        case.event(f"visit {i}", month, agency="GP")
+    case.event("probation order as a teenager", "1992", agency="probation")
+    case.event("the last visit", "October 2012", agency="GP")
+    page = render(case.solve())
+    questions = page.split("<section id='open'>", 1)[1]
+    assert "probation order as a teenager: 1992" in questions and "visit 0" not in questions

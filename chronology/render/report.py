@@ -418,6 +418,16 @@ def _open_questions(chronology: Chronology, timeline: Timeline, ambiguous: Seque
             "<p>Nothing in the text bounds these events, so the timeline cannot show them:</p>"
             f"<ul>{''.join(f'<li>{_e(e.description)}</li>' for e in timeline.unplaced)}</ul>"
         )
+    if timeline.beyond:
+        items = "".join(
+            f"<li>{_e(e.description)}: {_e(' or '.join(str(r) for r in chronology.when(e).readings))}</li>"
+            for e in timeline.beyond
+        )
+        parts.append(
+            "<p>These events lie far from all the others, so the timeline leaves them out (they are in the "
+            f"table; the text may place them in a parent's past, or a phrase may have been read wrongly):</p>"
+            f"<ul>{items}</ul>"
+        )
     if timeline.gaps:
         items = "".join(f"<li>{_e(str(g.days))} ({_e(g.length)})</li>" for g in timeline.gaps)
         parts.append(
