@@ -17,7 +17,7 @@ matplotlib.use("Agg")
 import pytest  # noqa: E402
 from timelines import child_t  # noqa: E402
 
-from chronology import Case, InvalidValue  # noqa: E402
+from chronology import Case, FileError, InvalidValue  # noqa: E402
 from chronology.render.plot import rows_order  # noqa: E402
 from chronology.render.report import render  # noqa: E402
 
@@ -92,9 +92,10 @@ def test_to_html_writes_the_whole_file_or_nothing(tmp_path: Path) -> None:
     target.write_text("old", encoding="utf-8")
     assert chronology.to_html(target) == target
     assert target.read_text(encoding="utf-8") == render(chronology)
-    with pytest.raises(InvalidValue, match="cannot write the report"):
+    with pytest.raises(FileError, match="cannot write the report: No such file or directory") as missing:
         chronology.to_html(tmp_path / "missing" / "report.html")
-    with pytest.raises(InvalidValue, match="is a folder"):
+    assert isinstance(missing.value, OSError) and missing.value.path == str(tmp_path / "missing" / "report.html")
+    with pytest.raises(FileError, match="is a folder"):
         chronology.to_html(tmp_path)
     with pytest.raises(InvalidValue, match="needs a file path"):
         chronology.to_html(42)  # type: ignore[arg-type]

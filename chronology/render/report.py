@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from chronology.case import Chronology, Event, Explanation, Statement
-from chronology.errors import InvalidValue
+from chronology.errors import FileError, InvalidValue
 from chronology.model import Excerpt
 from chronology.render.plot import Timeline, figure_of, layout, rows_order
 
@@ -122,19 +122,19 @@ def write(chronology: Chronology, path: str | os.PathLike[str], *, title: str | 
         raise InvalidValue(f"the report needs a file path, not {path!r}")
     target = Path(os.fspath(path))
     if target.is_dir():
-        raise InvalidValue(f"{str(target)!r} is a folder: give the report a file name")
+        raise FileError(str(target), "is a folder: give the report a file name")
     page = render(chronology, title=title)
     try:
         handle, temporary = tempfile.mkstemp(prefix=".chronology-", suffix=".html", dir=target.parent or ".")
     except OSError as error:
-        raise InvalidValue(f"cannot write the report to {str(target)!r}: {error.strerror or error}") from None
+        raise FileError(str(target), f"cannot write the report: {error.strerror or error}") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(page)
         os.replace(temporary, target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise InvalidValue(f"cannot write the report to {str(target)!r}: {error.strerror or error}") from None
+        raise FileError(str(target), f"cannot write the report: {error.strerror or error}") from None
     return target
 
 
