@@ -15,7 +15,7 @@ import matplotlib.image
 matplotlib.use("Agg")
 
 import pytest  # noqa: E402
-from timelines import child_t  # noqa: E402
+from timelines import child_t, crowd  # noqa: E402
 
 from chronology import Case, FileError, InvalidValue  # noqa: E402
 from chronology.render.plot import rows_order  # noqa: E402
@@ -41,11 +41,13 @@ def test_the_page_holds_the_timeline_the_table_and_the_conflicts(page: tuple[str
     rows = _rows(text)
     events = rows_order(chronology)  # type: ignore[arg-type]
     assert len(rows) == len(events) == len(chronology.events) - 1  # Mother T's birth: nothing dates or mentions it
-    for number, (row, event) in enumerate(zip(rows, events, strict=True), start=1):
+    table = chronology.table()  # type: ignore[attr-defined]
+    for number, (row, event, line) in enumerate(zip(rows, events, table.rows, strict=True), start=1):
         assert f"<td class='n'>{number}</td>" in row
         assert f"<td class='event'>{event.description.replace(chr(39), '&#x27;')}</td>" in row
-        for reading in chronology.when(event).readings:  # type: ignore[attr-defined]
-            assert str(reading) in row
+        assert f"<td class='when'>{line.display}" in row and f"<td class='age'>{line.age}</td>" in row
+        for words in chronology.placed_by(event):  # type: ignore[attr-defined]
+            assert f"<q class='words'>{words.text}</q>" in row.split("<details>")[0]
     conflicts = text.split("<section id='conflicts'", 1)[1].split("</section>", 1)[0]
     for statement in chronology.conflicts[0]:  # type: ignore[attr-defined]
         assert statement.says.replace("'", "&#x27;") in conflicts
@@ -208,7 +210,7 @@ def test_an_event_placed_after_it_was_made_shows_the_words_that_placed_it() -> N
     case.place(visit, "in the spring of 2012")  # ...then each phrase that places it
     case.event("call", date(2012, 1, 9), agency="police")  # a date given by code has no words
     call, row = _rows(render(case.solve()))
-    assert "<q class='words'>spring of 2012</q>" in row.split("<details>")[0]  # the statement's own words
+    assert "<q class='words'>in the spring of 2012</q>" in row.split("<details>")[0]
     assert "given by code" not in row.split("<details>")[0]
     assert "given by code" in call.split("<details>")[0]
 
@@ -222,3 +224,11 @@ def test_the_open_questions_name_the_events_the_timeline_leaves_out() -> None:
     page = render(case.solve())
     questions = page.split("<section id='open'>", 1)[1]
     assert "probation order as a teenager: 1992" in questions and "visit 0" not in questions
+
+
+@pytest.mark.parametrize("make", [lambda: child_t()[0], lambda: crowd(150)], ids=["child T", "crowd"])
+def test_the_timeline_numbers_events_as_the_table_does(make) -> None:  # type: ignore[no-untyped-def]
+    chronology = make()
+    table = chronology.table()
+    assert [row.event for row in table.rows] == [event.description for event in rows_order(chronology)]
+    assert [row.number for row in table.rows] == list(range(1, len(table.rows) + 1))

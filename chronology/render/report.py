@@ -69,6 +69,9 @@ _STYLE = """
 .chronology-report .tag.readings { color: #7a4a00; }
 .chronology-report .tag.conflict { color: var(--red); }
 .chronology-report .tag.exact { color: var(--green); }
+.chronology-report .tag.undated { color: var(--muted); }
+.chronology-report .note { color: var(--muted); font-size: 0.85rem; }
+.chronology-report td.age { width: 8rem; }
 .chronology-report q.words { quotes: "\\201C" "\\201D"; font-style: italic; }
 .chronology-report .where { color: var(--muted); font-size: 0.8rem; }
 .chronology-report details { margin-top: 0.2rem; }
@@ -256,69 +259,48 @@ def _timeline_figure(timeline: Timeline) -> str:
 
 
 def _table(chronology: Chronology, timeline: Timeline, *, why: bool = True) -> str:
-    """The events table: one row per event, with its explanation on demand (unless ``why`` is false).
-
-    Kept as one function so that it can hand over to ``chronology.table()``'s HTML once that exists.
+    """The events: ``chronology.table()``'s rows (short honest dates, ages, agencies, what the records say,
+    certainty), each with the words that placed it in their sentence and, unless ``why`` is false, the
+    statements behind its date on demand.  Rows are numbered as the timeline's bars are.
     """
-    flagged = {id(bar.event) for bar in timeline.bars if bar.conflict}
-    flagged |= {id(e) for conflict in chronology.conflicts for s in conflict for e in s.events}
+    table = chronology.table()
+    events = rows_order(chronology)
     text = chronology.text
-    placed_by = _placing_words(chronology)
+    aged = any(row.age for row in table.rows)
     rows = []
-    for number, event in enumerate(rows_order(chronology), start=1):
-        when = chronology.when(event)
-        shown = "<span class='or'> or </span>".join(_e(str(r)) for r in when.readings)
-        tags = ""
-        if when.is_ambiguous:
-            tags += "<span class='tag readings'>readings</span>"
-        if when.readings and when.readings[0].days == 1 and not when.is_ambiguous:
-            tags += "<span class='tag exact'>to the day</span>"
-        conflict = id(event) in flagged
-        if conflict:
-            tags += "<span class='tag conflict'>conflict</span>"
-        said = placed_by.get(id(event), ())
-        words = "".join(f"<div>{_words(w, text)}</div>" for w in said) or "<span class='where'>given by code</span>"
+    for row, event in zip(table.rows, events, strict=True):
+        tag = _CERTAINTY_TAG.get(row.certainty, "readings")
+        shown = f"<span class='tag {tag}'>{_e(row.certainty)}</span>" if tag else ""
+        noted = "".join(
+            f"<div class='note'>{label}: {_e(value)}</div>"
+            for label, value in (("significance", row.significance), ("action", row.action), ("outcome", row.outcome))
+            if value
+        )
+        said = chronology.placed_by(event)
+        if said:
+            words = "".join(f"<div>{_words(w, text)}</div>" for w in said)
+        elif row.as_written:
+            words = f"<q class='words'>{_e(row.as_written)}</q> <span class='where'>{_e(row.source)}</span>"
+        else:
+            words = "<span class='where'>given by code</span>"
         because = _why(chronology.explain(event), text) if why else ""
+        conflict = row.certainty == "in conflict"
         rows.append(
-            f"<tr id='event-{number}'{' class=conflict' if conflict else ''}>"
-            f"<td class='n'>{number}</td><td class='when'>{shown}{tags}</td>"
-            f"<td class='agency'>{_e(event.agency or '')}</td><td class='event'>{_e(event.description)}</td>"
+            f"<tr id='event-{row.number}'{' class=conflict' if conflict else ''}>"
+            f"<td class='n'>{row.number}</td><td class='when'>{_e(row.display)}{shown}</td>"
+            + (f"<td class='age'>{_e(row.age)}</td>" if aged else "")
+            + f"<td class='agency'>{_e(row.agency)}</td><td class='event'>{_e(row.event)}{noted}</td>"
             f"<td>{words}{because}</td></tr>"
         )
     last = "the words, and why" if why else "the words"
-    head = f"<tr><th>#</th><th>when</th><th>agency</th><th>event</th><th>{last}</th></tr>"
+    age = "<th>age</th>" if aged else ""
+    head = f"<tr><th>#</th><th>date</th>{age}<th>agency</th><th>event</th><th>{last}</th></tr>"
     return f"<table class='events'><thead>{head}</thead><tbody>\n{''.join(rows)}\n</tbody></table>"
 
 
-def _placing_words(chronology: Chronology) -> dict[int, tuple[Excerpt, ...]]:
-    """Each event's words: the phrases that placed it (an event read from a text is often made first
-    and placed after, so ``event.words`` alone may be empty), in the order the text gives them."""
-    found: dict[int, dict[Excerpt, None]] = {}
-    for event in chronology.case.events:
-        if event.words is not None:
-            found.setdefault(id(event), {})[event.words] = None
-    for statement in chronology.case.statements:
-        if statement.words is not None and statement.events and statement.kind not in ("order", "span"):
-            found.setdefault(id(statement.events[0]), {})[statement.words] = None
-    return {key: _outermost(words) for key, words in found.items()}
-
-
-def _outermost(found: Iterable[Excerpt]) -> tuple[Excerpt, ...]:
-    """The excerpts not inside another ("spring of 2011" is part of "in the spring of 2011"), in text order."""
-    words = sorted(found, key=_place_in_text)
-    return tuple(w for w in words if not any(o is not w and _inside(w, o) for o in words))
-
-
-def _inside(part: Excerpt, whole: Excerpt) -> bool:
-    if part.document != whole.document or part.text not in whole.text:
-        return False
-    part_end = part.end if part.end is not None else part.start + len(part.text)
-    whole_end = whole.end if whole.end is not None else whole.start + len(whole.text)
-    return whole.start <= part.start and part_end <= whole_end and (part_end - part.start) < (whole_end - whole.start)
-
-
-def _place_in_text(words: Excerpt) -> tuple[str, int]:
-    return (words.document or "", words.start)
+# How each of the table's certainties is tagged ("" for none: a bounded date is the usual case;
+# any other, such as "two readings", is tagged as readings).
+_CERTAINTY_TAG = {"bounded": "", "exact": "exact", "in conflict": "conflict", "undated": "undated"}
 
 
 def _why(explanation: Explanation, text: str | None) -> str:
