@@ -22,11 +22,19 @@ TOUR = EXAMPLES / "tour.ipynb"
 
 def _texts(cell: Any) -> list[str]:
     """A code cell's outputs as text: what it printed and the plain form of what it showed."""
-    found = []
+    found: list[str] = []
+    stream = None
     for output in cell.get("outputs", []):
         if output["output_type"] == "stream":
-            found.append(f"{output['name']}: {output['text']}")
-        elif output["output_type"] in ("execute_result", "display_data"):
+            # a kernel may send one print in several pieces: what counts is the whole text
+            if stream == output["name"]:
+                found[-1] += output["text"]
+            else:
+                found.append(f"{output['name']}: {output['text']}")
+            stream = output["name"]
+            continue
+        stream = None
+        if output["output_type"] in ("execute_result", "display_data"):
             data = output["data"]
             found.append("image" if "image/png" in data else data.get("text/plain", ""))
         elif output["output_type"] == "error":
