@@ -232,3 +232,21 @@ def test_the_timeline_numbers_events_as_the_table_does(make) -> None:  # type: i
     table = chronology.table()
     assert [row.event for row in table.rows] == [event.description for event in rows_order(chronology)]
     assert [row.number for row in table.rows] == list(range(1, len(table.rows) + 1))
+
+
+def test_explanations_can_be_left_out_and_the_page_says_so() -> None:
+    chronology, _ = child_t()
+    page = render(chronology, explain=False)
+    assert "<details>" not in page and "explanations are left out of this page" in page
+    assert render(chronology, explain=True).count("<details>") == len(rows_order(chronology))
+    with pytest.raises(InvalidValue, match="explain must be"):
+        render(chronology, explain="yes")  # type: ignore[arg-type]
+
+
+def test_a_large_chronology_leaves_the_explanations_out_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    from chronology.render import report
+
+    chronology, _ = child_t()
+    assert "<details>" in render(chronology)
+    monkeypatch.setattr(report, "_EXPLAIN_UP_TO", len(rows_order(chronology)) - 1)
+    assert "<details>" not in render(chronology) and "explanations are left out" in render(chronology)

@@ -33,6 +33,9 @@ from chronology.render.plot import Timeline, figure_of, layout, rows_order
 
 __all__ = ["render", "fragment", "write", "svg"]
 
+# Past this many events a report leaves the explanations out unless asked (explain=True).
+_EXPLAIN_UP_TO = 2_000
+
 # How much of the text shows either side of the words a statement came from.
 _CONTEXT = 160
 
@@ -109,8 +112,14 @@ body { margin: 0; background: #fff; }
 # -- public entry points -----------------------------------------------------------------
 
 
-def write(chronology: Chronology, path: str | os.PathLike[str], *, title: str | None = None) -> Path:
+def write(
+    chronology: Chronology, path: str | os.PathLike[str], *, title: str | None = None, explain: bool | None = None
+) -> Path:
     """Write the report to ``path`` (replacing it whole, or not at all) and return the path.
+
+    ``explain`` says whether each date's explanation is in it: by default
+    (``None``) up to 2,000 events, beyond which the solver's one-by-one
+    explanations would take minutes (the page says they were left out).
 
     >>> import tempfile
     >>> from chronology import Case
@@ -126,7 +135,7 @@ def write(chronology: Chronology, path: str | os.PathLike[str], *, title: str | 
     target = Path(os.fspath(path))
     if target.is_dir():
         raise FileError(str(target), "is a folder: give the report a file name")
-    page = render(chronology, title=title)
+    page = render(chronology, title=title, explain=explain)
     try:
         handle, temporary = tempfile.mkstemp(prefix=".chronology-", suffix=".html", dir=target.parent or ".")
     except OSError as error:
@@ -141,12 +150,14 @@ def write(chronology: Chronology, path: str | os.PathLike[str], *, title: str | 
     return target
 
 
-def render(chronology: Chronology, *, title: str | None = None) -> str:
-    """The report as one HTML page (a string)."""
+def render(chronology: Chronology, *, title: str | None = None, explain: bool | None = None) -> str:
+    """The report as one HTML page (a string); ``explain`` as for :func:`write`."""
     _check(chronology, title)
+    if explain is not None and not isinstance(explain, bool):
+        raise InvalidValue(f"explain must be True, False or None, not {explain!r}")
     timeline = layout(chronology)
     heading = title if title is not None else timeline.title
-    body = _body(chronology, timeline, heading)
+    body = _body(chronology, timeline, heading, explain)
     return (
         "<!doctype html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -212,8 +223,16 @@ def _check(chronology: object, title: object) -> None:
         raise InvalidValue(f"title must be text or None, not {title!r}")
 
 
-def _body(chronology: Chronology, timeline: Timeline, heading: str) -> str:
+def _body(chronology: Chronology, timeline: Timeline, heading: str, explain: bool | None) -> str:
     events = rows_order(chronology)
+    why = explain if explain is not None else len(events) <= _EXPLAIN_UP_TO
+    said = (
+        "open <em>why</em> for the statements that fix it."
+        if why
+        else f"the explanations are left out of this page ({len(events):,} events: the solver explains one at "
+        "a time); <code>chronology.explain(event)</code> gives any of them, and "
+        "<code>render.report.write(..., explain=True)</code> all."
+    )
     agencies = {e.agency for e in events if e.agency}
     facts = [f"{len(events)} events", f"{len(agencies)} agencies"]
     if chronology.source:
@@ -232,8 +251,8 @@ def _body(chronology: Chronology, timeline: Timeline, heading: str) -> str:
         "</section>",
         "<section id='events'><h2>Events</h2>",
         "<p class='facts'>In resolved order: by earliest day, then latest. Each date is as tight as every "
-        "statement allows and no tighter; open <em>why</em> for the statements that fix it.</p>",
-        _table(chronology, timeline),
+        f"statement allows and no tighter; {said}</p>",
+        _table(chronology, timeline, why=why),
         "</section>",
         "<section id='conflicts' class='conflicts'><h2>Conflicts</h2>",
         _conflicts(chronology),
