@@ -504,9 +504,9 @@ def _layout(chronology: Chronology, options: _Options, width: float) -> Timeline
     view = _view(placed, lines_placed, subject, options)
     beyond = tuple(p.event for p in placed if not _meets(p, view))
     placed = [p for p in placed if _meets(p, view)]
-    names = options.agencies if options.agencies is not None else _lane_order(placed)
+    names = options.agencies if options.agencies is not None else _lane_order(p.event for p in placed)
     lane_of = {name: i for i, name in enumerate(names)}
-    everyone = _lane_order([_Placed(e, 0, None, None, None, (), False) for e in events if e.kind not in _LINES])
+    everyone = _lane_order(e for e in events if e.kind not in _LINES)
     colour_of = {name: i for i, name in enumerate(everyone)}
 
     days_per_inch = (view[1] + 1 - view[0]) / max(width, 0.5)
@@ -635,9 +635,9 @@ def _lane_name(event: Event) -> str:
     return event.agency if event.agency else NO_AGENCY
 
 
-def _lane_order(placed: list[_Placed]) -> tuple[str, ...]:
+def _lane_order(events: Iterable[Event]) -> tuple[str, ...]:
     """Agencies in order of first contact; events with no agency last."""
-    names = list(dict.fromkeys(_lane_name(p.event) for p in placed))
+    names = list(dict.fromkeys(_lane_name(e) for e in events))
     if NO_AGENCY in names:
         names.remove(NO_AGENCY)
         names.append(NO_AGENCY)
