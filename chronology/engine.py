@@ -628,6 +628,34 @@ class _Graph:
         return edges[::-1] if side == 0 else edges
 
     # -- on demand -------------------------------------------------------------
+    def reach(self, a: int, backward: bool = False) -> dict[int, int]:
+        """Shortest distances over the edges (not the domain) from ``a`` to every point it
+        reaches, or (``backward``) to ``a`` from every point that reaches it: one Dijkstra
+        with the potential, the whole component at once."""
+        h = self.h
+        arcs_of = self.inn if backward else self.out
+        sign = 1 if backward else -1  # the key is the reduced distance: d - h[x] forward, d + h[x] backward
+        dist: dict[int, int] = {a: 0}
+        done: set[int] = set()
+        heap: list[tuple[int, int]] = [(sign * h[a], a)]
+        pop, push = heapq.heappop, heapq.heappush
+        work = 0
+        while heap:
+            k, x = pop(heap)
+            if x in done:
+                continue
+            done.add(x)
+            dx = k - sign * h[x]
+            arcs = arcs_of[x]
+            work += len(arcs)
+            for y, wy, _ in arcs:
+                ny = dx + wy
+                if y not in done and ny < dist.get(y, INF):
+                    dist[y] = ny
+                    push(heap, (ny + sign * h[y], y))
+        self.counter[0] += work
+        return dist
+
     def path(self, a: int, b: int) -> tuple[float, list[int]]:
         """Shortest distance ``a -> b`` over the edges (not the domain) and its edges
         (Dijkstra with the potential)."""
@@ -2176,6 +2204,58 @@ class Solution:
                 high, back = min(high, max(highs)), min(back, max(backs))
         return (None if back == INF else int(-back)), (None if high == INF else int(high))
 
+    def differences(self, a: int, points: Iterable[int]) -> list[tuple[int | None, int | None]]:
+        """:meth:`difference` from ``a`` to each of ``points`` at once: one search forward
+        from ``a`` and one back to it (per consistent combination of readings where
+        choices remain open), not two per point.
+
+        >>> net = Network(); p, q, r = net.add_point(), net.add_point(), net.add_point()
+        >>> net.add(0, p, 0, 10, "p"); net.add(p, q, 2, 3, "q after p"); net.add(q, r, 1, None, "r after q")
+        >>> net.solve().differences(p, [q, r, p])
+        [(2, 3), (3, None), (0, 0)]
+        """
+        net = self._live()
+        a = self._point(a)
+        targets = [self._point(b) for b in points]
+        graph = net._graph
+        uf = net._uf
+        assert graph is not None and uf is not None
+        home = uf.find(a) if a else None
+        linked = [b for b in targets if b != a and a and b and uf.find(b) == home]
+        highs: dict[int, float] = {}
+        backs: dict[int, float] = {}
+        if linked:
+            outcome = self._open(net, a)
+            if outcome is None:
+                forward, backward = graph.reach(a), graph.reach(a, backward=True)
+                for b in linked:
+                    highs[b] = forward.get(b, INF)
+                    backs[b] = backward.get(b, INF)
+            else:  # the worst over the consistent combinations of readings
+                worst_high: dict[int, float] = {}
+                worst_back: dict[int, float] = {}
+                for leaf in outcome.leaves:
+                    mark = net._apply(leaf)
+                    try:
+                        forward, backward = graph.reach(a), graph.reach(a, backward=True)
+                        for b in linked:
+                            high = min(forward.get(b, INF), self._via(a, b, graph.dt, graph.h))
+                            back = min(backward.get(b, INF), self._via(b, a, graph.dt, graph.h))
+                            worst_high[b] = max(worst_high.get(b, -INF), high)
+                            worst_back[b] = max(worst_back.get(b, -INF), back)
+                    finally:
+                        net._restore(mark)
+                highs, backs = worst_high, worst_back
+        found: list[tuple[int | None, int | None]] = []
+        for b in targets:
+            if b == a:
+                found.append((0, 0))
+                continue
+            high = min(self._via(a, b, self._dt, self._d0), highs.get(b, INF))
+            back = min(self._via(b, a, self._dt, self._d0), backs.get(b, INF))
+            found.append(((None if back == INF else int(-back)), (None if high == INF else int(high))))
+        return found
+
     def _via(self, a: int, b: int, dt: list[int], d0: list[int]) -> float:
         """The shortest distance a -> b through the origin on bounds the statements give
         (infinite where a bound is the domain's alone)."""
@@ -2198,31 +2278,60 @@ class Solution:
         """
         if side not in ("earliest", "latest"):
             raise InvalidValue(f"side must be 'earliest' or 'latest', not {_shown(side)}")
+        return self.explanations([(p, side)])[0]
+
+    def explanations(self, asked: Iterable[tuple[int, Literal["earliest", "latest"]]]) -> list[tuple[Tag, ...]]:
+        """:meth:`explain` for many (point, side) pairs at once: where choices remain open,
+        each consistent combination of readings is put on the graph once for all the
+        points of its component, not once per point.
+
+        >>> net = Network(); p, q = net.add_point(), net.add_point()
+        >>> net.add(0, p, 10, 20, "p in 10..20"); net.add(p, q, 1, 2, "q just after p")
+        >>> net.solve().explanations([(q, "latest"), (p, "earliest")])
+        [('p in 10..20', 'q just after p'), ('p in 10..20',)]
+        """
         net = self._live()
-        p = self._point(p)
+        pairs = []
+        for p, side in asked:
+            if side not in ("earliest", "latest"):
+                raise InvalidValue(f"side must be 'earliest' or 'latest', not {_shown(side)}")
+            pairs.append((self._point(p), side))
         graph = net._graph
         assert graph is not None
-        if p == 0 or self.bounds(p)[0 if side == "earliest" else 1] is None:
-            return ()
-        want = self._d0[p] if side == "latest" else self._dt[p]
-        outcome = self._open(net, p)
-        if outcome is None:
-            return self._tags_along(net, graph, p, side)
-        # A bound over several readings holds because it holds in each: the path of a
-        # reading that attains it comes first, then what the other readings add.
-        attaining: list[Tag] = []
-        others: list[Tag] = []
-        for leaf in outcome.leaves:
-            mark = net._apply(leaf)
-            try:
-                value = graph.h[p] if side == "latest" else graph.dt[p]
-                tags = self._tags_along(net, graph, p, side)
-            finally:
-                net._restore(mark)
-            target = attaining if value == want and not attaining else others
-            target.extend(t for t in tags if t not in target)
-        failures = sorted(outcome.failures, key=lambda t: net._tags.get(t, -1))
-        return tuple(dict.fromkeys(attaining + others + failures))
+        found: list[tuple[Tag, ...]] = [()] * len(pairs)
+        grouped: dict[int, list[int]] = {}  # id(outcome) -> the pairs (by index) in its component
+        outcomes: dict[int, _Outcome] = {}
+        for i, (p, side) in enumerate(pairs):
+            if p == 0 or self.bounds(p)[0 if side == "earliest" else 1] is None:
+                continue
+            outcome = self._open(net, p)
+            if outcome is None:
+                found[i] = self._tags_along(net, graph, p, side)
+            else:
+                outcomes[id(outcome)] = outcome
+                grouped.setdefault(id(outcome), []).append(i)
+        for key, members in grouped.items():
+            outcome = outcomes[key]
+            # A bound over several readings holds because it holds in each: the path of a
+            # reading that attains it comes first, then what the other readings add.
+            attaining: dict[int, list[Tag]] = {i: [] for i in members}
+            others: dict[int, list[Tag]] = {i: [] for i in members}
+            for leaf in outcome.leaves:
+                mark = net._apply(leaf)
+                try:
+                    for i in members:
+                        p, side = pairs[i]
+                        value = graph.h[p] if side == "latest" else graph.dt[p]
+                        want = self._d0[p] if side == "latest" else self._dt[p]
+                        tags = self._tags_along(net, graph, p, side)
+                        target = attaining[i] if value == want and not attaining[i] else others[i]
+                        target.extend(t for t in tags if t not in target)
+                finally:
+                    net._restore(mark)
+            failures = sorted(outcome.failures, key=lambda t: net._tags.get(t, -1))
+            for i in members:
+                found[i] = tuple(dict.fromkeys(attaining[i] + others[i] + failures))
+        return found
 
     @staticmethod
     def _tags_along(net: Network, graph: _Graph, p: int, side: str) -> tuple[Tag, ...]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -219,14 +219,26 @@ def call_chronology(pool: Pool, chronology: Chronology, data: st.DataObject) -> 
                 "conflicts",
                 "events",
                 "difference",
+                "differences",
+                "explanations",
                 "placed_by",
             ]
         )
+    )
+    many = (
+        [pool.value(data) for _ in range(data.draw(st.integers(0, 3)))]
+        if data.draw(st.booleans())
+        else pool.value(data)
     )
     try:
         if name == "difference":
             points = {key: pool.value(data) for key in data.draw(st.sets(st.sampled_from(["a_point", "b_point"])))}
             chronology.difference(pool.value(data), pool.value(data), **points)
+        elif name == "differences":
+            points = {key: pool.value(data) for key in data.draw(st.sets(st.sampled_from(["a_point", "b_point"])))}
+            chronology.differences(pool.value(data), many, **points)
+        elif name == "explanations":
+            chronology.explanations(*([] if data.draw(st.booleans()) else [many]))
         elif name in ("when", "bounds", "start", "end", "explain", "placed_by"):
             getattr(chronology, name)(pool.value(data))
         elif name == "order":
@@ -612,3 +624,67 @@ def test_relaxed_solving_of_a_chain_is_near_linear_in_edges_scanned() -> None:
         assert set(relaxed.set_aside) == set(planted), n
     per_event = _per_item(work)
     assert max(per_event) / min(per_event) < 1.5, per_event
+
+
+def _aged(n: int) -> Case:
+    """A child born in a known month and ``n`` events: ages ("when he was k weeks old"), dates with
+    two readings ("winter"), and "the following day" chained to the event before."""
+    case = Case()
+    child = case.person("Child B", born="March 2010")
+    for i in range(n):
+        weeks = 2 + (i * 3) % 300
+        form = i % 4
+        if form == 0:
+            case.event(f"check {i}", f"when he was {weeks} weeks old", person=child)
+        elif form == 1:
+            case.event(f"follow-up {i}", "the following day")
+        elif form == 2:
+            case.event(f"contact {i}", f"winter {2010 + i % 5}")
+        else:
+            case.event(f"visit {i}", date(2010, 4, 1) + timedelta(days=i % 2000))
+    return case
+
+
+def test_batch_answers_of_a_chronology_equal_one_by_one() -> None:
+    case = _aged(60)
+    chronology = case.solve()
+    birth = case.people[0].birth
+    events = chronology.events
+    assert chronology.differences(birth, events) == tuple(chronology.difference(birth, e) for e in events)
+    ends = tuple(chronology.difference(birth, e, b_point="end") for e in events)
+    assert chronology.differences(birth, events, b_point="end") == ends
+    assert chronology.explanations() == tuple(chronology.explain(e) for e in events)
+    assert chronology.explanations(events[::-1][:5]) == tuple(chronology.explain(e) for e in events[::-1][:5])
+
+
+def test_batch_answers_refuse_what_is_not_a_list_of_events() -> None:
+    chronology = _seeded().solve()
+    birth = chronology.events[0]
+
+    def broken() -> Iterator[Event]:
+        yield birth
+        raise ValueError("a generator that fails half way")
+
+    for wrong in (5, "events", [birth, 5], broken(), [Case().event("elsewhere")]):
+        with pytest.raises(ChronologyError) as raised:
+            chronology.differences(birth, wrong)  # type: ignore[arg-type]
+        assert not isinstance(raised.value, InternalError)
+    for wrong in (5, "events", [birth, "x"], broken()):
+        with pytest.raises(ChronologyError):
+            chronology.explanations(wrong)  # type: ignore[arg-type]
+    with pytest.raises(ChronologyError):
+        chronology.differences(birth, [birth], b_point="middle")  # type: ignore[arg-type]
+
+
+def test_a_tables_ages_are_linear_in_edges_scanned() -> None:
+    work = {}
+    for n in (250, 1000, 4000):
+        case = _aged(n)
+        chronology = case.solve()
+        start = case._network.work
+        table = chronology.table()
+        work[n] = case._network.work - start
+        assert sum(1 for row in table.rows if row.age) >= n // 2
+    per_event = _per_item(work)
+    # One search from the birth for every age, not one per row (which grows the figure fourfold a step).
+    assert max(per_event) / min(per_event) < 1.25, per_event

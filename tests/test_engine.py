@@ -91,6 +91,48 @@ def test_difference_equals_brute_force(spec: Spec, data: st.DataObject) -> None:
 
 @SMALL
 @given(small)
+def test_differences_from_a_point_equal_brute_force(spec: Spec) -> None:
+    found = assignments(spec, DOMAIN)
+    sol = spec.build().solve()
+    points = list(range(spec.points + 1))
+    for a in points:
+        expected = [(min(t[b] - t[a] for t in found), max(t[b] - t[a] for t in found)) for b in points]
+        assert sol.differences(a, points) == expected
+
+
+@FAST
+@given(networks(max_points=15, max_constraints=20, max_choices=3), st.data())
+def test_batch_answers_equal_one_by_one(spec: Spec, data: st.DataObject) -> None:
+    sol = spec.build().solve()
+    if not sol.consistent:
+        return
+    a = data.draw(st.integers(0, spec.points))
+    points = data.draw(st.lists(st.integers(0, spec.points), max_size=20))
+    assert sol.differences(a, points) == [sol.difference(a, b) for b in points]
+    sides = data.draw(st.lists(st.sampled_from(("earliest", "latest")), min_size=len(points), max_size=len(points)))
+    asked = list(zip(points, sides, strict=True))
+    assert sol.explanations(asked) == [sol.explain(p, side) for p, side in asked]
+
+
+def test_differences_to_every_point_of_a_chain_is_linear_work() -> None:
+    work = {}
+    for n in (500, 2000, 8000):
+        net = Network()
+        points = [net.add_point() for _ in range(n)]
+        net.add(ORIGIN, points[0], 0, 5, "first")
+        for i, (p, q) in enumerate(itertools.pairwise(points)):
+            net.add(p, q, 1, 2, f"link {i}")
+        sol = net.solve()
+        start = net.work
+        answers = sol.differences(points[0], points)
+        work[n] = (net.work - start) / n
+        assert answers[-1] == (n - 1, 2 * (n - 1))
+    # One search each way, not one per point (which would grow the figure fourfold a step).
+    assert max(work.values()) / min(work.values()) < 1.25, work
+
+
+@SMALL
+@given(small)
 def test_explain_names_constraints_that_fix_the_bound(spec: Spec) -> None:
     sol = spec.build().solve()
     for p in range(1, spec.points + 1):

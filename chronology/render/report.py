@@ -33,8 +33,10 @@ from chronology.render.plot import Timeline, figure_of, layout, rows_order
 
 __all__ = ["render", "fragment", "write", "svg"]
 
-# Past this many events a report leaves the explanations out unless asked (explain=True).
-_EXPLAIN_UP_TO = 2_000
+# Past this many events a report leaves the explanations out unless asked (explain=True): they are
+# worked out for all events at once (Chronology.explanations, seconds at 10,000 events), but each adds
+# about half a kilobyte to the page.
+_EXPLAIN_UP_TO = 20_000
 
 # How much of the text shows either side of the words a statement came from.
 _CONTEXT = 160
@@ -118,8 +120,8 @@ def write(
     """Write the report to ``path`` (replacing it whole, or not at all) and return the path.
 
     ``explain`` says whether each date's explanation is in it: by default
-    (``None``) up to 2,000 events, beyond which the solver's one-by-one
-    explanations would take minutes (the page says they were left out).
+    (``None``) up to 20,000 events, beyond which the page would grow by
+    tens of megabytes (the page says they were left out).
 
     >>> import tempfile
     >>> from chronology import Case
@@ -174,9 +176,9 @@ def render(chronology: Chronology, *, title: str | None = None, explain: bool | 
 def fragment(chronology: Chronology) -> str:
     """The timeline and the table, for Jupyter (a chronology's ``_repr_html_``).
 
-    It leaves out the explanations, which the solver works out one by one, so
-    that showing a large chronology stays quick: ``chronology.explain(event)``
-    gives one, and the report (:func:`write`) all of them.
+    It leaves out the explanations, so that a notebook's output stays small:
+    ``chronology.explain(event)`` gives one, ``chronology.explanations()`` all,
+    and the report (:func:`write`) puts them in its page.
     """
     _check(chronology, None)
     timeline = layout(chronology)
@@ -229,8 +231,8 @@ def _body(chronology: Chronology, timeline: Timeline, heading: str, explain: boo
     said = (
         "open <em>why</em> for the statements that fix it."
         if why
-        else f"the explanations are left out of this page ({len(events):,} events: the solver explains one at "
-        "a time); <code>chronology.explain(event)</code> gives any of them, and "
+        else f"the explanations are left out of this page ({len(events):,} events: they would make it "
+        "too large to open); <code>chronology.explain(event)</code> gives any of them, and "
         "<code>render.report.write(..., explain=True)</code> all."
     )
     agencies = {e.agency for e in events if e.agency}
@@ -286,8 +288,9 @@ def _table(chronology: Chronology, timeline: Timeline, *, why: bool = True) -> s
     events = rows_order(chronology)
     text = chronology.text
     aged = any(row.age for row in table.rows)
+    explained = chronology.explanations(events) if why else ()
     rows = []
-    for row, event in zip(table.rows, events, strict=True):
+    for number, (row, event) in enumerate(zip(table.rows, events, strict=True)):
         tag = _CERTAINTY_TAG.get(row.certainty, "readings")
         shown = f"<span class='tag {tag}'>{_e(row.certainty)}</span>" if tag else ""
         noted = "".join(
@@ -302,7 +305,7 @@ def _table(chronology: Chronology, timeline: Timeline, *, why: bool = True) -> s
             words = f"<q class='words'>{_e(row.as_written)}</q> <span class='where'>{_e(row.source)}</span>"
         else:
             words = "<span class='where'>given by code</span>"
-        because = _why(chronology.explain(event), text) if why else ""
+        because = _why(explained[number], text) if why else ""
         conflict = row.certainty == "in conflict"
         rows.append(
             f"<tr id='event-{row.number}'{' class=conflict' if conflict else ''}>"

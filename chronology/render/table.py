@@ -327,10 +327,10 @@ def build_table(chronology: Chronology) -> Table:
     subject = chronology.subject
     birth = subject.birth if subject is not None else None
     born = chronology.bounds(birth) if birth is not None else None
-    tied = _linked_to(birth, chronology) if birth is not None else frozenset()
+    days = _days_from(birth, chronology, events) if birth is not None else {}
     rows = []
     for number, event in enumerate(events, start=1):
-        rows.append(_row(chronology, event, number, clashing, explainer, places, birth, born, tied))
+        rows.append(_row(chronology, event, number, clashing, explainer, places, birth, born, days))
     conflicts = tuple(tuple(str(s) for s in conflict) for conflict in chronology.conflicts)
     return Table(tuple(rows), _title(chronology), conflicts)
 
@@ -362,7 +362,7 @@ def _row(
     places: _Places,
     birth: Event | None,
     born: Interval | None,
-    tied: frozenset[int],
+    days: dict[int, tuple[int | None, int | None]],
 ) -> Row:
     when = chronology.when(event)
     bounds = chronology.bounds(event)
@@ -389,7 +389,7 @@ def _row(
         end=end_form,
         earliest=bounds.earliest,
         latest=bounds.latest,
-        age=_age(chronology, event, birth, born, tied),
+        age=_age(chronology, event, birth, born, days),
         agency=agencies,
         author=details.get("author", ""),
         recorded=details.get("recorded", ""),
@@ -603,27 +603,43 @@ def _range(reading: Interval) -> str:
 # -- ages ---------------------------------------------------------------------------------
 
 
-def _age(chronology: Chronology, event: Event, birth: Event | None, born: Interval | None, tied: frozenset[int]) -> str:
-    """The subject's age at the event: from the days between birth and event the statements allow.
+def _days_from(
+    birth: Event, chronology: Chronology, events: Sequence[Event]
+) -> dict[int, tuple[int | None, int | None]]:
+    """id(event) -> the days from ``birth`` to the event's start (fewest) and end (most), for the
+    events that statements link to the birth, directly or through other events ("when he was ten
+    weeks old", "the following day"): the solver gives them for all such events in one search
+    (``Chronology.differences``).  For the others nothing but their dates relates them, so the
+    two events' bounds give exactly the same days without a search."""
+    tied = _linked_to(birth, chronology)
+    linked = [e for e in events if id(e) in tied and e is not birth]
+    spans = [e for e in linked if not e.is_instant]
+    try:
+        starts = chronology.differences(birth, linked)
+        ends = chronology.differences(birth, spans, b_point="end")
+    except ChronologyError:  # a stale solve: the solver cannot be asked, the bounds still hold
+        return {}
+    days = {id(e): found for e, found in zip(linked, starts, strict=True)}
+    for e, (_, hi) in zip(spans, ends, strict=True):
+        days[id(e)] = (days[id(e)][0], hi)
+    return days
 
-    For an event that statements link to the birth, directly or through other
-    events ("when he was ten weeks old", "the following day"), the solver
-    gives those days; for the others nothing but their dates relates them, so
-    the two events' bounds give exactly the same days without a search.
-    """
+
+def _age(
+    chronology: Chronology,
+    event: Event,
+    birth: Event | None,
+    born: Interval | None,
+    days: dict[int, tuple[int | None, int | None]],
+) -> str:
+    """The subject's age at the event: from the days between birth and event the statements allow
+    (``days``, from :func:`_days_from`; else the two events' bounds)."""
     if birth is None or born is None:
         return ""
     if event is birth:
         return "birth"
     bounds = chronology.bounds(event)
-    lo = hi = None
-    if id(event) in tied:
-        try:
-            lo, hi = chronology.difference(birth, event)
-            if not event.is_instant:
-                hi = chronology.difference(birth, event, b_point="end")[1]
-        except ChronologyError:  # a stale solve: the solver cannot be asked, the bounds still hold
-            pass
+    lo, hi = days.get(id(event), (None, None))
     if lo is None and bounds.earliest is not None and born.latest is not None:
         lo = (bounds.earliest - born.latest).days
     if hi is None and bounds.latest is not None and born.earliest is not None:
