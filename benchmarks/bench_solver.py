@@ -31,6 +31,7 @@ time is the steadier, and the work counts do not depend on the machine at all.
 
 from __future__ import annotations
 
+import gc
 import json
 import random
 import resource
@@ -212,31 +213,57 @@ def _warm_up() -> None:
     case.solve(strict=False)
 
 
-def case_size(n: int) -> dict[str, object]:
+def case_size(n: int, rounds: int = 3) -> dict[str, object]:
+    """Build and solve ``rounds`` times (the best of them counts: the machine is shared), with the
+    seconds the interpreter's cyclic garbage collector spent during the build beside them."""
     _warm_up()
     facts = case_facts(n)
-    wall, cpu = time.perf_counter(), time.process_time()
-    case, events = build_case(facts)
-    built, built_cpu = time.perf_counter() - wall, time.process_time() - cpu
-    before = case._network.work
-    wall, cpu = time.perf_counter(), time.process_time()
-    chronology = case.solve()
-    solved, solved_cpu = time.perf_counter() - wall, time.process_time() - cpu
-    work = case._network.work - before
-    bad = sum(1 for event, fact in zip(events, facts, strict=True) if not chronology.bounds(event).contains(fact[4]))
-    return {
-        "events": n,
-        "statements": len(case.statements),
-        "build_s": built,
-        "build_cpu_s": built_cpu,
-        "solve_s": solved,
-        "solve_cpu_s": solved_cpu,
-        "total_s": built + solved,
-        "total_cpu_s": built_cpu + solved_cpu,
-        "work_per_event": work / n,
-        "truth_outside_bounds": bad,
-        "peak_rss_mb": _peak_mb(),
-    }
+    collected = [0.0]
+    started = [0.0]
+
+    def collector(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started[0] = time.process_time()
+        else:
+            collected[0] += time.process_time() - started[0]
+
+    best: dict[str, object] | None = None
+    for _ in range(rounds):
+        gc.collect()
+        collected[0] = 0.0
+        gc.callbacks.append(collector)
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            case, events = build_case(facts)
+        finally:
+            gc.callbacks.remove(collector)
+        built, built_cpu = time.perf_counter() - wall, time.process_time() - cpu
+        before = case._network.work
+        wall, cpu = time.perf_counter(), time.process_time()
+        chronology = case.solve()
+        solved, solved_cpu = time.perf_counter() - wall, time.process_time() - cpu
+        work = case._network.work - before
+        pairs = zip(events, facts, strict=True)
+        bad = sum(1 for event, fact in pairs if not chronology.bounds(event).contains(fact[4]))
+        figures: dict[str, object] = {
+            "events": n,
+            "statements": len(case.statements),
+            "build_s": built,
+            "build_cpu_s": built_cpu,
+            "build_gc_s": collected[0],
+            "solve_s": solved,
+            "solve_cpu_s": solved_cpu,
+            "total_s": built + solved,
+            "total_cpu_s": built_cpu + solved_cpu,
+            "work_per_event": work / n,
+            "truth_outside_bounds": bad,
+        }
+        if best is None or built_cpu + solved_cpu < best["total_cpu_s"]:  # type: ignore[operator]
+            best = figures
+        del case, events, chronology
+    assert best is not None
+    best["peak_rss_mb"] = _peak_mb()
+    return best
 
 
 # -- 3. relaxed solving of a chain with contradictions ----------------------------------------
@@ -365,20 +392,21 @@ def main(argv: list[str]) -> None:
     if "case" in measures:
         print(f"case (through the public API; floor: {FLOORS['case']})")
         print(
-            f"{'events':>8} {'stmts':>7} {'build s':>8} {'solve s':>8} {'total s':>8} {'total cpu':>9} "
-            f"{'peak MB':>8} {'work/event':>10} outside"
+            f"{'events':>8} {'stmts':>7} {'build s':>8} {'(gc s)':>7} {'solve s':>8} {'total s':>8} "
+            f"{'total cpu':>9} {'peak MB':>8} {'work/event':>10} outside"
         )
         rows = [_run("case", n) for n in sizes]
         for r in rows:
             print(
-                f"{r['events']:>8} {r['statements']:>7} {r['build_s']:>8.3f} {r['solve_s']:>8.3f} "
-                f"{r['total_s']:>8.3f} {r['total_cpu_s']:>9.3f} {r['peak_rss_mb']:>8.0f} "
+                f"{r['events']:>8} {r['statements']:>7} {r['build_s']:>8.3f} {r['build_gc_s']:>7.3f} "
+                f"{r['solve_s']:>8.3f} {r['total_s']:>8.3f} {r['total_cpu_s']:>9.3f} {r['peak_rss_mb']:>8.0f} "
                 f"{r['work_per_event']:>10.1f} {r['truth_outside_bounds']:>7}"
             )
         print(
             f"  growth per 10x: build cpu {_growth(rows, 'build_cpu_s')}; solve cpu {_growth(rows, 'solve_cpu_s')}; "
-            f"work {_growth(rows, 'work_per_event')} per event"
+            f"total cpu {_growth(rows, 'total_cpu_s')}; work {_growth(rows, 'work_per_event')} per event"
         )
+        print("  best of 3 rounds; gc s: the interpreter's cyclic collector during the build (in build s)")
     if "relaxed" in measures:
         print(f"relaxed (chain, 10 planted wrong dates; floor: {FLOORS['relaxed']})")
         print(f"{'events':>8} {'solve s':>8} {'cpu s':>7} {'peak MB':>8} {'work/event':>10} conflicts aside planted")
