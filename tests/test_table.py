@@ -13,7 +13,16 @@ from hypothesis import strategies as st
 
 from chronology import Case, Excerpt, Interval, InvalidValue, When
 from chronology.calendar import add_months, month_end
-from chronology.render.table import COLUMNS, PANEL, Table, age_between, age_range, short_date, short_when
+from chronology.render.table import (
+    COLUMNS,
+    PANEL,
+    Table,
+    _completed_months,
+    age_between,
+    age_range,
+    short_date,
+    short_when,
+)
 from tests.strategies import days, intervals
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -149,6 +158,13 @@ def test_ages_from_a_known_birth_are_tight(birth: date, lo: int, width: int) -> 
     low, high, unit = age_range(lo, lo + width, Interval.on(birth))
     assert low == _completed(birth, birth + timedelta(days=lo), unit)
     assert high == _completed(birth, birth + timedelta(days=lo + width), unit)
+
+
+@settings(max_examples=150, deadline=None)
+@given(days(date(1950, 1, 1), date(2050, 1, 1)), st.integers(0, 4000))
+def test_completed_months_count_as_adding_months_does(birth: date, gap: int) -> None:
+    reached = birth + timedelta(days=gap)
+    assert _completed_months(birth, reached) == _completed(birth, reached, "month")
 
 
 def test_age_at_the_time_counts_from_the_subject() -> None:

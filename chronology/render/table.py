@@ -743,13 +743,15 @@ def _months(days: int, born: Interval, when: Interval | None, *, upper: bool) ->
     first, last = born.earliest, born.latest
     if first is not None and last is not None and (last - first).days <= _BIRTH_DAYS_COUNTED:
         edge = None if when is None else (when.latest if upper else when.earliest)
+        start = first.toordinal()
+        bound = None if edge is None else edge.toordinal()
+        day_of = date.fromordinal
         counts = []
-        for n in range((last - first).days + 1):
-            birth = first + timedelta(days=n)
-            reached = birth + timedelta(days=days)
-            if edge is not None and (reached > edge if upper else reached < edge):
-                reached = edge  # the event cannot be later (earlier) than its own bounds
-            counts.append(_completed_months(birth, reached))
+        for born_on in range(start, last.toordinal() + 1):
+            reached = born_on + days
+            if bound is not None and (reached > bound if upper else reached < bound):
+                reached = bound  # the event cannot be later (earlier) than its own bounds
+            counts.append(_completed_months(day_of(born_on), day_of(reached)))
         return max(counts) if upper else min(counts)
     # A birth known less well: a month of days is 28 to 31 of them, a year 365 or 366, whatever the day.
     months = days // 28 + 1
@@ -764,9 +766,11 @@ _BIRTH_DAYS_COUNTED = 92
 
 
 def _completed_months(birth: date, reached: date) -> int:
+    """Whole calendar months from ``birth`` to ``reached`` (a month from 31 January ends on the last
+    day of February, as ``calendar.add_months`` clamps it)."""
     months = (reached.year - birth.year) * 12 + reached.month - birth.month
-    if months > 0 and cal.add_months(birth, months) > reached:
-        months -= 1
+    if months > 0 and min(birth.day, cal.days_in_month(reached.year, reached.month)) > reached.day:
+        months -= 1  # the same day ``months`` months on (clamped to the month's end) is after ``reached``
     return max(months, 0)
 
 
