@@ -705,3 +705,22 @@ def test_solving_relaxed_again_after_one_more_event_repairs_and_sets_aside_the_s
     # The new relation is repaired into the solved graph: a few edges, however long the chain
     # (a fresh relaxed solve scans about twenty edges an event).
     assert max(work.values()) < 100, work
+
+
+def test_explaining_every_event_is_linear_where_readings_stay_open() -> None:
+    """A date with two readings that many events count from: each explanation holds in both
+    readings, and explanations() puts each on the graph once for all the events, not once each."""
+    work = {}
+    for n in (250, 1000, 4000):
+        case = Case()
+        hub = case.event("hub", "winter 2010")
+        for i in range(n):
+            case.relate(hub, case.event(f"event {i}"), i % 5, i % 5 + 2)
+        chronology = case.solve()
+        assert chronology.ambiguous() == (hub,)
+        start = case._network.work
+        explained = chronology.explanations()
+        work[n] = case._network.work - start
+        assert len(explained) == n + 1 and all(x.latest_because for x in explained)
+    per_event = _per_item(work)
+    assert max(per_event) / min(per_event) < 1.25, per_event
