@@ -418,7 +418,8 @@ class _Explainer:
     def __init__(self, chronology: Chronology) -> None:
         self.chronology = chronology
         self.own: dict[int, list[str]] = {}
-        self.linked: set[int] = set()
+        self.linked: dict[int, Event] = {}
+        self.explained: dict[int, tuple[str, ...]] | None = None
         aside = set(chronology.set_aside)
         for statement in chronology.case.statements:
             if statement in aside:
@@ -426,7 +427,7 @@ class _Explainer:
             if len(statement.events) == 1:
                 self.own.setdefault(id(statement.events[0]), []).append(str(statement))
             else:
-                self.linked.update(id(e) for e in statement.events)
+                self.linked.update((id(e), e) for e in statement.events)
 
     def of(self, event: Event) -> tuple[str, ...] | Callable[[], tuple[str, ...]]:
         if id(event) not in self.linked:
@@ -434,10 +435,15 @@ class _Explainer:
         return lambda: self.explain(event)
 
     def explain(self, event: Event) -> tuple[str, ...]:
-        try:
-            return tuple(str(s) for s in self.chronology.explain(event).statements)
-        except ChronologyError:  # the case changed after this solve: the bounds stand, the chains cannot be asked
-            return ()
+        """The statements behind ``event``'s bounds: the first row read asks the solver for every
+        linked event at once (``Chronology.explanations``), so reading them all stays linear."""
+        if self.explained is None:
+            try:
+                found = self.chronology.explanations(self.linked.values())
+            except ChronologyError:  # the case changed after this solve: the bounds stand, the chains cannot be asked
+                found = ()
+            self.explained = {id(x.event): tuple(str(s) for s in x.statements) for x in found}
+        return self.explained.get(id(event), ())
 
 
 def _undated(bounds: Interval) -> bool:
