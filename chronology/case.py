@@ -1560,7 +1560,7 @@ class Chronology:
             return True
         if x_earliest is not None and y_latest is not None and y_latest - x_earliest < n:
             return False
-        return _at_least(self._solution.difference(x, y), n)
+        return self._solution.entails(x, y, n)
 
     def _resolve(self, event: Event) -> None:
         """Fill :attr:`_whens` for ``event`` and every event its phrases count from, those
@@ -2244,10 +2244,6 @@ def _date(ordinal: int | None) -> date | None:
 
 def _interval(bounds: tuple[int | None, int | None]) -> Interval:
     return Interval(_date(bounds[0]), _date(bounds[1]))
-
-
-def _at_least(bounds: tuple[int | None, int | None], n: int) -> bool:
-    return bounds[0] is not None and bounds[0] >= n
 
 
 def _ordered(a: date | None, b: date | None) -> bool:

@@ -656,6 +656,41 @@ class _Graph:
         self.counter[0] += work
         return dist
 
+    def within(self, a: int, b: int, limit: int) -> bool:
+        """Whether the shortest distance ``a -> b`` over the edges is at most ``limit``: Dijkstra
+        with the potential, stopped as soon as every point left is further than ``b`` may be (a
+        question about two neighbours seldom searches past them)."""
+        if a == b:
+            return limit >= 0
+        h, out = self.h, self.out
+        stop = limit - h[b]  # b's key, distance less its potential, may be no more than this
+        dist: dict[int, int] = {a: 0}
+        done: set[int] = set()
+        heap: list[tuple[int, int]] = [(-h[a], a)]
+        pop, push = heapq.heappop, heapq.heappush
+        work = 0
+        found = False
+        while heap:
+            k, x = pop(heap)
+            if k > stop:
+                break
+            if x in done:
+                continue
+            if x == b:
+                found = True
+                break
+            done.add(x)
+            dx = k + h[x]
+            arcs = out[x]
+            work += len(arcs)
+            for y, wy, _ in arcs:
+                ny = dx + wy
+                if y not in done and ny < dist.get(y, INF):
+                    dist[y] = ny
+                    push(heap, (ny - h[y], y))
+        self.counter[0] += work
+        return found
+
     def path(self, a: int, b: int) -> tuple[float, list[int]]:
         """Shortest distance ``a -> b`` over the edges (not the domain) and its edges
         (Dijkstra with the potential)."""
@@ -2203,6 +2238,40 @@ class Solution:
                         net._restore(mark)
                 high, back = min(high, max(highs)), min(back, max(backs))
         return (None if back == INF else int(-back)), (None if high == INF else int(high))
+
+    def entails(self, a: int, b: int, n: int) -> bool:
+        """Whether the statements entail ``t_b - t_a >= n``: :meth:`difference`'s lower bound
+        is at least ``n``, found by a search that stops once the answer is known.
+
+        >>> net = Network(); p, q = net.add_point(), net.add_point()
+        >>> net.add(0, p, 0, 10, "p"); net.add(p, q, 2, 5, "q after p")
+        >>> sol = net.solve(); sol.entails(p, q, 2), sol.entails(p, q, 3)
+        (True, False)
+        """
+        net = self._live()
+        a, b = self._point(a), self._point(b)
+        if not isinstance(n, int) or isinstance(n, bool):
+            raise InvalidValue(f"n must be a whole number of days, not {_shown(n)}")
+        if a == b:
+            return n <= 0
+        if self._via(b, a, self._dt, self._d0) <= -n:
+            return True
+        graph, uf = net._graph, net._uf
+        assert graph is not None and uf is not None
+        if not (a and b and uf.find(a) == uf.find(b)):
+            return False
+        outcome = self._open(net, a, b)
+        if outcome is None:
+            return graph.within(b, a, -n)
+        for leaf in outcome.leaves:  # it must hold in every consistent combination of readings
+            mark = net._apply(leaf)
+            try:
+                holds = self._via(b, a, graph.dt, graph.h) <= -n or graph.within(b, a, -n)
+            finally:
+                net._restore(mark)
+            if not holds:
+                return False
+        return True
 
     def differences(self, a: int, points: Iterable[int]) -> list[tuple[int | None, int | None]]:
         """:meth:`difference` from ``a`` to each of ``points`` at once: one search forward

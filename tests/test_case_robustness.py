@@ -730,3 +730,21 @@ def test_explaining_every_event_is_linear_where_readings_stay_open() -> None:
     for counted in (work, tabled):
         per_event = _per_item(counted)
         assert max(per_event) / min(per_event) < 1.25, per_event
+
+
+def test_the_order_of_neighbours_around_one_date_is_linear_in_edges_scanned() -> None:
+    """Many events each a few days from one dated event (a star): each neighbouring pair's order
+    is asked of a search that stops once the answer is known, not one that visits the star."""
+    work = {}
+    for n in (250, 1000, 4000):
+        case = Case()
+        hub = case.event("hub", "December 2010")
+        for i in range(n):
+            case.relate(hub, case.event(f"event {i}"), i % 5, i % 5 + 2)
+        chronology = case.solve()
+        start = case._network.work
+        unsettled = chronology.unordered()
+        work[n] = case._network.work - start
+        assert len(unsettled) >= n // 2
+    per_event = _per_item(work)
+    assert max(per_event) / min(per_event) < 1.25, per_event

@@ -109,9 +109,24 @@ def test_batch_answers_equal_one_by_one(spec: Spec, data: st.DataObject) -> None
     a = data.draw(st.integers(0, spec.points))
     points = data.draw(st.lists(st.integers(0, spec.points), max_size=20))
     assert sol.differences(a, points) == [sol.difference(a, b) for b in points]
+    for b in points:
+        lo = sol.difference(a, b)[0]
+        for n in (-3, -1, 0, 1, 2, 5):
+            assert sol.entails(a, b, n) == (lo is not None and lo >= n), (a, b, n)
     sides = data.draw(st.lists(st.sampled_from(("earliest", "latest")), min_size=len(points), max_size=len(points)))
     asked = list(zip(points, sides, strict=True))
     assert sol.explanations(asked) == [sol.explain(p, side) for p, side in asked]
+
+
+@SMALL
+@given(small, st.data())
+def test_entails_equals_brute_force(spec: Spec, data: st.DataObject) -> None:
+    found = assignments(spec, DOMAIN)
+    sol = spec.build().solve()
+    a = data.draw(st.integers(0, spec.points))
+    b = data.draw(st.integers(0, spec.points))
+    n = data.draw(st.integers(-DOMAIN - 1, DOMAIN + 1))
+    assert sol.entails(a, b, n) == all(t[b] - t[a] >= n for t in found)
 
 
 def test_differences_to_every_point_of_a_chain_is_linear_work() -> None:
