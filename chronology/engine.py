@@ -656,17 +656,20 @@ class _Graph:
         self.counter[0] += work
         return dist
 
-    def within(self, a: int, b: int, limit: int) -> bool:
+    def within(self, a: int, b: int, limit: int, view: _LeafView | None = None) -> bool:
         """Whether the shortest distance ``a -> b`` over the edges is at most ``limit``: Dijkstra
         with the potential, stopped as soon as every point left is further than ``b`` may be (a
-        question about two neighbours seldom searches past them)."""
+        question about two neighbours seldom searches past them).  With a ``view``, on the graph
+        as one combination of readings makes it (its labels and its edges besides these)."""
         if a == b:
             return limit >= 0
         h, out = self.h, self.out
-        stop = limit - h[b]  # b's key, distance less its potential, may be no more than this
+        over: dict[int, int] = {} if view is None else view.h
+        extra: dict[int, list[tuple[int, int, int]]] = {} if view is None else view.out
+        stop = limit - over.get(b, h[b])  # b's key, distance less its potential, may be no more than this
         dist: dict[int, int] = {a: 0}
         done: set[int] = set()
-        heap: list[tuple[int, int]] = [(-h[a], a)]
+        heap: list[tuple[int, int]] = [(-over.get(a, h[a]), a)]
         pop, push = heapq.heappop, heapq.heappush
         work = 0
         found = False
@@ -680,14 +683,14 @@ class _Graph:
                 found = True
                 break
             done.add(x)
-            dx = k + h[x]
-            arcs = out[x]
-            work += len(arcs)
-            for y, wy, _ in arcs:
-                ny = dx + wy
-                if y not in done and ny < dist.get(y, INF):
-                    dist[y] = ny
-                    push(heap, (ny - h[y], y))
+            dx = k + over.get(x, h[x])
+            for arcs in (out[x], extra.get(x, ())):
+                work += len(arcs)
+                for y, wy, _ in arcs:
+                    ny = dx + wy
+                    if y not in done and ny < dist.get(y, INF):
+                        dist[y] = ny
+                        push(heap, (ny - over.get(y, h[y]), y))
         self.counter[0] += work
         return found
 
@@ -2019,6 +2022,18 @@ def _shown(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+class _LeafView:
+    """One consistent combination of readings as it changes the graph: the latest (``h``) and
+    earliest (``dt``) labels it moves, and the edges of its options by the point they leave."""
+
+    __slots__ = ("h", "dt", "out")
+
+    def __init__(self) -> None:
+        self.h: dict[int, int] = {}
+        self.dt: dict[int, int] = {}
+        self.out: dict[int, list[tuple[int, int, int]]] = {}
+
+
 class Solution:
     """The result of :meth:`Network.solve`.
 
@@ -2059,6 +2074,7 @@ class Solution:
         "_resolves",
         "_open0",
         "_open_t",
+        "_views",
     )
 
     consistent: bool
@@ -2073,6 +2089,7 @@ class Solution:
         self.set_aside = ()
         self.search_nodes = 0  # options tried by the choice searches behind this solution
         self.work = 0
+        self._views: dict[int, list[_LeafView]] = {}  # id(outcome) -> each combination's view (see _leaf_views)
         self._net: Network | None = None
         self._version = -1
         self._strict = True
@@ -2263,15 +2280,35 @@ class Solution:
         outcome = self._open(net, a, b)
         if outcome is None:
             return graph.within(b, a, -n)
-        for leaf in outcome.leaves:  # it must hold in every consistent combination of readings
-            mark = net._apply(leaf)
-            try:
-                holds = self._via(b, a, graph.dt, graph.h) <= -n or graph.within(b, a, -n)
-            finally:
-                net._restore(mark)
-            if not holds:
+        for view in self._leaf_views(net, graph, outcome):  # it must hold in every consistent combination
+            via = self._via_of(b, a, view.dt.get(b, graph.dt[b]), view.h.get(a, graph.h[a]))
+            if not (via <= -n or graph.within(b, a, -n, view)):
                 return False
         return True
+
+    def _leaf_views(self, net: Network, graph: _Graph, outcome: _Outcome) -> list[_LeafView]:
+        """Each consistent combination of readings of ``outcome`` as the labels and edges it
+        changes, read once from the graph (put on, read, taken off) and kept: questions about
+        pairs of points then search without putting combinations on the graph each time."""
+        views = self._views.get(id(outcome))
+        if views is None:
+            views = []
+            for leaf in outcome.leaves:
+                mark = net._apply(leaf)
+                try:
+                    view = _LeafView()
+                    for which, i, _ in graph.trail[mark[0] :]:
+                        if which == 0:
+                            view.h[i] = graph.h[i]
+                        elif which == 1:
+                            view.dt[i] = graph.dt[i]
+                    for e in range(mark[1], len(graph.src)):
+                        view.out.setdefault(graph.src[e], []).append((graph.dst[e], graph.wt[e], e))
+                finally:
+                    net._restore(mark)
+                views.append(view)
+            self._views[id(outcome)] = views
+        return views
 
     def differences(self, a: int, points: Iterable[int]) -> list[tuple[int | None, int | None]]:
         """:meth:`difference` from ``a`` to each of ``points`` at once: one search forward
@@ -2328,9 +2365,13 @@ class Solution:
     def _via(self, a: int, b: int, dt: list[int], d0: list[int]) -> float:
         """The shortest distance a -> b through the origin on bounds the statements give
         (infinite where a bound is the domain's alone)."""
-        if a and dt[a] >= -self._lo or b and d0[b] >= self._hi or self._open_t[a] or self._open0[b]:
+        return self._via_of(a, b, dt[a], d0[b])
+
+    def _via_of(self, a: int, b: int, back: int, ahead: int) -> float:
+        """:meth:`_via` from ``a``'s distance to the origin and ``b``'s from it."""
+        if a and back >= -self._lo or b and ahead >= self._hi or self._open_t[a] or self._open0[b]:
             return INF
-        return dt[a] + d0[b]
+        return back + ahead
 
     def explain(self, p: int, side: Literal["earliest", "latest"]) -> tuple[Tag, ...]:
         """Tags of the constraints along the shortest path fixing that bound, origin first.
