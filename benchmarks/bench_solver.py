@@ -323,6 +323,14 @@ def _inside(value: int, bounds: tuple[int | None, int | None]) -> bool:
 
 
 def _peak_mb() -> float:
+    """Peak resident memory of this process: VmHWM where Linux gives it (``ru_maxrss`` keeps the
+    parent's peak across fork and exec, so a small size run from a large parent would show that)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
