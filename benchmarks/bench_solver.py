@@ -112,12 +112,16 @@ def build(n: int, constraints: list[tuple], picks: list[tuple]) -> Network:
 
 def network_size(n: int) -> dict[str, object]:
     constraints, picks, truth = make_case(n)
-    start = time.perf_counter()
-    net = build(n, constraints, picks)
-    built = time.perf_counter() - start
-    start, cpu = time.perf_counter(), time.process_time()
-    sol = net.solve()
-    solved, solved_cpu = time.perf_counter() - start, time.process_time() - cpu
+    best = (float("inf"), float("inf"), float("inf"))
+    for _ in range(3):  # the best of three fresh builds and solves (the machine is shared)
+        start = time.perf_counter()
+        net = build(n, constraints, picks)
+        built = time.perf_counter() - start
+        start, cpu = time.perf_counter(), time.process_time()
+        sol = net.solve()
+        solved, solved_cpu = time.perf_counter() - start, time.process_time() - cpu
+        best = min(best, (solved_cpu, solved, built))
+    solved_cpu, solved, built = best
     assert sol.consistent
     bad = sum(1 for p in range(1, n + 1) if not _inside(truth[p], sol.bounds(p)))
     rng = random.Random(7)
