@@ -2022,6 +2022,11 @@ def _shown(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# The most labels and edges a solution keeps for questions where readings stay open (beyond, each
+# question puts every combination on the graph in turn: slower, but no memory grows with it).
+_VIEW_CAP = 2_000_000
+
+
 class _LeafView:
     """One consistent combination of readings as it changes the graph: the latest (``h``) and
     earliest (``dt``) labels it moves, and the edges of its options by the point they leave."""
@@ -2089,7 +2094,7 @@ class Solution:
         self.set_aside = ()
         self.search_nodes = 0  # options tried by the choice searches behind this solution
         self.work = 0
-        self._views: dict[int, list[_LeafView]] = {}  # id(outcome) -> each combination's view (see _leaf_views)
+        self._views: dict[int, list[_LeafView] | None] = {}  # id(outcome) -> each combination's view (see _leaf_views)
         self._net: Network | None = None
         self._version = -1
         self._strict = True
@@ -2280,34 +2285,52 @@ class Solution:
         outcome = self._open(net, a, b)
         if outcome is None:
             return graph.within(b, a, -n)
-        for view in self._leaf_views(net, graph, outcome):  # it must hold in every consistent combination
+        views = self._leaf_views(net, graph, outcome)
+        if views is None:  # too many to keep: put each combination on the graph in turn
+            for leaf in outcome.leaves:
+                mark = net._apply(leaf)
+                try:
+                    holds = self._via(b, a, graph.dt, graph.h) <= -n or graph.within(b, a, -n)
+                finally:
+                    net._restore(mark)
+                if not holds:
+                    return False
+            return True
+        for view in views:  # it must hold in every consistent combination of readings
             via = self._via_of(b, a, view.dt.get(b, graph.dt[b]), view.h.get(a, graph.h[a]))
             if not (via <= -n or graph.within(b, a, -n, view)):
                 return False
         return True
 
-    def _leaf_views(self, net: Network, graph: _Graph, outcome: _Outcome) -> list[_LeafView]:
+    def _leaf_views(self, net: Network, graph: _Graph, outcome: _Outcome) -> list[_LeafView] | None:
         """Each consistent combination of readings of ``outcome`` as the labels and edges it
         changes, read once from the graph (put on, read, taken off) and kept: questions about
-        pairs of points then search without putting combinations on the graph each time."""
-        views = self._views.get(id(outcome))
-        if views is None:
-            views = []
-            for leaf in outcome.leaves:
-                mark = net._apply(leaf)
-                try:
-                    view = _LeafView()
-                    for which, i, _ in graph.trail[mark[0] :]:
-                        if which == 0:
-                            view.h[i] = graph.h[i]
-                        elif which == 1:
-                            view.dt[i] = graph.dt[i]
-                    for e in range(mark[1], len(graph.src)):
-                        view.out.setdefault(graph.src[e], []).append((graph.dst[e], graph.wt[e], e))
-                finally:
-                    net._restore(mark)
-                views.append(view)
-            self._views[id(outcome)] = views
+        pairs of points then search without putting combinations on the graph each time.
+        ``None`` (and nothing kept) where they would hold more than :data:`_VIEW_CAP` entries."""
+        key = id(outcome)
+        if key in self._views:
+            return self._views[key]
+        views: list[_LeafView] = []
+        held = 0
+        for leaf in outcome.leaves:
+            mark = net._apply(leaf)
+            try:
+                view = _LeafView()
+                for which, i, _ in graph.trail[mark[0] :]:
+                    if which == 0:
+                        view.h[i] = graph.h[i]
+                    elif which == 1:
+                        view.dt[i] = graph.dt[i]
+                for e in range(mark[1], len(graph.src)):
+                    view.out.setdefault(graph.src[e], []).append((graph.dst[e], graph.wt[e], e))
+            finally:
+                net._restore(mark)
+            held += len(view.h) + len(view.dt) + len(graph.src) - mark[1]
+            if held > _VIEW_CAP:
+                self._views[key] = None
+                return None
+            views.append(view)
+        self._views[key] = views
         return views
 
     def differences(self, a: int, points: Iterable[int]) -> list[tuple[int | None, int | None]]:

@@ -660,3 +660,22 @@ def test_removing_many_tags_is_lazy_and_the_next_solve_is_right() -> None:
     assert sol.consistent and all(sol.bounds(p) == (i, i) for i, p in enumerate(points))
     net.add(ORIGIN, points[0], 5, 5, ("wrong", 0))  # a removed tag used again
     assert not net.solve().consistent
+
+
+def test_entails_gives_the_same_answers_when_readings_are_too_many_to_keep(monkeypatch: pytest.MonkeyPatch) -> None:
+    import chronology.engine as engine
+
+    rng = random.Random(11)
+    net = Network()
+    hub = net.add_point()
+    net.add_choice([[(ORIGIN, hub, 10, 20)], [(ORIGIN, hub, 400, 410)]], "hub's two readings")
+    points = [net.add_point() for _ in range(30)]
+    for i, p in enumerate(points):
+        lo = rng.randint(0, 5)
+        net.add(hub, p, lo, lo + rng.randint(0, 3), f"p{i}")
+    asked = [(a, b, n) for a in points[:10] for b in points[:10] for n in (-2, 0, 1, 3)]
+    kept = [net.solve().entails(a, b, n) for a, b, n in asked]
+    monkeypatch.setattr(engine, "_VIEW_CAP", 0)
+    fresh = net.solve()
+    assert [fresh.entails(a, b, n) for a, b, n in asked] == kept
+    assert [fresh.difference(a, b)[0] is not None and fresh.difference(a, b)[0] >= n for a, b, n in asked] == kept  # type: ignore[operator]
