@@ -18,10 +18,13 @@ from chronology.errors import (
     InvalidValue,
     MissingAnchor,
     UnknownEvent,
+    UnreadableText,
     UnrecognisedPhrase,
 )
 from chronology.model import Amount, Count, Excerpt, Interval, When
 from chronology.phrases import parse, parse_when
+from chronology.reading import read, read_file
+from chronology.reading.mentions import Mention
 from chronology.settings import Settings
 
 __version__ = "0.1.0"
@@ -37,13 +40,17 @@ __all__ = [
     "Inconsistent",
     "Interval",
     "InvalidValue",
+    "Mention",
     "MissingAnchor",
     "Person",
     "Settings",
     "Statement",
     "UnknownEvent",
+    "UnreadableText",
     "UnrecognisedPhrase",
     "When",
     "parse",
     "parse_when",
+    "read",
+    "read_file",
 ]

@@ -17,6 +17,7 @@ __all__ = [
     "InvalidValue",
     "Inconsistent",
     "UnknownEvent",
+    "UnreadableText",
 ]
 
 
@@ -123,6 +124,33 @@ class Inconsistent(ChronologyError, ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.conflict, self._message))
+
+
+class UnreadableText(ChronologyError, ValueError):
+    """A text could not be read: a file that cannot be opened, or bytes the encoding cannot decode.
+
+    ``path`` names the file (or ``None``), ``offset`` is the byte where decoding failed
+    (or ``None``), ``encoding`` the encoding tried.
+
+    >>> print(UnreadableText("review.txt", "bytes that are not utf-8 text", offset=1204, encoding="utf-8"))
+    cannot read 'review.txt': bytes that are not utf-8 text at byte 1204 (utf-8; pass encoding=... to read it otherwise)
+    """
+
+    def __init__(self, path: str | None, reason: str, offset: int | None = None, encoding: str | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.offset = offset
+        self.encoding = encoding
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"cannot read {self.path!r}" if self.path is not None else "cannot read the text"
+        at = f" at byte {self.offset}" if self.offset is not None else ""
+        how = f" ({self.encoding}; pass encoding=... to read it otherwise)" if self.encoding else ""
+        return f"{where}: {self.reason}{at}{how}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, self.reason, self.offset, self.encoding))
 
 
 def _clip(text: str, limit: int = 80) -> str:

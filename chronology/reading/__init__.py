@@ -1,0 +1,331 @@
+"""Reading a review: text -> mentions, people, agencies, events -> a solved chronology.
+
+:func:`read` is the library's main job.  It takes the text of a review as it
+reaches a user (often pulled from a PDF) and returns the
+:class:`~chronology.Chronology` of everything it tells, each event with the
+tightest bounds the whole text allows and the words that gave them:
+
+1. the text is cleaned for reading, every offset kept into the original
+   (:mod:`chronology.reading._interim`, until the text module lands);
+2. spaCy cuts it into sentences (a blank English pipeline with a
+   sentencizer, built once per process; or the pipeline the caller gives);
+3. the finder lists every phrase of time (:mod:`chronology.reading.mentions`);
+4. people and agencies are found, pronouns resolved;
+5. each phrase dates an event, and becomes statements between the event and
+   what it counts from (:mod:`chronology.reading.events`);
+6. the case is solved, conflicts set aside and reported, never raised.
+
+>>> chronology = read(
+...     "Child S was born in the early winter of 2010. He was discharged the following day. "
+...     "In early summer 2010 Mother S had told the midwife that she was pregnant."
+... )
+>>> for event in chronology.events:
+...     if chronology.bounds(event).is_bounded:
+...         print(chronology.when(event), "|", event.description)
+Jun 2010 | Mother S had told the midwife that she was pregnant
+Dec 2010 | birth of Child S
+2 Dec 2010 – 1 Jan 2011 | He was discharged
+>>> [m.text for m in chronology.mentions]
+['in the early winter of 2010', 'the following day', 'In early summer 2010']
+
+"Winter 2010" could be the winter that began in December 2009; a woman pregnant in
+June 2010 gives birth within a term, so only December 2010 is left.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from datetime import date
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from chronology.case import Case, Chronology
+from chronology.errors import ChronologyError, InvalidValue, UnreadableText
+from chronology.model import Excerpt, Interval, When
+from chronology.phrases import parse_when
+from chronology.phrases.syntax import Birth, DocumentDate, Named, Reference, anchors_of
+from chronology.reading import _interim
+from chronology.reading.document import document_date as find_document_date
+from chronology.reading.events import Placed, Segment, build
+from chronology.reading.mentions import OFF_TIMELINE, Mention, find
+from chronology.settings import DEFAULT, Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["read", "read_file", "Mention"]
+
+# Texts are read in pieces of at most this many characters (spaCy's own limit is a million):
+# memory stays bounded whatever the length of the text.
+_PIECE = 100_000
+DocumentDateLike = date | Interval | When | str | None
+
+
+@functools.cache
+def _blank() -> Language:
+    """``spacy.blank("en")`` with a sentencizer: built once per process, downloads nothing."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def read(
+    text: str,
+    *,
+    source: str | None = None,
+    document_date: DocumentDateLike = None,
+    nlp: Language | None = None,
+    settings: Settings | None = None,
+) -> Chronology:
+    """The chronology a review's ``text`` tells.
+
+    ``source`` names the text (kept in every excerpt); ``document_date`` is the
+    date it was written (found in the text where it says, else the latest date
+    it gives bounds it below); ``nlp`` a spaCy pipeline to use for sentences
+    (and, where trained, its parse) instead of the blank one; ``settings`` the
+    reading conventions.  Conflicts between statements are findings in
+    ``.conflicts`` and ``.set_aside``, never errors.
+
+    >>> chronology = read("Male B was released in April 2013. Two weeks later he moved in.")
+    >>> [(str(chronology.when(e)), e.description) for e in chronology.events if e.kind != "birth"]
+    [('Apr 2013', 'Male B was released'), ('12 Apr 2013 – 17 May 2013', 'He moved in')]
+    >>> read("").events, read("No dates here.").mentions
+    ((), ())
+    """
+    _check(text, source, settings)
+    conf = settings if settings is not None else DEFAULT
+    return _read(text, source, document_date, conf, lambda page: _segments(page, nlp))
+
+
+def read_file(
+    path: str | PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    source: str | None = None,
+    document_date: DocumentDateLike = None,
+    nlp: Language | None = None,
+    settings: Settings | None = None,
+) -> Chronology:
+    """:func:`read` the text of the file at ``path`` (``source`` defaults to its name).
+
+    Bytes the ``encoding`` cannot decode raise :class:`~chronology.UnreadableText`
+    naming the file and the byte offset.
+
+    >>> import tempfile, os
+    >>> with tempfile.NamedTemporaryFile("wb", suffix=".txt", delete=False) as f:
+    ...     _ = f.write(b"In 2011 the family moved. \\xff")
+    >>> read_file(f.name)
+    Traceback (most recent call last):
+    ...
+    chronology.errors.UnreadableText: cannot read '...': bytes that are not utf-8 text at byte 26 (utf-8; ...)
+    >>> print(read_file(f.name, encoding="latin-1").mentions[0])
+    'In 2011' (year, 0-7): 2011
+    >>> os.remove(f.name)
+    """
+    if not isinstance(path, (str, PathLike)):
+        raise InvalidValue(f"read_file needs a path, not {path!r}")
+    if not isinstance(encoding, str):
+        raise InvalidValue(f"encoding must be the name of a text encoding, not {encoding!r}")
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise UnreadableText(name, error.strerror or str(error)) from None
+    try:
+        text = data.decode(encoding)
+    except LookupError:
+        raise UnreadableText(name, f"{encoding!r} is not a text encoding Python knows") from None
+    except UnicodeDecodeError as error:
+        raise UnreadableText(name, f"bytes that are not {encoding} text", error.start, encoding) from None
+    return read(
+        text,
+        source=source if source is not None else Path(path).name,
+        document_date=document_date,
+        nlp=nlp,
+        settings=settings,
+    )
+
+
+def _check(text: object, source: object, settings: object) -> None:
+    if not isinstance(text, str):
+        raise InvalidValue(f"read needs the text as a str, not {type(text).__name__}")
+    if source is not None and not isinstance(source, str):
+        raise InvalidValue(f"source must be a str naming the text, not {source!r}")
+    if settings is not None and not isinstance(settings, Settings):
+        raise InvalidValue(f"settings must be a chronology.Settings, not {settings!r}")
+
+
+def _read(
+    text: str,
+    source: str | None,
+    document_date: DocumentDateLike,
+    settings: Settings,
+    segmenter: Callable[[_interim.Page], list[Segment]],
+) -> Chronology:
+    """The reading itself, given how to cut the clean text into sentences."""
+    page = _interim.clean(text)
+    segments = segmenter(page)
+    spans = [(s.start, s.end) for s in segments if s.kind != "toc"]
+    founds = find(page.text, spans, settings)
+    people = _interim.find_people(page.text, spans)
+    dated = document_date if document_date is not None else find_document_date(page.text, founds)
+    try:
+        case = Case(document_date=dated, settings=settings)
+    except ChronologyError as error:
+        raise InvalidValue(f"document_date: {error}") from None
+    _drafts, records = build(page.text, segments, founds, people, case, source=source, to_original=page.to_original)
+    chronology = case.solve(strict=False)
+    chronology.text = text
+    chronology.source = source
+    chronology.mentions = tuple(_mention(record, chronology, case, page, source, settings) for record in records)
+    chronology.agencies = _interim.listed_agencies(page.text, page.blocks)
+    return chronology
+
+
+# -- sentences -----------------------------------------------------------------------------------
+
+_SENTENCE_BLOCKS = frozenset(("paragraph", "item", "footnote"))
+
+
+def _segments(page: _interim.Page, nlp: Language | None) -> list[Segment]:
+    """The sentences of the page's blocks: headings and table rows whole, the rest cut by spaCy."""
+    pieces: list[tuple[int, int, int, str]] = []  # (start, end, block, kind) to cut into sentences
+    out: list[Segment] = []
+    for index, block in enumerate(page.blocks):
+        if block.kind in _SENTENCE_BLOCKS:
+            at = block.start
+            while at < block.end:
+                end = min(block.end, at + _PIECE)
+                if end < block.end:
+                    space = page.text.rfind(" ", at + _PIECE // 2, end)
+                    end = space + 1 if space > at else end
+                pieces.append((at, end, index, block.kind))
+                at = end
+        else:
+            out.append(Segment(block.start, block.end, index, block.kind))
+    if pieces:
+        pipeline = nlp if nlp is not None else _blank()
+        texts = (page.text[a:b] for a, b, _, _ in pieces)
+        for (a, _b, index, kind), doc in zip(pieces, _docs(pipeline, texts), strict=True):
+            for start, end in _sentence_spans(doc):
+                for s, e in _split_labels(page.text, a + start, a + end):
+                    if page.text[s:e].strip():
+                        out.append(Segment(s, e, index, kind))
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def _docs(nlp: Language, texts: Any) -> Any:
+    disabled = [name for name in ("chronology",) if name in nlp.pipe_names]
+    if disabled:
+        with nlp.select_pipes(disable=disabled):
+            yield from nlp.pipe(texts, batch_size=256)
+    else:
+        yield from nlp.pipe(texts, batch_size=256)
+
+
+# A sentence that ends with an anonymised label ("... gave birth to Child S. All of ...") is one
+# spaCy's tokenizer keeps whole, taking "S." for an abbreviation.
+_LABEL_END = re.compile(r"\b[A-Z][a-z]+ [A-Z]\d?\.(?=\s+[\"“‘(]?[A-Z])")
+
+
+def _split_labels(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    at = start
+    for m in _LABEL_END.finditer(text, start, end):
+        out.append((at, m.end()))
+        at = m.end()
+        while at < end and text[at].isspace():
+            at += 1
+    out.append((at, end))
+    return out
+
+
+def _sentence_spans(doc: Any) -> list[tuple[int, int]]:
+    """Character spans of a doc's sentences (the blank sentencizer's where the pipeline sets none)."""
+    if not doc.has_annotation("SENT_START"):
+        doc = _blank().get_pipe("sentencizer")(doc)
+    spans = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        # a line break inside a sentence the sentencizer missed ("... 2013\n3.2 The first year")
+        # is left to the blocks; spaCy's sentences are kept as they are otherwise
+        spans.append((start, end))
+    return spans
+
+
+# -- mentions --------------------------------------------------------------------------------------
+
+
+def _mention(
+    record: Placed, chronology: Chronology, case: Case, page: _interim.Page, source: str | None, settings: Settings
+) -> Mention:
+    found = record.found
+    start, end = page.to_original(found.start, found.end)
+    words = page.original[start:end]
+    event = record.draft.event if record.draft is not None else None
+    if found.kind in OFF_TIMELINE or found.tree is None:
+        return Mention(start, end, words, found.kind, found.tree, None, None, found.reason, source)
+    when, reason = _when(record, chronology, case, settings)
+    if when is not None:
+        when = When(when.readings, words, when.kind, Excerpt(words, start, end, source), when.notes)
+    return Mention(start, end, words, found.kind, found.tree, event, when, reason, source)
+
+
+def _when(record: Placed, chronology: Chronology, case: Case, settings: Settings) -> tuple[When | None, str | None]:
+    """The mention's own bounds after solving: its phrase read against the solved anchors, keeping
+    the readings its event still allows."""
+    found = record.found
+    tree = found.tree
+    assert tree is not None
+    kwargs: dict[str, Any] = {}
+    leaves = anchors_of(tree)
+    if record.draft is None:
+        # a heading's phrase ("3.2 The first year"): only an age can be read, from the subject's birth
+        if any(isinstance(leaf, (Named, Reference)) for leaf in leaves):
+            return None, "a heading's phrase counting from an event: it dates no event of its own"
+        if any(isinstance(leaf, Birth) for leaf in leaves):
+            if case.subject is None:
+                return None, "an age, but the text names no one"
+            kwargs["birth"] = chronology.when(case.subject.birth)
+    else:
+        if record.reason is not None:
+            return None, record.reason
+        if record.birth is not None:
+            kwargs["birth"] = chronology.when(record.birth.birth)
+        if record.anchor is not None:
+            if record.anchor_point == "start":
+                kwargs["anchor"] = chronology.start(record.anchor)
+            elif record.anchor_point == "end":
+                kwargs["anchor"] = chronology.end(record.anchor)
+            else:
+                kwargs["anchor"] = chronology.when(record.anchor)
+        if record.reference is not None:
+            kwargs["reference"] = chronology.when(record.reference)
+    if any(isinstance(leaf, DocumentDate) for leaf in leaves):
+        if case.document is None:
+            return None, "counts from the document's date, which the text does not give"
+        kwargs["document_date"] = chronology.when(case.document)
+    try:
+        when = parse_when(found.text, settings=settings, **kwargs)
+    except ChronologyError as error:
+        return None, f"not read: {error}"
+    event = record.draft.event if record.draft is not None else None
+    if event is not None and found.whole is None:
+        # readings the event's other statements rule out go; an open side is closed by them
+        envelope = chronology.bounds(event)
+        kept = []
+        for reading in when.readings:
+            if reading.intersect(envelope) is None:
+                continue
+            if reading.earliest is None or reading.latest is None:
+                reading = reading.intersect(envelope) or reading
+            kept.append(reading)
+        if kept and kept != list(when.readings):
+            when = when.with_readings(kept)
+    return when, None

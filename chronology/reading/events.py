@@ -1,0 +1,871 @@
+"""Events: what each phrase of time dates, and the statements that place it.
+
+The reader turns the mentions of a text into a :class:`~chronology.Case`:
+
+- each mention on the timeline dates an *event*: the clause around it, with the
+  people it names (pronouns resolved to the most recent person they can mean),
+  the agency that acted, its kind (``birth``, ``death``, ``release``,
+  ``referral``... from ``data/events.toml``) and a short description;
+- a person's birth and death are one event each, whichever sentence tells them;
+- an age counts from the right person's birth ("when he was ten weeks old",
+  "Child S's first year"); a named anchor ("his death", "her eviction from the
+  refuge", "the referral") finds its event by person and kind, else by its
+  words, else becomes an event of its own;
+- the narrative's reference time ("the following day") is the event last
+  dated in the same section: it moves with each dated event and restarts at
+  each heading; footnotes keep theirs apart;
+- order words between clauses ("Subsequently", "at the time of his death") and
+  the review's own facts (a pregnancy precedes the birth) become statements.
+
+Every statement keeps the words it came from with their offsets in the text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sys
+from bisect import bisect_left
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from chronology.case import Case, Event, Person
+from chronology.errors import ChronologyError
+from chronology.model import Excerpt
+from chronology.phrases.syntax import Between, Birth, DocumentDate, Endpoint, Length, Named, Node, Reference, anchors_of
+from chronology.reading._interim import People, agencies_in
+from chronology.reading.mentions import Found
+
+
+def _words(text: str) -> frozenset[str]:
+    """The words of ``text``, as a set (word lists are written as plain text)."""
+    return frozenset(text.split())
+
+
+__all__ = ["Segment", "Draft", "Placed", "build", "kinds", "kind_in"]
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@attrs.frozen
+class Segment:
+    """A sentence (or heading, table row, footnote) of the clean text, and the block it is in."""
+
+    start: int
+    end: int
+    block: int
+    kind: str  # the block's kind: paragraph, heading, row, item, footnote
+
+
+@attrs.define(eq=False)
+class Draft:
+    """An event being read: its clause, mentions, kind, people and agency."""
+
+    start: int
+    end: int
+    section: int
+    isolated: bool  # in a footnote: it does not move the main text's reference time
+    founds: list[Found] = attrs.Factory(list)
+    kind: str | None = None
+    people: list[str] = attrs.Factory(list)
+    owner: str | None = None  # whose birth or death, for those kinds
+    kinds: set[str] = attrs.Factory(set)  # every kind the clause tells or names
+    agency: str | None = None
+    description: str = ""
+    event: Event | None = None
+
+
+@attrs.define(eq=False)
+class Placed:
+    """What became of one mention: its event and the anchors its phrase counted from."""
+
+    found: Found
+    draft: Draft | None = None
+    reason: str | None = None
+    birth: Person | None = None
+    anchor: Event | None = None
+    anchor_point: str | None = None  # "start"/"end" where the phrase names an event's end point
+    reference: Event | None = None
+
+
+# -- kinds of event ------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Kinds:
+    """The event kinds of ``data/events.toml``: one pattern finds every form, longest first."""
+
+    once: frozenset[str]
+    by_form: dict[str, str]
+    pattern: re.Pattern[str]
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+
+        return tomllib.loads(path.read_text("utf-8"))
+    import tomli  # type: ignore[import-not-found,unused-ignore]  # pragma: no cover - Python 3.10
+
+    loaded: dict[str, Any] = tomli.loads(path.read_text("utf-8"))  # pragma: no cover
+    return loaded  # pragma: no cover
+
+
+@cache
+def kinds() -> Kinds:
+    """The kinds table, loaded once.
+
+    >>> kinds().by_form["released"], "death" in kinds().once
+    ('release', True)
+    """
+    data = _read_toml(DATA / "events.toml")
+    by_form: dict[str, str] = {}
+    for table in ("once", "kind"):
+        for kind, forms in data[table].items():
+            for form in forms:
+                by_form.setdefault(form.lower(), kind)
+    alternatives = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
+    return Kinds(frozenset(data["once"]), by_form, re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE))
+
+
+def kind_in(words: str) -> str | None:
+    """The kind of event ``words`` name (the last kind word wins: "her eviction from the refuge").
+
+    >>> kind_in("his release from prison"), kind_in("the perpetrator being released"), kind_in("the weather")
+    ('release', 'release', None)
+    """
+    table = kinds()
+    found = [m for m in table.pattern.finditer(words)]
+    if not found:
+        return None
+    # The head of a noun phrase comes first in "release from prison", last in "the strategy meeting":
+    # take the first kind word unless a later one is joined to it without a preposition.
+    return table.by_form[found[0].group().lower()]
+
+
+# -- words --------------------------------------------------------------------------------------
+
+_PRONOUN: Final = re.compile(r"\b(he|his|him|she|her|hers|they|their|them)\b", re.IGNORECASE)
+_MALE_PRONOUNS: Final = frozenset(("he", "his", "him"))
+_FEMALE_PRONOUNS: Final = frozenset(("she", "her", "hers"))
+_AT_THE_TIME: Final = re.compile(
+    r"\b(?:at the time of|on the day of|at the point of|following|after)\s+"
+    r"(his|her|their|the|[A-Z]\w*(?:\s[A-Z0-9]\w?)?['’]s)"
+    r"\s+(death|birth|arrest|release|admission|discharge|injury|injuries)\b",
+    re.IGNORECASE,
+)
+_THEN: Final = re.compile(r"^\W*(subsequently|thereafter|after this|after that|following this|following that)\b", re.I)
+_PREGNANT: Final = re.compile(r"\bpregnan(?:t|cy)\b", re.IGNORECASE)
+_NOT_THIS_PREGNANCY: Final = re.compile(r"\b(?:again|another|second|next|miscarr\w*|terminat\w*)\b", re.IGNORECASE)
+_LEAD: Final = re.compile(
+    r"^(?:[\s,;:–—-]+|(?:and|but|then|so|also|in|on|at|by|during|from|since|until|when|whilst|while|after|before)\b)+",
+    re.IGNORECASE,
+)
+_DESCRIPTION_LIMIT: Final = 90
+_LIFE: Final = re.compile(r"\b([A-Z]\w*\s[A-Z0-9]\w?['’]s|his|her)\s+(?:short\s+|whole\s+|entire\s+)?life\b")
+_THIS_REVIEW: Final = re.compile(
+    r"\b(?:this|the)\s+(?:case|review|serious case review|safeguarding practice review|domestic homicide review)\b",
+    re.IGNORECASE,
+)
+_BEFORE_BIRTH: Final = re.compile(
+    r"\b(?:pregnan\w*|ante-?natal|unborn|conceived|due date|expected|booking|booked|midwife|midwives|"
+    r"before (?:his|her|their) birth)\b",
+    re.IGNORECASE,
+)
+# Kinds an anchor may find under another name: "that assessment" may be the check just told.
+_RELATED_GROUPS: Final = (
+    frozenset(("assessment", "check", "review", "visit", "appointment", "immunisation")),
+    frozenset(("arrival", "move", "registration")),
+    frozenset(("eviction", "departure", "move")),
+    frozenset(("conviction", "sentence", "trial", "charge")),
+    frozenset(("custody", "remand", "sentence", "recall")),
+    frozenset(("admission", "transfer", "surgery")),
+    frozenset(("referral", "report", "call")),
+    frozenset(("meeting", "conference")),
+)
+_RELATED: Final = {
+    kind: frozenset().union(*(g for g in _RELATED_GROUPS if kind in g)) for g in _RELATED_GROUPS for kind in g
+}
+# Between a noun of an event and the phrase dating it: nothing, or whose it was ("of Child S").
+_OF_PERSON: Final = re.compile(r"\s*(?:(?:of|to|for|by)\s+(?:[A-Z]\w*\s[A-Z0-9]\w?|his|her|their|the \w+)\s*)?,?\s*")
+# Words before a noun of an event that make it the event something counts from.
+_GOVERNED: Final = re.compile(
+    r"\b(?:following|after|before|since|until|till|prior to|ahead of|at the time of|leading up to|up to|from|"
+    r"by the time of|in the run up to|of|weeks of|days of|months of)\s+(?:the\s+|his\s+|her\s+|their\s+|"
+    r"[A-Z]\w*\s[A-Z0-9]\w?['’]s\s+|this\s+|that\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# Forms of a kind that tell an event (a verb) rather than name one (a noun), besides those in "-ed".
+_VERB_FORMS: Final = _words(
+    "born died left leave leaving saw seen met fled rang gave birth give birth giving birth arrive "
+    "move moving visit refer assess"
+)
+_PREGNANCY_DAYS: Final = 42 * 7  # the longest term: a woman pregnant now gives birth within it
+
+
+def _description(text: str, start: int, end: int, cut: Sequence[tuple[int, int]]) -> str:
+    """A short line for the clause ``text[start:end]`` with the phrases of time ``cut`` out."""
+    pieces = []
+    at = start
+    for a, b in sorted(cut):
+        if b <= at or a >= end:
+            continue
+        pieces.append(text[at : max(at, a)])
+        at = max(at, b)
+    pieces.append(text[at:end])
+    line = " ".join(" ".join(pieces).split())
+    line = re.sub(r"\s+([,.;:)])", r"\1", line)
+    line = re.sub(r"\(\s*\)", "", line)
+    line = _LEAD.sub("", line).strip(" ,;:.–—-")
+    line = re.sub(r"\s{2,}", " ", line)
+    if len(line) > _DESCRIPTION_LIMIT:
+        cut_at = line.rfind(" ", 0, _DESCRIPTION_LIMIT)
+        line = line[: cut_at if cut_at > 40 else _DESCRIPTION_LIMIT].rstrip(" ,;:") + "…"
+    return line[:1].upper() + line[1:] if line else line
+
+
+# -- the reader ---------------------------------------------------------------------------------
+
+
+class _Reader:
+    """Builds the case from a text's segments, mentions and people (one use)."""
+
+    def __init__(
+        self,
+        text: str,
+        segments: Sequence[Segment],
+        founds: Sequence[Found],
+        people: People,
+        case: Case,
+        source: str | None,
+        to_original: Any,
+    ) -> None:
+        self.text = text
+        self.segments = segments
+        self.founds = founds
+        self.people = people
+        self.case = case
+        self.source = source
+        self.to_original = to_original
+        self.persons: dict[str, Person] = {}
+        self.deaths: dict[str, Event] = {}
+        self.lives: dict[str, Event] = {}
+        self.linked: set[str] = set()
+        self.depends: dict[int, set[int]] = {}  # event -> the events its phrases count from
+        self.drafts: list[Draft] = []
+        self.placed: list[Placed] = []
+        self.named_starts = [a for a, _, _ in people.named]
+        self.kinds = kinds()
+
+    # -- offsets and provenance ---------------------------------------------------------------
+    def excerpt(self, start: int, end: int, words: str | None = None) -> Excerpt:
+        a, b = self.to_original(start, end)
+        return Excerpt(self.text[start:end] if words is None else words, a, b, self.source)
+
+    # -- people -----------------------------------------------------------------------------------
+    def person(self, name: str | None) -> Person | None:
+        if name is None:
+            return None
+        found = self.persons.get(name.casefold())
+        if found is not None:
+            return found
+        info = self.people.get(name)
+        if info is None:
+            return None
+        person = self.case.person(info.name)
+        self.persons[info.name.casefold()] = person
+        return person
+
+    def named_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        k = bisect_left(self.named_starts, start)
+        out = []
+        while k < len(self.people.named) and self.people.named[k][0] < end:
+            out.append(self.people.named[k])
+            k += 1
+        return out
+
+    def resolve(self, pronoun: str, at: int) -> str | None:
+        """The person a pronoun at ``at`` means: the most recent one named before it that it can mean."""
+        word = pronoun.lower()
+        gender = "m" if word in _MALE_PRONOUNS else "f" if word in _FEMALE_PRONOUNS else None
+        k = bisect_left(self.named_starts, at) - 1
+        floor = at - 1500
+        while k >= 0 and self.people.named[k][0] >= floor:
+            name = self.people.named[k][2]
+            info = self.people.get(name)
+            if info is not None and (gender is None or info.gender in (None, gender)):
+                return info.name
+            k -= 1
+        subject = self.people.get(self.people.subject) if self.people.subject else None
+        if subject is not None and (gender is None or subject.gender in (None, gender)):
+            return subject.name
+        return None
+
+    def people_of(self, start: int, end: int) -> list[str]:
+        """The people a clause names or refers to, in order, each once."""
+        refs: list[tuple[int, str]] = [(a, name) for a, _, name in self.named_in(start, end)]
+        for m in _PRONOUN.finditer(self.text, start, end):
+            if m.group(1).lower() in ("they", "their", "them"):
+                continue
+            name = self.resolve(m.group(1), m.start())
+            if name is not None:
+                refs.append((m.start(), name))
+        refs.sort()
+        return list(dict.fromkeys(name for _, name in refs))
+
+    def child_of(self, draft: Draft | None) -> str | None:
+        """The child a clause is about: a child it names, else the review's subject."""
+        if draft is not None:
+            for name in draft.people:
+                info = self.people.get(name)
+                if info is not None and info.child:
+                    return info.name
+        return self.people.subject
+
+    # -- drafts -----------------------------------------------------------------------------------
+    def read_drafts(self) -> None:
+        starts = [f.start for f in self.founds]
+        section = 0
+        isolated_sections = 10**6
+        for segment in self.segments:
+            if segment.kind == "heading":
+                section += 1
+                continue
+            if segment.kind == "footnote":
+                isolated_sections += 1
+                sec, isolated = isolated_sections, True
+            else:
+                sec, isolated = section, False
+            k = bisect_left(starts, segment.start)
+            inside: list[Found] = []
+            while k < len(self.founds) and self.founds[k].start < segment.end:
+                inside.append(self.founds[k])
+                k += 1
+            timeline = [f for f in inside if f.kind not in ("citation", "duration", "frequency") and f.tree]
+            if not timeline:
+                continue
+            for clause_start, clause_end in self.clauses(segment):
+                mine = [f for f in timeline if clause_start <= f.start < clause_end]
+                self.group(mine, clause_start, clause_end, sec, isolated, inside)
+
+    def clauses(self, segment: Segment) -> list[tuple[int, int]]:
+        out = []
+        at = segment.start
+        for m in re.finditer(r";", self.text[segment.start : segment.end]):
+            cut = segment.start + m.start()
+            out.append((at, cut))
+            at = cut + 1
+        out.append((at, segment.end))
+        return out
+
+    def group(
+        self, founds: list[Found], start: int, end: int, section: int, isolated: bool, everything: list[Found]
+    ) -> None:
+        """Mentions of one clause into drafts: a calendar date and an age may date one event;
+        a second date, or a phrase counting from the reference time, starts another."""
+        current: Draft | None = None
+        seen_whole: set[tuple[int, int]] = set()
+        for found in founds:
+            if found.whole is not None:
+                key = (found.whole[0], found.whole[1])
+                if key in seen_whole and current is not None:
+                    current.founds.append(found)
+                    continue
+                seen_whole.add(key)
+            tree = found.whole[3] if found.whole is not None else found.tree
+            assert tree is not None
+            leaves = anchors_of(tree)
+            relative = any(isinstance(leaf, Reference) for leaf in leaves)
+            calendar = not leaves
+            if current is not None and current.founds:
+                has_calendar = any(not anchors_of(_tree(f)) for f in current.founds)
+                has_reference = any(isinstance(x, Reference) for f in current.founds for x in anchors_of(_tree(f)))
+                has_anchor = any(anchors_of(_tree(f)) for f in current.founds)
+                if relative or (calendar and (has_calendar or has_reference)) or (not calendar and has_anchor):
+                    current = None
+            if current is None:
+                current = Draft(start, end, section, isolated)
+                self.drafts.append(current)
+            current.founds.append(found)
+        # each draft's clause: from the end of the one before to the start of the next
+        mine = [d for d in self.drafts if d.start == start and d.end == end and d.section == section]
+        cut = [(f.start, f.end) for f in everything]
+        for index, draft in enumerate(mine):
+            first = draft.founds[0].start
+            draft.start = start if index == 0 else max(start, self.split_point(mine[index - 1], draft))
+            if index + 1 < len(mine):
+                draft.end = self.split_point(draft, mine[index + 1])
+            self.describe(draft, cut, first)
+
+    def split_point(self, left: Draft, right: Draft) -> int:
+        """Where the clause of ``left`` ends and that of ``right`` starts: at a comma or "and"
+        between their mentions, else just before the right one."""
+        lo = left.founds[-1].end
+        hi = right.founds[0].start
+        piece = self.text[lo:hi]
+        best = None
+        for m in re.finditer(r",|\band\b|\bbut\b|\bwhen\b|\bwhere\b|\buntil\b", piece):
+            best = lo + m.start()
+        return best if best is not None else hi
+
+    def describe(self, draft: Draft, cut: list[tuple[int, int]], near: int) -> None:
+        text = self.text
+        draft.people = self.people_of(draft.start, draft.end)
+        best: tuple[int, str, int] | None = None
+        for m in self.kinds.pattern.finditer(text, draft.start, draft.end):
+            if any(a <= m.start() < b for a, b in cut):
+                continue
+            kind = self.kinds.by_form[m.group().lower()]
+            draft.kinds.add(kind)
+            score = self.kind_score(m, near, draft)
+            if score is not None and (best is None or score < best[0]):
+                best = (score, kind, m.start())
+        if best is not None:
+            draft.kind = best[1]
+            if draft.kind in self.kinds.once:
+                draft.owner = self.owner(draft, best[2])
+        agencies = agencies_in(text, draft.start, draft.end)
+        draft.agency = agencies[0][1] if agencies else None
+        draft.description = _description(text, draft.start, draft.end, cut) or "event"
+        if draft.owner is not None and draft.kind in ("birth", "death"):
+            draft.description = f"{draft.kind} of {draft.owner}"
+
+    def kind_score(self, m: re.Match[str], near: int, draft: Draft) -> int | None:
+        """How surely the kind word ``m`` says what the clause dates (lower is surer), or ``None``
+        where it only names another event ("following the birth of Child S", "after his death")."""
+        text = self.text
+        word = m.group().lower()
+        # "the death of Child S in autumn 2013", "his release in April 2013": the phrase dates the noun
+        between = text[m.end() : near]
+        if 0 <= near - m.end() <= 30 and _OF_PERSON.fullmatch(between):
+            return -1
+        before = text[max(draft.start, m.start() - 30) : m.start()]
+        if _GOVERNED.search(before):
+            return None  # the event is counted from, not told
+        distance = abs(m.start() - near)
+        if word in _VERB_FORMS or word.endswith("ed"):
+            return distance
+        return distance + 40
+
+    def owner(self, draft: Draft, at: int) -> str | None:
+        """Whose birth or death the kind word at ``at`` tells: "the death of Child S", "gave birth to
+        Child S", "his death", "Child S was born", "he died"."""
+        text = self.text
+        after = self.named_in(at, min(draft.end, at + 40))
+        if after and re.fullmatch(r"[\w ]{0,24}?\b(?:of|to)\s+", text[at : after[0][0]]):
+            return after[0][2]
+        before = text[max(draft.start, at - 30) : at]
+        m = re.search(r"\b(his|her|their)\s+$", before, re.IGNORECASE)
+        if m:
+            return self.resolve(m.group(1), at - len(before) + m.start())
+        named = [n for n in self.named_in(draft.start, at)]
+        if named and re.match(r"^\s*(?:gave birth|give birth)", text[at:]) is None:
+            return named[-1][2]
+        m = re.search(r"\b(he|she)\b[^.;]*$", text[draft.start : at], re.IGNORECASE)
+        if m:
+            return self.resolve(m.group(1), draft.start + m.start())
+        return self.people.subject if after == [] and not named else (after[0][2] if after else None)
+
+    # -- events -------------------------------------------------------------------------------------
+    def make_events(self) -> None:
+        for draft in self.drafts:
+            span = any(isinstance(_tree(f, whole=True), (Between, Length)) for f in draft.founds)
+            life = self.life_told(draft) if span else None
+            if life is not None:
+                draft.event = self.life_of(life)
+                draft.kind = "life"
+                continue
+            owner = self.person(draft.owner)
+            if draft.kind == "birth" and owner is not None and not span:
+                draft.event = owner.birth
+                continue
+            if draft.kind == "death" and owner is not None and not span:
+                draft.event = self.death_of(owner)
+                continue
+            people = tuple(p for p in (self.person(name) for name in draft.people) if p is not None)
+            draft.event = self.case.event(
+                draft.description,
+                agency=draft.agency,
+                people=people,
+                source=self.excerpt(draft.start, draft.end),
+                kind=draft.kind,
+                span=span,
+            )
+
+    def life_told(self, draft: Draft) -> Person | None:
+        """The person whose life a period is ("Child S's life ... from the end of 2010 to the late
+        autumn of 2013"): named in the clause, or in the sentence just before it."""
+        back = max(self.text.rfind("\n\n", 0, draft.start), draft.start - 300, 0)
+        found = None
+        for m in _LIFE.finditer(self.text, back, draft.end):
+            found = m
+        if found is None:
+            return None
+        who = found.group(1)
+        if who.lower() in ("his", "her"):
+            return self.person(self.resolve(who, found.start(1)))
+        return self.person(re.sub(r"['’]s$", "", who))
+
+    def link_lives(self) -> None:
+        """A life ends with the death, where the text tells one."""
+        for key, life in self.lives.items():
+            death = self.deaths.get(key)
+            if death is not None and key not in self.linked:
+                self.case.finishes(life, death)
+                self.linked.add(key)
+
+    def death_of(self, person: Person) -> Event:
+        key = person.name.casefold()
+        event = self.deaths.get(key)
+        if event is None:
+            event = self.case.event(f"death of {person.name}", kind="death", people=(person,))
+            self.deaths[key] = event
+        return event
+
+    def life_of(self, person: Person) -> Event:
+        key = person.name.casefold()
+        event = self.lives.get(key)
+        if event is None:
+            event = self.case.event(f"life of {person.name}", kind="life", people=(person,), span=True)
+            self.case.starts(event, person.birth)
+            self.lives[key] = event
+        return event
+
+    # -- placing -----------------------------------------------------------------------------------------
+    def place_all(self) -> None:
+        last: dict[int, Event] = {}  # section -> the event last dated there
+        done_whole: set[tuple[int, int]] = set()
+        for draft in list(self.drafts):  # anchors may add drafts of their own as they go
+            if draft.event is None or not draft.founds:
+                continue
+            for found in draft.founds:
+                record = Placed(found, draft)
+                self.placed.append(record)
+                if found.whole is not None:
+                    key = (found.whole[0], found.whole[1])
+                    if key in done_whole:
+                        record.reason = None
+                        continue
+                    done_whole.add(key)
+                start, end, words, tree = (
+                    found.whole
+                    if found.whole is not None
+                    else (
+                        found.start,
+                        found.end,
+                        found.text,
+                        found.tree,
+                    )
+                )
+                assert tree is not None
+                reference = self.reference_for(draft, start, last)
+                try:
+                    self.bind(record, tree, start, end, draft, reference)
+                    if record.reason is None and self.circular(draft.event, record):
+                        record.reason = "counts from an event that is itself placed from this one"
+                    if record.reason is not None:
+                        continue
+                    self.case.place(
+                        draft.event,
+                        self.excerpt(start, end, words),
+                        person=record.birth,
+                        anchor=record.anchor,
+                        reference=record.reference,
+                    )
+                except ChronologyError as error:
+                    record.reason = f"not placed: {error}"
+                    continue
+                self.depends.setdefault(id(draft.event), set()).update(
+                    id(e) for e in (record.anchor, record.reference, record.birth.birth if record.birth else None) if e
+                )
+                if not draft.isolated or draft.section not in last:
+                    last[draft.section] = draft.event
+            self.order_words(draft, last)
+
+    def circular(self, event: Event, record: Placed) -> bool:
+        """Whether placing ``event`` from the record's anchors would make a cycle of phrases."""
+        todo = [id(e) for e in (record.anchor, record.reference, record.birth.birth if record.birth else None) if e]
+        seen: set[int] = set()
+        while todo:
+            current = todo.pop()
+            if current == id(event):
+                return True
+            if current in seen:
+                continue
+            seen.add(current)
+            todo.extend(self.depends.get(current, ()))
+        return False
+
+    def reference_for(self, draft: Draft, at: int, last: dict[int, Event]) -> Event | None:
+        """The reference time at ``at``: an event the sentence names ("at the time of his death"),
+        else the event last dated in the section."""
+        sentence_start = max(self.text.rfind(".", 0, at), self.text.rfind("\n", 0, at), draft.start - 200)
+        told = None
+        for m in _AT_THE_TIME.finditer(self.text, max(0, sentence_start), at):
+            told = m
+        if told is not None:
+            event = self.event_named(told.group(2).lower(), told.group(1), told.start(1), draft)
+            if event is not None:
+                return event
+        event = last.get(draft.section)
+        return event if event is not draft.event else None
+
+    def bind(self, record: Placed, tree: Node, start: int, end: int, draft: Draft, reference: Event | None) -> None:
+        for leaf in anchors_of(tree):
+            if isinstance(leaf, Birth):
+                person = self.birth_person(leaf, start, end, draft)
+                if person is None:
+                    record.reason = "an age, but whose birth is not clear"
+                    return
+                record.birth = person
+            elif isinstance(leaf, Named):
+                a = start + leaf.words.start
+                b = start + (leaf.words.end if leaf.words.end is not None else leaf.words.start + len(leaf.words.text))
+                event = self.anchor_event(leaf.words.text, a, b, draft)
+                if event is None:
+                    record.reason = f"counts from {leaf.words.text!r}, which names no event the text dates"
+                    return
+                if record.anchor is not None and record.anchor is not event:
+                    record.reason = "counts from two events"
+                    return
+                record.anchor = event
+                if isinstance(tree, Endpoint) or _endpoint_of(tree, leaf) is not None:
+                    record.anchor_point = _endpoint_of(tree, leaf)
+            elif isinstance(leaf, Reference):
+                if reference is None:
+                    record.reason = "counts from the narrative's reference time, but no event is dated before it here"
+                    return
+                record.reference = reference
+            elif isinstance(leaf, DocumentDate) and self.case.document is None:
+                record.reason = "counts from the document's date, which the text does not give"
+                return
+
+    def birth_person(self, leaf: Birth, start: int, end: int, draft: Draft) -> Person | None:
+        """Whose birth an age counts from: a person named in the phrase, the child of a pregnancy, a
+        pronoun's person, the child the clause is about."""
+        words = self.text[start:end]
+        for _a, _b, name in self.named_in(start, end):
+            return self.person(name)
+        if _PREGNANT.search(words) or "prematur" in words.lower():
+            return self.person(self.child_of(draft))
+        m = _PRONOUN.search(words)
+        if m is not None and m.group(1).lower() not in ("they", "their", "them"):
+            return self.person(self.resolve(m.group(1), start + m.start()))
+        if leaf.person:
+            named = [p for p in self.people.persons if p.name.lower().endswith(" " + leaf.person.lower())]
+            if len(named) == 1:
+                return self.person(named[0].name)
+        return self.person(self.child_of(draft))
+
+    def anchor_event(self, words: str, start: int, end: int, draft: Draft) -> Event | None:
+        """The event named by ``words``: by kind and person, else by the words, else a new one.
+
+        "his death" is the person's death wherever it is told; "that assessment", "the referral"
+        are the latest such event told before in the same section (a kind close to it will do:
+        an assessment for a check); where none is, the words name an event of their own."""
+        lowered = words.lower()
+        kind = "life" if re.search(r"\blife\b", lowered) else kind_in(words)
+        owner = self.anchor_owner(words, start, end, draft)
+        if kind is not None:
+            event = self.event_named(kind, None, start, draft, owner=owner)
+            if event is not None:
+                return event
+        # by the words: the latest draft of the section whose clause holds the anchor's head word
+        head = [w for w in re.findall(r"[A-Za-z]{4,}", lowered) if w not in ("that", "this", "their", "same")]
+        if head:
+            pattern = re.compile(rf"\b{re.escape(head[-1])}", re.IGNORECASE)
+            for other in reversed(self.drafts):
+                if (
+                    other.section == draft.section
+                    and other.start < start
+                    and other is not draft
+                    and other.founds
+                    and pattern.search(self.text, other.start, other.end)
+                ):
+                    return other.event
+        person = self.person(owner)
+        description = " ".join(words.split())
+        for prefix in ("the ", "his ", "her ", "their ", "a ", "an ", "that ", "this "):
+            if description.lower().startswith(prefix):
+                description = description[len(prefix) :]
+                break
+        if person is not None and person.name.lower() not in description.lower():
+            description = f"{description} ({person.name})"
+        event = self.case.event(
+            description, kind=kind, people=(person,) if person else (), source=self.excerpt(start, end)
+        )
+        stand_in = Draft(start, end, draft.section, True, kind=kind, people=[person.name] if person else [])
+        stand_in.event = event
+        if kind is not None:
+            stand_in.kinds.add(kind)
+        self.drafts.append(stand_in)
+        return event
+
+    def anchor_owner(self, words: str, start: int, end: int, draft: Draft) -> str | None:
+        for _a, _b, name in self.named_in(start, end):
+            return name
+        m = _PRONOUN.search(words)
+        if m is not None and m.group(1).lower() not in ("they", "their", "them"):
+            return self.resolve(m.group(1), start + m.start())
+        return None
+
+    def event_named(
+        self, kind: str, determiner: str | None, at: int, draft: Draft, owner: str | None = None
+    ) -> Event | None:
+        """The event of ``kind`` for a person: theirs for a birth, death or life; else the latest such
+        event before ``at`` (the next one where none is before)."""
+        if owner is None and determiner is not None:
+            d = determiner.lower()
+            if d in ("his", "her", "their"):
+                owner = self.resolve(d, at)
+            elif d != "the":
+                named = self.people.get(re.sub(r"['’]s$", "", determiner))
+                owner = named.name if named is not None else None
+        if kind in ("birth", "death", "life"):
+            person = self.person(owner or self.child_of(draft))
+            if person is None:
+                return None
+            if kind == "birth":
+                return person.birth
+            if kind == "death":
+                return self.death_of(person)
+            return self.life_of(person)
+        close = _RELATED.get(kind, frozenset()) | {kind}
+        told = [d for d in self.drafts if d is not draft and d.event is not None and d.start < at]
+        same = [d for d in told if d.section == draft.section]
+        tiers = [
+            [d for d in same if d.kind == kind],
+            [d for d in same if d.kinds & close],
+        ]
+        if owner is not None:
+            tiers.append([d for d in told if d.kind == kind and owner in d.people])
+        for tier in tiers:
+            if owner is not None:
+                tier = [d for d in tier if owner in d.people] or tier
+            if tier:
+                return tier[-1].event
+        return None
+
+    def fact(self, first: Event, then: Event, gap: int, says: str, words: Excerpt) -> None:
+        """``then`` is on or after ``first`` (at least ``gap`` days), as reviews take for granted."""
+        with contextlib.suppress(ChronologyError):
+            self.case.relate(first, then, gap, None, a_point="start", b_point="start", words=words, kind="fact")
+
+    def order_words(self, draft: Draft, last: dict[int, Event]) -> None:
+        """ "Subsequently, ...", "Thereafter ...": the clause's event follows the one before it."""
+        assert draft.event is not None
+        sentence = self.text[draft.start : draft.founds[0].start]
+        m = _THEN.match(sentence)
+        if m is None:
+            return
+        previous = [
+            d.event
+            for d in self.drafts
+            if d.section == draft.section and d.end <= draft.start and d.event is not None and d is not draft
+        ]
+        if not previous or previous[-1] is draft.event:
+            return
+        try:
+            self.case.after(
+                draft.event, previous[-1], words=self.excerpt(draft.start + m.start(1), draft.start + m.end(1))
+            )
+        except ChronologyError:
+            return
+
+    def facts(self) -> None:
+        """What reviews take for granted: a woman pregnant at an event gives birth to the child
+        within a term of it; a child named in an event was born by then; the decision to review
+        a child's death follows it."""
+        self.link_lives()
+        subject = self.person(self.people.subject)
+        death = self.deaths.get(subject.name.casefold()) if subject is not None else None
+        for draft in self.drafts:
+            if draft.event is None or not draft.founds or draft.kind in ("birth", "death", "life"):
+                continue
+            clause = self.excerpt(draft.start, draft.end)
+            if death is not None and draft.kind == "review" and _THIS_REVIEW.search(self.text, draft.start, draft.end):
+                self.fact(death, draft.event, 0, "a review of a death follows it", clause)
+            if _BEFORE_BIRTH.search(self.text, draft.start, draft.end):
+                continue
+            for a, b, name in self.named_in(draft.start, draft.end):
+                info = self.people.get(name)
+                person = self.person(name)
+                if info is not None and info.child and person is not None and person.birth is not draft.event:
+                    self.fact(person.birth, draft.event, 0, f"{name} takes part, so was born", self.excerpt(a, b))
+                    break
+        for draft in self.drafts:
+            if draft.event is None or draft.kind == "birth" or draft.section < 0:
+                continue
+            for m in _PREGNANT.finditer(self.text, draft.start, draft.end):
+                if any(f.start <= m.start() < f.end for f in draft.founds):
+                    break  # an age of pregnancy ("24 weeks pregnant") already says it
+                if _NOT_THIS_PREGNANCY.search(self.text, draft.start, draft.end):
+                    break
+                child = self.person(self.child_of(draft))
+                if child is None or child.birth is draft.event:
+                    break
+                with contextlib.suppress(ChronologyError):
+                    self.case.relate(
+                        draft.event,
+                        child.birth,
+                        0,
+                        _PREGNANCY_DAYS,
+                        a_point="end",
+                        words=self.excerpt(m.start(), m.end()),
+                        kind="pregnancy",
+                    )
+                break
+
+
+def _tree(found: Found, whole: bool = False) -> Node:
+    if whole and found.whole is not None:
+        return found.whole[3]
+    assert found.tree is not None
+    return found.tree
+
+
+def _endpoint_of(tree: Node, leaf: Named) -> str | None:
+    """``start``/``end`` where ``tree`` names an end point of the event ``leaf`` names."""
+    if isinstance(tree, Endpoint):
+        return tree.which if tree.base is leaf else _endpoint_of(tree.base, leaf)
+    base = getattr(tree, "base", None)
+    if base is not None:
+        return _endpoint_of(base, leaf)
+    if isinstance(tree, Between):
+        return _endpoint_of(tree.start, leaf) or _endpoint_of(tree.end, leaf)
+    return None
+
+
+def build(
+    text: str,
+    segments: Sequence[Segment],
+    founds: Sequence[Found],
+    people: People,
+    case: Case,
+    *,
+    source: str | None = None,
+    to_original: Any = None,
+) -> tuple[list[Draft], list[Placed]]:
+    """Read ``founds`` into ``case``: people, events, placements and order statements.
+
+    Returns the drafts (each with its event) and what became of each mention.
+    """
+    mapping = to_original if to_original is not None else (lambda a, b: (a, b))
+    reader = _Reader(text, segments, founds, people, case, source, mapping)
+    for info in people.persons:
+        reader.person(info.name)
+    if people.subject is not None:
+        subject = reader.person(people.subject)
+        if subject is not None:
+            case.subject = subject
+    reader.read_drafts()
+    reader.make_events()
+    reader.place_all()
+    reader.facts()
+    placed = {id(p.found): p for p in reader.placed}
+    records = [placed.get(id(f)) or Placed(f) for f in founds]
+    return reader.drafts, records

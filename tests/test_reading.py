@@ -1,0 +1,117 @@
+"""chronology.read: the public API, offsets into the text given, bad input.
+
+The shared Child S review is read from ``../shared/seeds/`` (or ``$CHRONOLOGY_SHARED``)
+and the tests that need it skip where it is absent; nothing of it is copied here.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import chronology
+from chronology import ChronologyError, InvalidValue, Mention, UnreadableText, read, read_file
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def shared_dir() -> Path:
+    if os.environ.get("CHRONOLOGY_SHARED"):
+        return Path(os.environ["CHRONOLOGY_SHARED"])
+    for candidate in (ROOT / ".." / "shared", ROOT / ".." / ".." / "shared"):
+        if candidate.exists():
+            return candidate
+    return ROOT / ".." / "shared"
+
+
+CHILD_S = shared_dir() / "seeds" / "coventry-child-s-review.txt"
+
+
+@pytest.fixture(scope="module")
+def child_s() -> tuple[str, chronology.Chronology]:
+    if not CHILD_S.exists():
+        pytest.skip(f"the shared Child S review is not at {CHILD_S}")
+    text = CHILD_S.read_text("utf-8")
+    return text, read(text, source=CHILD_S.name)
+
+
+def assert_offsets(text: str, mentions: tuple[Mention, ...]) -> None:
+    for m in mentions:
+        assert text[m.start : m.end] == m.text, m
+        assert m.excerpt.text == m.text
+
+
+def test_every_mention_of_the_shared_review_is_its_words(child_s: tuple[str, chronology.Chronology]) -> None:
+    text, read_ = child_s
+    assert len(read_.mentions) > 100
+    assert_offsets(text, read_.mentions)
+    assert read_.text is text
+    assert read_.source == CHILD_S.name
+
+
+def test_every_event_source_of_the_shared_review_points_into_it(child_s: tuple[str, chronology.Chronology]) -> None:
+    text, read_ = child_s
+    for event in read_.events:
+        source = event.source
+        if isinstance(source, chronology.Excerpt):
+            assert source.end is not None
+            assert 0 <= source.start < source.end <= len(text)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "No dates are given here at all.", "\x00\x01\x02 binary \xff junk"])
+def test_a_text_without_dates_reads_to_an_empty_chronology(text: str) -> None:
+    read_ = read(text)
+    assert [m for m in read_.mentions if m.on_timeline] == []
+    assert [e for e in read_.events if e.kind != "birth"] == []
+    assert read_.conflicts == ()
+
+
+@pytest.mark.parametrize("bad", [None, 42, b"In 2011", ["In 2011"]])
+def test_read_wants_a_string(bad: object) -> None:
+    with pytest.raises(InvalidValue, match="read needs the text as a str"):
+        read(bad)  # type: ignore[arg-type]
+
+
+def test_read_checks_its_options() -> None:
+    with pytest.raises(InvalidValue, match="settings"):
+        read("In 2011.", settings="meteorological")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValue, match="source"):
+        read("In 2011.", source=3)  # type: ignore[arg-type]
+
+
+def test_read_file_names_the_file_and_the_byte_it_cannot_decode(tmp_path: Path) -> None:
+    path = tmp_path / "review.txt"
+    path.write_bytes(b"Child S was born in the winter of 2010.\n" + b"\x81\x82 more")
+    with pytest.raises(UnreadableText) as caught:
+        read_file(path)
+    assert caught.value.path == str(path)
+    assert caught.value.offset == 40
+    assert "review.txt" in str(caught.value) and "byte 40" in str(caught.value)
+    read_ = read_file(path, encoding="latin-1")
+    assert read_.source == "review.txt"
+    assert read_.mentions[0].text == "in the winter of 2010"
+
+
+def test_read_file_that_is_missing_or_a_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableText, match="cannot read"):
+        read_file(tmp_path / "absent.txt")
+    with pytest.raises(UnreadableText, match="cannot read"):
+        read_file(tmp_path)
+    (tmp_path / "ok.txt").write_text("In 2011.")
+    with pytest.raises(UnreadableText, match="not a text encoding"):
+        read_file(tmp_path / "ok.txt", encoding="no-such-codec")
+
+
+def test_errors_are_the_librarys() -> None:
+    for error in (UnreadableText("x", "y"),):
+        assert isinstance(error, ChronologyError)
+
+
+def test_importing_chronology_does_not_import_spacy() -> None:
+    code = "import sys, chronology; print('spacy' in sys.modules, 'matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
