@@ -49,6 +49,7 @@ from chronology.phrases import parse_when
 from chronology.phrases.syntax import Birth, DocumentDate, Named, Reference, anchors_of
 from chronology.reading import _interim
 from chronology.reading.document import document_date as find_document_date
+from chronology.reading.document import own_date
 from chronology.reading.events import Placed, Segment, build
 from chronology.reading.mentions import OFF_TIMELINE, Mention, find
 from chronology.settings import DEFAULT, Settings
@@ -170,15 +171,18 @@ def _read(
     """The reading itself, given how to cut the clean text into sentences."""
     page = _interim.clean(text)
     segments = segmenter(page)
-    spans = [(s.start, s.end) for s in segments if s.kind != "toc"]
+    spans = [(s.start, s.end) for s in segments if s.kind not in _UNREAD]
     founds = find(page.text, spans, settings)
     people = _interim.find_people(page.text, spans)
     dated = document_date if document_date is not None else find_document_date(page.text, founds)
+    told = own_date(page.text, founds)
     try:
         case = Case(document_date=dated, settings=settings)
     except ChronologyError as error:
         raise InvalidValue(f"document_date: {error}") from None
-    _drafts, records = build(page.text, segments, founds, people, case, source=source, to_original=page.to_original)
+    _drafts, records = build(
+        page.text, segments, founds, people, case, source=source, to_original=page.to_original, own_date=told
+    )
     chronology = case.solve(strict=False)
     chronology.text = text
     chronology.source = source
@@ -190,6 +194,7 @@ def _read(
 # -- sentences -----------------------------------------------------------------------------------
 
 _SENTENCE_BLOCKS = frozenset(("paragraph", "item", "footnote"))
+_UNREAD = frozenset(("toc", "furniture"))  # blocks whose dates are not the document's to tell
 
 
 def _segments(page: _interim.Page, nlp: Language | None) -> list[Segment]:
@@ -216,6 +221,32 @@ def _segments(page: _interim.Page, nlp: Language | None) -> list[Segment]:
                 for s, e in _split_labels(page.text, a + start, a + end):
                     if page.text[s:e].strip():
                         out.append(Segment(s, e, index, kind))
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def _segments_of_doc(page: _interim.Page, doc: Any) -> list[Segment]:
+    """The page's sentences as a processed doc of its text sets them (the spaCy component's way)."""
+    if doc.has_annotation("SENT_START"):
+        spans = [(s.start_char, s.end_char) for s in doc.sents]
+    else:
+        fresh = _blank().get_pipe("sentencizer")(_blank().make_doc(doc.text))
+        spans = [(s.start_char, s.end_char) for s in fresh.sents]
+    out: list[Segment] = []
+    k = 0
+    for index, block in enumerate(page.blocks):
+        if block.kind not in _SENTENCE_BLOCKS:
+            out.append(Segment(block.start, block.end, index, block.kind))
+            continue
+        while k < len(spans) and spans[k][1] <= block.start:
+            k += 1
+        j = k
+        while j < len(spans) and spans[j][0] < block.end:
+            a, b = max(spans[j][0], block.start), min(spans[j][1], block.end)
+            for s, e in _split_labels(page.text, a, b):
+                if page.text[s:e].strip():
+                    out.append(Segment(s, e, index, block.kind))
+            j += 1
     out.sort(key=lambda s: s.start)
     return out
 
@@ -296,6 +327,9 @@ def _when(record: Placed, chronology: Chronology, case: Case, settings: Settings
     else:
         if record.reason is not None:
             return None, record.reason
+        if record.gap and record.anchor is not None:
+            # "a four day gap before the referral": the gap ends on the referral's day
+            return chronology.when(record.anchor), None
         if record.birth is not None:
             kwargs["birth"] = chronology.when(record.birth.birth)
         if record.anchor is not None:

@@ -38,7 +38,8 @@ __all__ = ["Block", "Page", "clean", "People", "PersonInfo", "find_people", "age
 @attrs.frozen
 class Block:
     """A piece of the document: ``paragraph``, ``heading``, ``toc``, ``footnote``, ``row`` (a table
-    row), ``item`` (a list item); offsets into the page's text."""
+    row), ``item`` (a list item), ``furniture`` (page numbers, running headers); offsets into the
+    page's text."""
 
     kind: str
     start: int
@@ -66,6 +67,8 @@ _HEADING_NUMBER: Final = re.compile(
     r"^\s*(?:(?:Section|SECTION|Appendix|APPENDIX|Chapter|CHAPTER|Part|PART)\s+[\w]+\b|\d{1,2}(?:\.\d{1,2}){0,3}\.?)\s+\S"
 )
 _FOOTNOTE: Final = re.compile(r"^\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+# Page furniture: a running header or footer with a page number ("Review of Child T   Page 4").
+_FURNITURE: Final = re.compile(r"^.{0,100}\b(?:[Pp]age|PAGE)\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$|^\s*\d{1,4}\s*$")
 _ITEM: Final = re.compile(r"^\s*(?:[-•▪●◦*➢]|\(?[a-z0-9ivx]{1,4}\)|\d{1,2}\.)\s+")
 _ROW: Final = re.compile(
     r"^\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{4}"
@@ -95,7 +98,9 @@ def clean(text: str) -> Page:
         lead = len(line) - len(line.lstrip())
         s, e = start + lead, start + len(line.rstrip())
         original_line = text[start:end]
-        if _TOC.match(line):
+        if _FURNITURE.match(line):
+            blocks.append(Block("furniture", s, e))
+        elif _TOC.match(line):
             flush()
             blocks.append(Block("toc", s, e))
         elif _FOOTNOTE.match(original_line):

@@ -23,7 +23,7 @@ from chronology.model import Interval
 from chronology.phrases.syntax import Fixed
 from chronology.reading.mentions import Found
 
-__all__ = ["document_date"]
+__all__ = ["document_date", "own_date"]
 
 # Words that introduce the document's own date, just before it.
 _INTRODUCED: Final = re.compile(
@@ -43,15 +43,16 @@ def document_date(text: str, founds: Sequence[Found]) -> Interval | None:
     >>> str(document_date(text, find(text, [(0, 30), (31, 54)])))
     'from Jul 2015'
     """
+    told = own_date(text, founds)
+    if told is not None:
+        assert isinstance(told.tree, Fixed)
+        return told.tree.readings[0]
     latest: Interval | None = None
     for found in founds:
         tree = found.tree
         if not isinstance(tree, Fixed) or found.kind not in _CALENDAR or len(tree.readings) != 1:
             continue
         reading = tree.readings[0]
-        days = reading.days
-        if days is not None and days <= 31 and _INTRODUCED.search(text, max(0, found.start - 40), found.start):
-            return reading
         if reading.earliest is not None and (
             latest is None or latest.earliest is None or reading.earliest > latest.earliest
         ):
@@ -59,3 +60,21 @@ def document_date(text: str, founds: Sequence[Found]) -> Interval | None:
     if latest is None or latest.earliest is None:
         return None
     return Interval(latest.earliest, None)
+
+
+def own_date(text: str, founds: Sequence[Found]) -> Found | None:
+    """The mention that gives the document's own date ("Date of publication: 12 March 2015"), if any.
+
+    >>> from chronology.reading.mentions import find
+    >>> text = "Report dated 3 May 2016. It was written in haste."
+    >>> own_date(text, find(text, [(0, 24), (25, 49)])).text
+    '3 May 2016'
+    """
+    for found in founds:
+        tree = found.tree
+        if not isinstance(tree, Fixed) or found.kind not in _CALENDAR or len(tree.readings) != 1:
+            continue
+        days = tree.readings[0].days
+        if days is not None and days <= 31 and _INTRODUCED.search(text, max(0, found.start - 40), found.start):
+            return found
+    return None

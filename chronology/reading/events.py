@@ -36,7 +36,18 @@ import attrs
 from chronology.case import Case, Event, Person
 from chronology.errors import ChronologyError
 from chronology.model import Excerpt
-from chronology.phrases.syntax import Between, Birth, DocumentDate, Endpoint, Length, Named, Node, Reference, anchors_of
+from chronology.phrases.syntax import (
+    Between,
+    Birth,
+    DocumentDate,
+    Endpoint,
+    Length,
+    Named,
+    Node,
+    Reference,
+    Shift,
+    anchors_of,
+)
 from chronology.reading._interim import People, agencies_in
 from chronology.reading.mentions import Found
 
@@ -90,6 +101,7 @@ class Placed:
     anchor: Event | None = None
     anchor_point: str | None = None  # "start"/"end" where the phrase names an event's end point
     reference: Event | None = None
+    gap: bool = False  # "a four day gap before X": the phrase says how far X is from the reference
 
 
 # -- kinds of event ------------------------------------------------------------------------------
@@ -162,10 +174,21 @@ _THEN: Final = re.compile(r"^\W*(subsequently|thereafter|after this|after that|f
 _PREGNANT: Final = re.compile(r"\bpregnan(?:t|cy)\b", re.IGNORECASE)
 _NOT_THIS_PREGNANCY: Final = re.compile(r"\b(?:again|another|second|next|miscarr\w*|terminat\w*)\b", re.IGNORECASE)
 _LEAD: Final = re.compile(
-    r"^(?:[\s,;:–—-]+|(?:and|but|then|so|also|in|on|at|by|during|from|since|until|when|whilst|while|after|before)\b)+",
+    r"^(?:[\s,;:–—-]+|(?:and|but|then|so|also|in|on|at|by|during|from|since|until|when|whilst|while|after|before|"
+    r"over|throughout|within|for)\b)+",
+    re.IGNORECASE,
+)
+# What an age cut out of a clause leaves behind: "when Child T was", "when she was".
+_DANGLING: Final = re.compile(
+    r"\b(?:when|whilst|while|as)\s+(?:[A-Z]\w*\s[A-Z0-9]\w?|he|she|they|the child|the baby)\s+(?:was|were)\s*,?\s*$",
     re.IGNORECASE,
 )
 _DESCRIPTION_LIMIT: Final = 90
+_CHECK_WORD: Final = re.compile(r"\b(?:check|review|assessment|visit|appointment|immunisations?)\s*$", re.IGNORECASE)
+_NUMBERED: Final = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(?[a-z]\)|[-•*])\s+")  # "3.2", "4.11", "(a)", "-"
+_PERSON_NOUN: Final = re.compile(
+    r"\b(baby|infant|child|boy|girl|toddler|teenager|son|daughter|man|woman|mother|father)\b", re.IGNORECASE
+)
 _LIFE: Final = re.compile(r"\b([A-Z]\w*\s[A-Z0-9]\w?['’]s|his|her)\s+(?:short\s+|whole\s+|entire\s+)?life\b")
 _THIS_REVIEW: Final = re.compile(
     r"\b(?:this|the)\s+(?:case|review|serious case review|safeguarding practice review|domestic homicide review)\b",
@@ -192,6 +215,8 @@ _RELATED: Final = {
 }
 # Between a noun of an event and the phrase dating it: nothing, or whose it was ("of Child S").
 _OF_PERSON: Final = re.compile(r"\s*(?:(?:of|to|for|by)\s+(?:[A-Z]\w*\s[A-Z0-9]\w?|his|her|their|the \w+)\s*)?,?\s*")
+# A noun phrase's start: the words before a noun of an event that make it one ("his release").
+_DETERMINED: Final = re.compile(r"(?:^|\b)(?:the|his|her|their|a|an|[A-Z]\w*\s[A-Z0-9]\w?['’]s)\s+(?:\w+\s+)?$", re.I)
 # Words before a noun of an event that make it the event something counts from.
 _GOVERNED: Final = re.compile(
     r"\b(?:following|after|before|since|until|till|prior to|ahead of|at the time of|leading up to|up to|from|"
@@ -208,17 +233,25 @@ _PREGNANCY_DAYS: Final = 42 * 7  # the longest term: a woman pregnant now gives 
 
 
 def _description(text: str, start: int, end: int, cut: Sequence[tuple[int, int]]) -> str:
-    """A short line for the clause ``text[start:end]`` with the phrases of time ``cut`` out."""
+    """A short line for the clause ``text[start:end]`` with the phrases of time ``cut`` out.
+
+    >>> text = "3.8 In the summer of 2016, when he was fourteen months old, Child T missed an appointment."
+    >>> _description(text, 0, len(text), [(4, 25), (39, 58)])
+    'Child T missed an appointment'
+    """
     pieces = []
     at = start
     for a, b in sorted(cut):
         if b <= at or a >= end:
             continue
-        pieces.append(text[at : max(at, a)])
+        piece = text[at : max(at, a)]
+        pieces.append(_DANGLING.sub("", piece))
         at = max(at, b)
     pieces.append(text[at:end])
     line = " ".join(" ".join(pieces).split())
+    line = _NUMBERED.sub("", line)
     line = re.sub(r"\s+([,.;:)])", r"\1", line)
+    line = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", line)
     line = re.sub(r"\(\s*\)", "", line)
     line = _LEAD.sub("", line).strip(" ,;:.–—-")
     line = re.sub(r"\s{2,}", " ", line)
@@ -256,6 +289,8 @@ class _Reader:
         self.lives: dict[str, Event] = {}
         self.linked: set[str] = set()
         self.depends: dict[int, set[int]] = {}  # event -> the events its phrases count from
+        self.anchor_drafts: dict[tuple[int, int], Draft] = {}  # an anchor's words -> the draft dating them
+        self.own_date: Found | None = None  # the document's own date ("Date of publication: ..."): no event
         self.drafts: list[Draft] = []
         self.placed: list[Placed] = []
         self.named_starts = [a for a, _, _ in people.named]
@@ -345,7 +380,11 @@ class _Reader:
             while k < len(self.founds) and self.founds[k].start < segment.end:
                 inside.append(self.founds[k])
                 k += 1
-            timeline = [f for f in inside if f.kind not in ("citation", "duration", "frequency") and f.tree]
+            timeline = [
+                f
+                for f in inside
+                if f.kind not in ("citation", "duration", "frequency") and f.tree and f is not self.own_date
+            ]
             if not timeline:
                 continue
             for clause_start, clause_end in self.clauses(segment):
@@ -369,6 +408,9 @@ class _Reader:
         a second date, or a phrase counting from the reference time, starts another."""
         current: Draft | None = None
         seen_whole: set[tuple[int, int]] = set()
+        mine: list[Draft] = []
+        anchored: list[Draft] = []  # drafts of events a phrase counts from, dated in passing
+        previous: Found | None = None
         for found in founds:
             if found.whole is not None:
                 key = (found.whole[0], found.whole[1])
@@ -381,6 +423,21 @@ class _Reader:
             leaves = anchors_of(tree)
             relative = any(isinstance(leaf, Reference) for leaf in leaves)
             calendar = not leaves
+            named = self.trailing_anchor(previous, found) if calendar else None
+            previous = found
+            if named is not None:
+                # "two weeks prior to his release from custody in early July 2016": the date is the
+                # release's, the event the phrase counts from
+                a, b = named
+                aside = Draft(a, found.end, section, isolated)
+                aside.founds.append(found)
+                self.anchor_drafts[(a, b)] = aside
+                self.drafts.append(aside)
+                anchored.append(aside)
+                continue
+            if current is not None and current.founds and _names_check(found):
+                current.founds.append(found)  # "... seen by the GP for his six to eight week check"
+                continue
             if current is not None and current.founds:
                 has_calendar = any(not anchors_of(_tree(f)) for f in current.founds)
                 has_reference = any(isinstance(x, Reference) for f in current.founds for x in anchors_of(_tree(f)))
@@ -390,16 +447,34 @@ class _Reader:
             if current is None:
                 current = Draft(start, end, section, isolated)
                 self.drafts.append(current)
+                mine.append(current)
             current.founds.append(found)
         # each draft's clause: from the end of the one before to the start of the next
-        mine = [d for d in self.drafts if d.start == start and d.end == end and d.section == section]
-        cut = [(f.start, f.end) for f in everything]
+        cut = [
+            (f.whole[0], f.whole[1]) if f.whole is not None else (f.start, f.end)
+            for f in everything
+            if f.kind not in ("citation", "duration", "frequency") and not _names_check(f)
+        ]
         for index, draft in enumerate(mine):
             first = draft.founds[0].start
             draft.start = start if index == 0 else max(start, self.split_point(mine[index - 1], draft))
             if index + 1 < len(mine):
                 draft.end = self.split_point(draft, mine[index + 1])
             self.describe(draft, cut, first)
+        for draft in anchored:
+            self.describe(draft, [(f.start, f.end) for f in draft.founds], draft.founds[0].start)
+
+    def trailing_anchor(self, previous: Found | None, found: Found) -> tuple[int, int] | None:
+        """The words of the event ``previous`` counts from, where ``found`` dates it in passing:
+        the date follows those words directly ("prior to his release in early July 2016")."""
+        if previous is None or previous.tree is None:
+            return None
+        if self.text[previous.end : found.start].strip(" ,"):
+            return None
+        for leaf in anchors_of(previous.tree):
+            if isinstance(leaf, Named) and leaf.words.end is not None:
+                return previous.start + leaf.words.start, previous.start + leaf.words.end
+        return None
 
     def split_point(self, left: Draft, right: Draft) -> int:
         """Where the clause of ``left`` ends and that of ``right`` starts: at a comma or "and"
@@ -441,9 +516,9 @@ class _Reader:
         word = m.group().lower()
         # "the death of Child S in autumn 2013", "his release in April 2013": the phrase dates the noun
         between = text[m.end() : near]
-        if 0 <= near - m.end() <= 30 and _OF_PERSON.fullmatch(between):
-            return -1
         before = text[max(draft.start, m.start() - 30) : m.start()]
+        if 0 <= near - m.end() <= 30 and _OF_PERSON.fullmatch(between) and _DETERMINED.search(before):
+            return -1
         if _GOVERNED.search(before):
             return None  # the event is counted from, not told
         distance = abs(m.start() - near)
@@ -473,6 +548,8 @@ class _Reader:
     # -- events -------------------------------------------------------------------------------------
     def make_events(self) -> None:
         for draft in self.drafts:
+            if draft.founds and all(_is_gap(f) for f in draft.founds):
+                continue  # the gap's event is the one it names (see place_gap)
             span = any(isinstance(_tree(f, whole=True), (Between, Length)) for f in draft.founds)
             life = self.life_told(draft) if span else None
             if life is not None:
@@ -540,7 +617,7 @@ class _Reader:
         last: dict[int, Event] = {}  # section -> the event last dated there
         done_whole: set[tuple[int, int]] = set()
         for draft in list(self.drafts):  # anchors may add drafts of their own as they go
-            if draft.event is None or not draft.founds:
+            if not draft.founds or (draft.event is None and not all(_is_gap(f) for f in draft.founds)):
                 continue
             for found in draft.founds:
                 record = Placed(found, draft)
@@ -563,6 +640,12 @@ class _Reader:
                 )
                 assert tree is not None
                 reference = self.reference_for(draft, start, last)
+                if _is_gap(found) and reference is not None:
+                    self.place_gap(record, tree, start, end, draft, reference, last)
+                    continue
+                if draft.event is None:
+                    record.reason = "a gap after an event, but no event is dated before it here"
+                    continue
                 try:
                     self.bind(record, tree, start, end, draft, reference)
                     if record.reason is None and self.circular(draft.event, record):
@@ -585,6 +668,47 @@ class _Reader:
                 if not draft.isolated or draft.section not in last:
                     last[draft.section] = draft.event
             self.order_words(draft, last)
+
+    def place_gap(
+        self, record: Placed, tree: Node, start: int, end: int, draft: Draft, reference: Event, last: dict[int, Event]
+    ) -> None:
+        """ "There was a four day gap before the referral": the referral is four days after the
+        event just told; the narrative moves on to the referral."""
+        assert isinstance(tree, Shift) and isinstance(tree.base, Named)
+        leaf = tree.base
+        assert leaf.words.end is not None
+        a, b = start + leaf.words.start, start + leaf.words.end
+        later = self.anchor_event(leaf.words.text, a, b, draft, create=False)
+        if later is None:
+            # the clause tells the event the gap ends with: "... before a referral was made to social care"
+            described = _description(self.text, a, draft.end, [])
+            kind = kind_in(leaf.words.text)
+            people = tuple(p for p in (self.person(n) for n in self.people_of(a, draft.end)) if p is not None)
+            later = self.case.event(
+                described or leaf.words.text,
+                agency=draft.agency,
+                people=people,
+                kind=kind,
+                source=self.excerpt(a, draft.end),
+            )
+            stand_in = Draft(a, draft.end, draft.section, draft.isolated, kind=kind)
+            stand_in.event = later
+            self.drafts.append(stand_in)
+        if later is None or later is reference:
+            record.reason = f"a gap before {leaf.words.text!r}, which names no event apart from the one before"
+            return
+        lo, hi = tree.count.day_range()
+        try:
+            self.case.relate(
+                reference, later, lo, hi, a_point="end", b_point="start", words=self.excerpt(start, end), kind="gap"
+            )
+        except ChronologyError as error:
+            record.reason = f"not placed: {error}"
+            return
+        record.anchor, record.reference, record.gap = later, reference, True
+        if draft.event is None:
+            draft.event = later
+        last[draft.section] = later
 
     def circular(self, event: Event, record: Placed) -> bool:
         """Whether placing ``event`` from the record's anchors would make a cycle of phrases."""
@@ -659,14 +783,32 @@ class _Reader:
             named = [p for p in self.people.persons if p.name.lower().endswith(" " + leaf.person.lower())]
             if len(named) == 1:
                 return self.person(named[0].name)
-        return self.person(self.child_of(draft))
+        return self.person(self.child_of(draft)) or self.unnamed(start, end, draft)
 
-    def anchor_event(self, words: str, start: int, end: int, draft: Draft) -> Event | None:
+    def unnamed(self, start: int, end: int, draft: Draft) -> Person | None:
+        """Someone the text names by a noun only ("a 17-week old infant", "the baby"): a person of
+        the case called by that noun, the same one wherever the same noun stands."""
+        m = _PERSON_NOUN.search(self.text, start, end) or _PERSON_NOUN.search(self.text, draft.start, draft.end)
+        noun = m.group(1).lower() if m is not None else "child"
+        name = f"the {noun}"
+        person = self.persons.get(name)
+        if person is None:
+            taken = {p.name.casefold() for p in self.case.people}
+            if name in taken:
+                return next(p for p in self.case.people if p.name.casefold() == name)
+            person = self.case.person(name)
+            self.persons[name] = person
+        return person
+
+    def anchor_event(self, words: str, start: int, end: int, draft: Draft, create: bool = True) -> Event | None:
         """The event named by ``words``: by kind and person, else by the words, else a new one.
 
         "his death" is the person's death wherever it is told; "that assessment", "the referral"
         are the latest such event told before in the same section (a kind close to it will do:
         an assessment for a check); where none is, the words name an event of their own."""
+        told = self.anchor_drafts.get((start, end))
+        if told is not None and told.event is not None:
+            return told.event
         lowered = words.lower()
         kind = "life" if re.search(r"\blife\b", lowered) else kind_in(words)
         owner = self.anchor_owner(words, start, end, draft)
@@ -687,6 +829,8 @@ class _Reader:
                     and pattern.search(self.text, other.start, other.end)
                 ):
                     return other.event
+        if not create:
+            return None
         person = self.person(owner)
         description = " ".join(words.split())
         for prefix in ("the ", "his ", "her ", "their ", "a ", "an ", "that ", "this "):
@@ -757,7 +901,8 @@ class _Reader:
 
     def order_words(self, draft: Draft, last: dict[int, Event]) -> None:
         """ "Subsequently, ...", "Thereafter ...": the clause's event follows the one before it."""
-        assert draft.event is not None
+        if draft.event is None:
+            return
         sentence = self.text[draft.start : draft.founds[0].start]
         m = _THEN.match(sentence)
         if m is None:
@@ -821,6 +966,17 @@ class _Reader:
                 break
 
 
+def _names_check(found: Found) -> bool:
+    """An age that names the event itself: "his six to eight week check", "a fourteen week review"."""
+    return found.kind == "age" and _CHECK_WORD.search(found.text) is not None
+
+
+def _is_gap(found: Found) -> bool:
+    """ "a four day gap before the referral": a gap counted to a named event."""
+    tree = found.tree
+    return isinstance(tree, Shift) and isinstance(tree.base, Named) and "gap" in found.text.lower()
+
+
 def _tree(found: Found, whole: bool = False) -> Node:
     if whole and found.whole is not None:
         return found.whole[3]
@@ -849,6 +1005,7 @@ def build(
     *,
     source: str | None = None,
     to_original: Any = None,
+    own_date: Found | None = None,
 ) -> tuple[list[Draft], list[Placed]]:
     """Read ``founds`` into ``case``: people, events, placements and order statements.
 
@@ -856,6 +1013,7 @@ def build(
     """
     mapping = to_original if to_original is not None else (lambda a, b: (a, b))
     reader = _Reader(text, segments, founds, people, case, source, mapping)
+    reader.own_date = own_date
     for info in people.persons:
         reader.person(info.name)
     if people.subject is not None:

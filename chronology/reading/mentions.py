@@ -142,7 +142,7 @@ def kind_of(node: Node) -> str:
 # dates and clock times, an ordinal ending, "am"/"pm", a decade's "s"), or one other character.
 _TOKEN: Final = re.compile(
     r"(?P<w>[A-Za-z]+(?:['’][A-Za-z]+)*)"
-    r"|(?P<n>\d+(?:[./:]\d+)*(?:\s?(?:st|nd|rd|th)\b|'?s\b)?(?:\s?[ap]\.?m\b\.?)?)"
+    r"|(?P<n>\d+(?:[./:]\d+)*(?:\s?(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])\b|'?s\b)?(?:\s?[aApP]\.?[mM]\b\.?)?)"
     r"|(?P<p>\S)"
 )
 
@@ -281,7 +281,7 @@ EVENT_WORDS: Final = _words(
     "marriage relationship pregnancy caution charge remand recall strategy plan released arrested "
     "convicted sentenced referred admitted discharged moved evicted arrived left born died injured "
     "charged remanded recalled transferred returned married separated visited assessed examined "
-    "interviewed seen cautioned attended"
+    "interviewed seen cautioned attended life"
 )
 
 _WINDOW_LEFT: Final = 110  # characters of text read before a word that opens a window
@@ -632,12 +632,13 @@ def _best(
         anchor_last = _anchor_end(tokens, opener + 1, limit)
         if anchor_last is not None and anchor_last > right:
             ends.insert(0, anchor_last)
-        elif anchor_last is not None and anchor_last < right:
-            ends = [e for e in ends if e <= anchor_last or e < opener]
     starts = [s for s in range(left, i + 1) if _can_start(tokens[s])]
+    # The reading that accounts for the most words of time wins ("20 weeks pregnant" over "when she
+    # was 20 weeks"), then the longest, then the leftmost.
+    triggers = [k for k in range(left, max(ends) + 1 if ends else right + 1) if tokens[k].cls == _TRIGGER]
     candidates = sorted(
         ((s, e) for s in starts for e in ends if s <= i <= e),
-        key=lambda se: (se[0] - se[1], se[0]),
+        key=lambda se: (-sum(1 for k in triggers if se[0] <= k <= se[1]), se[0] - se[1], se[0]),
     )
     refusals: list[tuple[int, int, UnrecognisedPhrase]] = []
     for s, e in candidates[:_MAX_TRIES]:
@@ -660,7 +661,8 @@ def _can_start(tok: _Tok) -> bool:
 
 
 def _can_end(tok: _Tok) -> bool:
-    return tok.kind != _P and tok.lower not in _NO_END
+    # a capitalised word that is not a word of time starts a name ("At seven weeks of age Child T")
+    return tok.kind != _P and tok.lower not in _NO_END and not (tok.upper and tok.cls != _TRIGGER and tok.cls)
 
 
 def _accept(text: str, a: int, b: int, node: Node, tokens: list[_Tok], s: int) -> list[Found] | None:
@@ -680,6 +682,8 @@ def _accept(text: str, a: int, b: int, node: Node, tokens: list[_Tok], s: int) -
         if isinstance(base_words, Excerpt) and base_words.end is not None:
             pa, pb = a + base_words.start, a + base_words.end
             return [Found(pa, pb, text[pa:pb], kind_of(node.base), node.base)]
+    if kind == "deictic" and re.match(r"\s+of\b", text[b : b + 4]):
+        return None  # "the last month of his life" counts back from his death, not from today
     if isinstance(node, Length):
         # A bare "a year" or "two weeks" with nothing around it is too weak to list as a
         # duration unless it holds a number ("28 weeks") or says so ("for a fortnight").
@@ -732,7 +736,11 @@ def _plausible(node: Node) -> bool:
     """Whether a reading makes sense as a whole: no event named by words of time ("the early
     years" read as the start of an event called "years"), no length counted from."""
     if isinstance(node, Named):
-        return not any(word in _STRONG or _YEAR.fullmatch(word) for word in _WORDS.findall(node.words.text.lower()))
+        words = _WORDS.findall(node.words.text.lower())
+        if any(word in _STRONG or _YEAR.fullmatch(word) for word in words):
+            return False
+        # an event is named by a word of its own ("his death", "the hearing"), not by the grammar's words
+        return any(word not in _CLASSES or word in EVENT_WORDS for word in words)
     if isinstance(node, (Shift, Aligned, Endpoint, Bound)):
         return _plausible(node.base)
     if isinstance(node, Between):
