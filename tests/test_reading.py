@@ -115,3 +115,35 @@ def test_importing_chronology_does_not_import_spacy() -> None:
     code = "import sys, chronology; print('spacy' in sys.modules, 'matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_binary_junk_and_one_enormous_line_read_without_error(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(7)
+    junk = bytes(rng.randrange(256) for _ in range(200_000))
+    path = tmp_path / "junk.bin"
+    path.write_bytes(junk)
+    read_ = read_file(path, encoding="latin-1")
+    assert read_.conflicts == () or all(isinstance(c, tuple) for c in read_.conflicts)
+    assert_offsets(junk.decode("latin-1"), read_.mentions)
+    # a text with no line breaks at all, longer than one of spaCy's pieces
+    line = "In 2011 the family moved and a visit followed. " * 2_500
+    long = read(line)
+    assert len(long.mentions) == 2_500
+    assert_offsets(line, long.mentions)
+
+
+def test_a_text_of_only_dates_and_numbers_reads() -> None:
+    text = "2011 2012 2013. 12/05/2011. 4.11 3.2.10 Section 3.2.10 page 14 of 90. 1999-2001"
+    read_ = read(text)
+    assert_offsets(text, read_.mentions)
+    assert "4.11" not in [m.text for m in read_.mentions]
+
+
+def test_read_never_raises_on_conflicting_statements() -> None:
+    text = "Child S was born in May 2012. Child S was born in June 2013. He was seen the following day."
+    read_ = read(text)
+    assert read_.conflicts
+    assert read_.set_aside
+    assert read_.consistent
