@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import functools
 import re
+import time
 from collections.abc import Callable
 from datetime import date
 from os import PathLike
@@ -167,12 +168,18 @@ def _read(
     document_date: DocumentDateLike,
     settings: Settings,
     segmenter: Callable[[_interim.Page], list[Segment]],
+    stages: dict[str, float] | None = None,
 ) -> Chronology:
-    """The reading itself, given how to cut the clean text into sentences."""
+    """The reading itself, given how to cut the clean text into sentences.  ``stages``, where given,
+    receives the seconds each stage took (for ``benchmarks/bench_reading.py``)."""
+    clock = _Clock(stages)
     page = _interim.clean(text)
+    clock("clean")
     segments = segmenter(page)
+    clock("sentences")
     spans = [(s.start, s.end) for s in segments if s.kind not in _UNREAD]
     founds = find(page.text, spans, settings)
+    clock("mentions")
     people = _interim.find_people(page.text, spans)
     dated = document_date if document_date is not None else find_document_date(page.text, founds)
     told = own_date(page.text, founds)
@@ -180,15 +187,33 @@ def _read(
         case = Case(document_date=dated, settings=settings)
     except ChronologyError as error:
         raise InvalidValue(f"document_date: {error}") from None
+    clock("people")
     _drafts, records = build(
         page.text, segments, founds, people, case, source=source, to_original=page.to_original, own_date=told
     )
+    clock("events")
     chronology = case.solve(strict=False)
+    clock("solve")
     chronology.text = text
     chronology.source = source
     chronology.mentions = tuple(_mention(record, chronology, case, page, source, settings) for record in records)
     chronology.agencies = _interim.listed_agencies(page.text, page.blocks)
+    clock("bounds")
     return chronology
+
+
+class _Clock:
+    """Records the seconds since the last call under each name (nothing where ``stages`` is None)."""
+
+    def __init__(self, stages: dict[str, float] | None) -> None:
+        self.stages = stages
+        self.last = time.perf_counter() if stages is not None else 0.0
+
+    def __call__(self, name: str) -> None:
+        if self.stages is not None:
+            now = time.perf_counter()
+            self.stages[name] = self.stages.get(name, 0.0) + now - self.last
+            self.last = now
 
 
 # -- sentences -----------------------------------------------------------------------------------
