@@ -47,7 +47,7 @@ from chronology.case import Case, Chronology
 from chronology.errors import ChronologyError, InvalidValue, UnreadableText
 from chronology.model import Excerpt, Interval, When
 from chronology.phrases import parse_when
-from chronology.phrases.syntax import Birth, DocumentDate, Named, Reference, anchors_of
+from chronology.phrases.syntax import Birth, Bound, DocumentDate, Named, Reference, anchors_of
 from chronology.reading import _interim
 from chronology.reading.document import document_date as find_document_date
 from chronology.reading.document import own_date
@@ -370,8 +370,14 @@ def _when(record: Placed, chronology: Chronology, case: Case, settings: Settings
         if case.document is None:
             return None, "counts from the document's date, which the text does not give"
         kwargs["document_date"] = chronology.when(case.document)
+    words = found.text
+    if isinstance(tree, Bound) and tree.side == "until" and re.match(r"(?:up )?(?:until|till)\b", words, re.I):
+        # "until mid-summer 2013" is the time something ended: mid-summer 2013
+        base = getattr(tree.base, "words", None)
+        if isinstance(base, Excerpt) and base.end is not None:
+            words = found.text[base.start : base.end]
     try:
-        when = parse_when(found.text, settings=settings, **kwargs)
+        when = parse_when(words, settings=settings, **kwargs)
     except ChronologyError as error:
         return None, f"not read: {error}"
     event = record.draft.event if record.draft is not None else None

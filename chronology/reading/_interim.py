@@ -124,7 +124,7 @@ def _is_heading(line: str) -> bool:
     if len(line) > 100 or line[-1] in '.,;:!?"”’)':
         return False
     if _HEADING_NUMBER.match(line):
-        return True
+        return len(line) <= 80 and line.count(". ") == 0
     words = line.split()
     return len(words) <= 8 and sum(w[0].isupper() for w in words if w[0].isalpha()) >= max(1, len(words) // 2)
 

@@ -164,10 +164,11 @@ def kind_in(words: str) -> str | None:
 _PRONOUN: Final = re.compile(r"\b(he|his|him|she|her|hers|they|their|them)\b", re.IGNORECASE)
 _MALE_PRONOUNS: Final = frozenset(("he", "his", "him"))
 _FEMALE_PRONOUNS: Final = frozenset(("she", "her", "hers"))
+# Words that set the reference time to an event they name: "at the time of his death", "following her
+# homelessness application", "on leaving the refuge".
 _AT_THE_TIME: Final = re.compile(
-    r"\b(?:at the time of|on the day of|at the point of|following|after)\s+"
-    r"(his|her|their|the|[A-Z]\w*(?:\s[A-Z0-9]\w?)?['’]s)"
-    r"\s+(death|birth|arrest|release|admission|discharge|injury|injuries)\b",
+    r"\b(?:at the time of|on the day of|at the point of|following|after|upon|on)\s+"
+    r"((?:(?:his|her|their|the|[A-Z]\w*\s[A-Z0-9]\w?['’]s)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)(?=\s*[,;(]|\s+[A-Z]|\s*$)",
     re.IGNORECASE,
 )
 _THEN: Final = re.compile(r"^\W*(subsequently|thereafter|after this|after that|following this|following that)\b", re.I)
@@ -184,6 +185,11 @@ _DANGLING: Final = re.compile(
     re.IGNORECASE,
 )
 _DESCRIPTION_LIMIT: Final = 90
+# A line giving a birth or death date: "D.O.B: 01/01/2012", "Date of death - 14 June 2012", "DOB 3/4/15".
+_VITAL: Final = re.compile(
+    r"\s*(?:[A-Z][\w ]{0,30}[:,–-]\s*)?"
+    r"(?:(D\.?\s?O\.?\s?B\.?|[Dd]ate of [Bb]irth)|D\.?\s?O\.?\s?D\.?|[Dd]ate of [Dd]eath)\s*[:\-–]?\s*"
+)
 _CHECK_WORD: Final = re.compile(r"\b(?:check|review|assessment|visit|appointment|immunisations?)\s*$", re.IGNORECASE)
 _NUMBERED: Final = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(?[a-z]\)|[-•*])\s+")  # "3.2", "4.11", "(a)", "-"
 _PERSON_NOUN: Final = re.compile(
@@ -191,7 +197,11 @@ _PERSON_NOUN: Final = re.compile(
 )
 _LIFE: Final = re.compile(r"\b([A-Z]\w*\s[A-Z0-9]\w?['’]s|his|her)\s+(?:short\s+|whole\s+|entire\s+)?life\b")
 _THIS_REVIEW: Final = re.compile(
-    r"\b(?:this|the)\s+(?:case|review|serious case review|safeguarding practice review|domestic homicide review)\b",
+    r"\b(?:agreed|decided|commissioned|initiated|instigated|notified|convened|established|recommended|was set up)\b"
+    r"[^.;]{0,160}\b(?:this|the)\s+(?:case|review|serious case review|safeguarding practice review|"
+    r"domestic homicide review|child safeguarding practice review)\b"
+    r"|\b(?:this|the)\s+(?:review|serious case review|safeguarding practice review|domestic homicide review)\s+"
+    r"(?:was|were|has been)\s+(?:commissioned|initiated|instigated|convened|established|set up|agreed)\b",
     re.IGNORECASE,
 )
 _BEFORE_BIRTH: Final = re.compile(
@@ -291,6 +301,7 @@ class _Reader:
         self.depends: dict[int, set[int]] = {}  # event -> the events its phrases count from
         self.anchor_drafts: dict[tuple[int, int], Draft] = {}  # an anchor's words -> the draft dating them
         self.own_date: Found | None = None  # the document's own date ("Date of publication: ..."): no event
+        self.dated: set[int] = set()  # events the text dates (directly, or from dated events)
         self.drafts: list[Draft] = []
         self.placed: list[Placed] = []
         self.named_starts = [a for a, _, _ in people.named]
@@ -367,7 +378,7 @@ class _Reader:
         section = 0
         isolated_sections = 10**6
         for segment in self.segments:
-            if segment.kind == "heading":
+            if segment.kind == "heading" and not _VITAL.match(self.text, segment.start, segment.end):
                 section += 1
                 continue
             if segment.kind == "footnote":
@@ -499,7 +510,13 @@ class _Reader:
             score = self.kind_score(m, near, draft)
             if score is not None and (best is None or score < best[0]):
                 best = (score, kind, m.start())
-        if best is not None:
+        vital = _VITAL.match(text, draft.start, draft.end)
+        if vital is not None:
+            # "D.O.B: 01/01/2012", "Date of death: 14 June 2012": the birth or death of whom the line names
+            draft.kind = "birth" if vital.group(1) else "death"
+            named = self.named_in(draft.start, draft.end)
+            draft.owner = named[0][2] if named else self.people.subject
+        elif best is not None:
             draft.kind = best[1]
             if draft.kind in self.kinds.once:
                 draft.owner = self.owner(draft, best[2])
@@ -575,7 +592,11 @@ class _Reader:
 
     def life_told(self, draft: Draft) -> Person | None:
         """The person whose life a period is ("Child S's life ... from the end of 2010 to the late
-        autumn of 2013"): named in the clause, or in the sentence just before it."""
+        autumn of 2013"): named in the clause, or in the sentence just before it, where the period runs
+        between two calendar dates."""
+        spans = [_tree(f, whole=True) for f in draft.founds]
+        if not any(isinstance(t, Between) and not anchors_of(t) for t in spans):
+            return None
         back = max(self.text.rfind("\n\n", 0, draft.start), draft.start - 300, 0)
         found = None
         for m in _LIFE.finditer(self.text, back, draft.end):
@@ -615,6 +636,8 @@ class _Reader:
     # -- placing -----------------------------------------------------------------------------------------
     def place_all(self) -> None:
         last: dict[int, Event] = {}  # section -> the event last dated there
+        # a birth is as good as dated: ages count from it wherever the text tells it
+        self.dated.update(id(p.birth) for p in self.case.people)
         done_whole: set[tuple[int, int]] = set()
         for draft in list(self.drafts):  # anchors may add drafts of their own as they go
             if not draft.founds or (draft.event is None and not all(_is_gap(f) for f in draft.founds)):
@@ -640,6 +663,8 @@ class _Reader:
                 )
                 assert tree is not None
                 reference = self.reference_for(draft, start, last)
+                if _is_gap(found):
+                    reference = self.gap_start(draft, start, reference)
                 if _is_gap(found) and reference is not None:
                     self.place_gap(record, tree, start, end, draft, reference, last)
                     continue
@@ -662,11 +687,16 @@ class _Reader:
                 except ChronologyError as error:
                     record.reason = f"not placed: {error}"
                     continue
-                self.depends.setdefault(id(draft.event), set()).update(
-                    id(e) for e in (record.anchor, record.reference, record.birth.birth if record.birth else None) if e
-                )
-                if not draft.isolated or draft.section not in last:
-                    last[draft.section] = draft.event
+                counted = [
+                    e for e in (record.anchor, record.reference, record.birth.birth if record.birth else None) if e
+                ]
+                self.depends.setdefault(id(draft.event), set()).update(id(e) for e in counted)
+                if all(id(e) in self.dated for e in counted):
+                    # only an event the text dates moves the narrative on; a flashback to an event it
+                    # never dates ("on the day of arrival") does not
+                    self.dated.add(id(draft.event))
+                    if not draft.isolated or draft.section not in last:
+                        last[draft.section] = draft.event
             self.order_words(draft, last)
 
     def place_gap(
@@ -708,7 +738,10 @@ class _Reader:
         record.anchor, record.reference, record.gap = later, reference, True
         if draft.event is None:
             draft.event = later
-        last[draft.section] = later
+        self.depends.setdefault(id(later), set()).add(id(reference))
+        if id(reference) in self.dated:
+            self.dated.add(id(later))
+            last[draft.section] = later
 
     def circular(self, event: Event, record: Placed) -> bool:
         """Whether placing ``event`` from the record's anchors would make a cycle of phrases."""
@@ -725,18 +758,35 @@ class _Reader:
         return False
 
     def reference_for(self, draft: Draft, at: int, last: dict[int, Event]) -> Event | None:
-        """The reference time at ``at``: an event the sentence names ("at the time of his death"),
-        else the event last dated in the section."""
-        sentence_start = max(self.text.rfind(".", 0, at), self.text.rfind("\n", 0, at), draft.start - 200)
-        told = None
-        for m in _AT_THE_TIME.finditer(self.text, max(0, sentence_start), at):
-            told = m
-        if told is not None:
-            event = self.event_named(told.group(2).lower(), told.group(1), told.start(1), draft)
-            if event is not None:
+        """The reference time at ``at``: a dated event the sentence names before it ("at the time of
+        his death", "following her homelessness application", "on leaving the refuge"), else the
+        event last dated in the section."""
+        sentence_start = max(self.text.rfind(".", 0, at), self.text.rfind("\n", 0, at), draft.start - 200, 0)
+        told = [m for m in _AT_THE_TIME.finditer(self.text, sentence_start, draft.end) if kind_in(m.group(1))]
+        # the nearest before the phrase, else the first after it in the clause ("(same day) ...
+        # following her homelessness application")
+        before = [m for m in told if m.end() <= at]
+        ordered = before[::-1] + [m for m in told if m.start() >= at]
+        for m in ordered:
+            event = self.anchor_event(m.group(1), m.start(1), m.end(1), draft, create=False, wide=True)
+            if event is not None and id(event) in self.dated and event is not draft.event:
                 return event
         event = last.get(draft.section)
         return event if event is not draft.event else None
+
+    def gap_start(self, draft: Draft, at: int, reference: Event | None) -> Event | None:
+        """The event a gap runs from: one the sentence tells before it ("when staff asked Mother S to
+        leave the refuge there was a four day gap"), else the reference time."""
+        sentence_start = max(self.text.rfind(".", 0, at), self.text.rfind("\n", 0, at), 0)
+        best = None
+        for m in self.kinds.pattern.finditer(self.text, sentence_start, at):
+            best = m
+        if best is not None:
+            kind = self.kinds.by_form[best.group().lower()]
+            event = self.event_named(kind, None, at, draft, wide=True)
+            if event is not None and id(event) in self.dated:
+                return event
+        return reference
 
     def bind(self, record: Placed, tree: Node, start: int, end: int, draft: Draft, reference: Event | None) -> None:
         for leaf in anchors_of(tree):
@@ -800,7 +850,9 @@ class _Reader:
             self.persons[name] = person
         return person
 
-    def anchor_event(self, words: str, start: int, end: int, draft: Draft, create: bool = True) -> Event | None:
+    def anchor_event(
+        self, words: str, start: int, end: int, draft: Draft, create: bool = True, wide: bool = False
+    ) -> Event | None:
         """The event named by ``words``: by kind and person, else by the words, else a new one.
 
         "his death" is the person's death wherever it is told; "that assessment", "the referral"
@@ -813,7 +865,7 @@ class _Reader:
         kind = "life" if re.search(r"\blife\b", lowered) else kind_in(words)
         owner = self.anchor_owner(words, start, end, draft)
         if kind is not None:
-            event = self.event_named(kind, None, start, draft, owner=owner)
+            event = self.event_named(kind, None, start, draft, owner=owner, wide=wide)
             if event is not None:
                 return event
         # by the words: the latest draft of the section whose clause holds the anchor's head word
@@ -858,7 +910,7 @@ class _Reader:
         return None
 
     def event_named(
-        self, kind: str, determiner: str | None, at: int, draft: Draft, owner: str | None = None
+        self, kind: str, determiner: str | None, at: int, draft: Draft, owner: str | None = None, wide: bool = False
     ) -> Event | None:
         """The event of ``kind`` for a person: theirs for a birth, death or life; else the latest such
         event before ``at`` (the next one where none is before)."""
@@ -887,6 +939,11 @@ class _Reader:
         ]
         if owner is not None:
             tiers.append([d for d in told if d.kind == kind and owner in d.people])
+        if wide:
+            # words that set the time ("on leaving the refuge") may name an event told in an
+            # earlier section: the latest of that kind, or a kind close to it
+            tiers.append([d for d in told if d.kind == kind])
+            tiers.append([d for d in told if d.kinds & close])
         for tier in tiers:
             if owner is not None:
                 tier = [d for d in tier if owner in d.people] or tier
@@ -932,7 +989,7 @@ class _Reader:
             if draft.event is None or not draft.founds or draft.kind in ("birth", "death", "life"):
                 continue
             clause = self.excerpt(draft.start, draft.end)
-            if death is not None and draft.kind == "review" and _THIS_REVIEW.search(self.text, draft.start, draft.end):
+            if death is not None and "review" in draft.kinds and _THIS_REVIEW.search(self.text, draft.start, draft.end):
                 self.fact(death, draft.event, 0, "a review of a death follows it", clause)
             if _BEFORE_BIRTH.search(self.text, draft.start, draft.end):
                 continue

@@ -437,6 +437,17 @@ def _joinable(tokens: list[_Tok], i: int) -> bool:
     return False
 
 
+def _label_belongs(tokens: list[_Tok], i: int) -> bool:
+    """Whether the name starting at token ``i`` belongs to the phrase before it: a possessive ("Child
+    S's first year") or the subject of an age ("when Child S was four months old")."""
+    j = i + 1 if i + 1 < len(tokens) and _is_label(tokens, i + 1) else i
+    if tokens[j].lower.endswith("'s"):
+        return True
+    return (
+        j + 1 < len(tokens) and tokens[j + 1].lower in ("was", "were", "is") and i > 0 and tokens[i - 1].lower == "when"
+    )
+
+
 def _anchor_end(tokens: list[_Tok], first: int, limit: int) -> int | None:
     """The last token of the event words starting at ``first`` ("his death", "her eviction from the
     refuge", "the perpetrator being released from prison"), or ``None``."""
@@ -467,7 +478,7 @@ def _anchor_end(tokens: list[_Tok], first: int, limit: int) -> int | None:
                             break
                     k += 1
             return last
-        if i > first + 1 and tok.upper and _is_label(tokens, i) and not tok.lower.endswith("'s"):
+        if i > first and tok.upper and _is_label(tokens, i) and not _label_belongs(tokens, i):
             break  # a new subject ("... his death Child M was seen")
         last = i
         i += 1
@@ -623,6 +634,8 @@ def _best(
         left -= 1
     right = i
     while right + 1 < n and right - i < _MAX_RIGHT and not taken[right + 1] and _joinable(tokens, right + 1):
+        if _is_label(tokens, right + 1) and not _label_belongs(tokens, right + 1):
+            break  # a name after the phrase starts the next clause ("The day after his birth Mother S told")
         right += 1
     ends = [e for e in range(right, i - 1, -1) if _can_end(tokens[e])]
     # The event an anchor word counts from, past the run of the grammar's words.
@@ -630,7 +643,7 @@ def _best(
     if opener is not None:
         limit = next((k for k in range(opener + 1, n) if taken[k]), n)
         anchor_last = _anchor_end(tokens, opener + 1, limit)
-        if anchor_last is not None and anchor_last > right:
+        if anchor_last is not None and anchor_last > right and _can_end(tokens[anchor_last]):
             ends.insert(0, anchor_last)
     starts = [s for s in range(left, i + 1) if _can_start(tokens[s])]
     # The reading that accounts for the most words of time wins ("20 weeks pregnant" over "when she
@@ -661,8 +674,11 @@ def _can_start(tok: _Tok) -> bool:
 
 
 def _can_end(tok: _Tok) -> bool:
-    # a capitalised word that is not a word of time starts a name ("At seven weeks of age Child T")
-    return tok.kind != _P and tok.lower not in _NO_END and not (tok.upper and tok.cls != _TRIGGER and tok.cls)
+    # a capitalised word that is not a word of time starts a name ("At seven weeks of age Child T"),
+    # and a one-letter label ends one
+    if tok.upper and tok.cls != _TRIGGER and (tok.cls or len(tok.lower) == 1):
+        return False
+    return tok.kind != _P and tok.lower not in _NO_END
 
 
 def _accept(text: str, a: int, b: int, node: Node, tokens: list[_Tok], s: int) -> list[Found] | None:
@@ -676,7 +692,12 @@ def _accept(text: str, a: int, b: int, node: Node, tokens: list[_Tok], s: int) -
         count = _count_of(node)
         if count is not None:
             return [Found(a, b, words, "duration", Length(count, Excerpt(words)), _DURATION_REASON)]
-    if isinstance(node, Bound) and node.side == "until" and _NOT_UNTIL.search(text, max(0, a - 80), a):
+    if (
+        isinstance(node, Bound)
+        and node.side == "until"
+        and re.match(r"(?:up )?(?:until|till)\b", words, re.IGNORECASE)
+        and _NOT_UNTIL.search(text, max(0, a - 80), a)
+    ):
         # "did not resume until mid-summer 2013": it resumed then
         base_words = getattr(node.base, "words", None)
         if isinstance(base_words, Excerpt) and base_words.end is not None:
