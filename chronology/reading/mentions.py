@@ -61,7 +61,7 @@ OFF_TIMELINE: Final = frozenset(("citation", "duration", "frequency"))
 """Kinds of mention listed but kept off the timeline: they locate nothing."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Mention:
     """One phrase of a text that places something in time (or a citation, duration or frequency).
 
@@ -76,6 +76,8 @@ class Mention:
     >>> m = Mention(10, 27, "early summer 2011", "season", reason="not solved")
     >>> m.on_timeline, str(m)
     (True, "'early summer 2011' (season, 10-27): not solved")
+    >>> m
+    Mention('early summer 2011', 'season', 10-27)
     """
 
     start: int
@@ -97,6 +99,9 @@ class Mention:
     def excerpt(self) -> Excerpt:
         """The words and their place, as the rest of the library keeps provenance."""
         return Excerpt(self.text, self.start, self.end, self.document)
+
+    def __repr__(self) -> str:
+        return f"Mention({self.text!r}, {self.kind!r}, {self.start}-{self.end})"
 
     def __str__(self) -> str:
         head = f"{self.text!r} ({self.kind}, {self.start}-{self.end})"
