@@ -57,7 +57,7 @@ def _first_dir(env: str, *candidates: Path) -> Path:
 SHARED = _first_dir("CHRONOLOGY_SHARED", ROOT / ".." / "shared", ROOT / ".." / ".." / "shared")
 CORPUS = _first_dir("CHRONOLOGY_CORPUS", ROOT / ".." / "corpus" / "reviews", ROOT / ".." / ".." / "corpus" / "reviews")
 ANNOTATIONS = _first_dir("CHRONOLOGY_ANNOTATIONS", ROOT / "benchmarks" / "reviews")
-SYNTHETIC = ROOT / "examples" / "review-child-m.json"
+SYNTHETIC = ROOT / "examples" / "review-child-t.json"
 
 _TIMELESS = frozenset(("citation", "duration", "frequency"))
 
@@ -113,7 +113,7 @@ def _texts() -> Iterator[tuple[str, dict[str, Any] | None, str | None, str]]:
     if SYNTHETIC.exists():
         data = json.loads(SYNTHETIC.read_text("utf-8"))
         path = SYNTHETIC.with_name(data["source"])
-        yield "child-m (synthetic)", data, path.read_text("utf-8"), ""
+        yield "child-t (synthetic)", data, path.read_text("utf-8"), ""
     for path in sorted(ANNOTATIONS.glob("*.json")) if ANNOTATIONS.exists() else []:
         data = json.loads(path.read_text("utf-8"))
         source = data.get("source", {})
@@ -243,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{r['sure']:5d} {_ratio(r['strict'], r['sure']):7.1%} {_ratio(r['lenient'], r['sure']):8.1%} "
             f"{r['cited']:>2d}/{r['citations']:<3d} {r['events']:6d} {r['conflicts']:5d} {r['seconds']:6.2f}"
         )
-        if not r["name"].startswith(("child-s", "child-m")):
+        if not r["name"].startswith(("child-s", "child-t")):
             for k in held:
                 held[k] += r[k]
     if held["annotated"]:

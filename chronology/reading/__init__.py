@@ -43,11 +43,11 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from chronology.case import Case, Chronology
+from chronology.case import Case, Chronology, Event
 from chronology.errors import ChronologyError, InvalidValue, UnreadableText
 from chronology.model import Excerpt, Interval, When
 from chronology.phrases import parse_when
-from chronology.phrases.syntax import Birth, Bound, DocumentDate, Named, Reference, anchors_of
+from chronology.phrases.syntax import Birth, Bound, DocumentDate, Named, Reference, Shift, anchors_of
 from chronology.reading import _interim
 from chronology.reading.document import document_date as find_document_date
 from chronology.reading.document import own_date
@@ -193,6 +193,10 @@ def _read(
     )
     clock("events")
     chronology = case.solve(strict=False)
+    for _ in range(_REFINE_ROUNDS):
+        if not _refine_births(records, chronology, case, page, source):
+            break
+        chronology = case.solve(strict=False)
     clock("solve")
     chronology.text = text
     chronology.source = source
@@ -214,6 +218,108 @@ class _Clock:
             now = time.perf_counter()
             self.stages[name] = self.stages.get(name, 0.0) + now - self.last
             self.last = now
+
+
+# -- ages, exactly ----------------------------------------------------------------------------
+
+_REFINE_ROUNDS = 2
+
+
+def _refine_births(
+    records: list[Placed], chronology: Chronology, case: Case, page: _interim.Page, source: str | None
+) -> bool:
+    """Tighten births from the ages the text gives at dated events, with exact calendar arithmetic.
+
+    The engine holds an age as a range of days ("21 months" is 638 to 641 days, whatever
+    the birthday), so a death on 14 February 2017 at "one year and nine months" leaves
+    the birth up to 18 May 2015, where the calendar says 14 May.  Each age's shift is
+    monotone, so the births it allows are found by bisection on the event's solved
+    bounds, and any tighter bound is added to the case as a statement in the age's own
+    words.  Returns whether anything was added.
+    """
+    added = False
+    for record in records:
+        draft = record.draft
+        tree = record.found.tree
+        if record.birth is None or draft is None or draft.event is None or record.reason is not None:
+            continue
+        if not isinstance(tree, Shift) or not isinstance(tree.base, Birth):
+            continue
+        event = chronology.bounds(draft.event)
+        birth = chronology.bounds(record.birth.birth)
+        if not (event.is_bounded and birth.is_bounded):
+            continue
+        assert event.earliest is not None and event.latest is not None
+        assert birth.earliest is not None and birth.latest is not None
+        first, last = birth.earliest.toordinal(), birth.latest.toordinal()
+        try:
+            low, high = _births_allowed(tree, event.earliest, event.latest, first, last)
+        except (ChronologyError, OverflowError, ValueError):
+            continue
+        start, end = page.to_original(record.found.start, record.found.end)
+        words = Excerpt(record.found.text, start, end, source)
+        if low is not None and high is not None and low <= high and (low, high) != (first, last):
+            added |= _place(case, record.birth.birth, Interval(date.fromordinal(low), date.fromordinal(high)), words)
+            first, last = low, high
+        # and the other way: the event lies in the image of the births left
+        try:
+            image = Interval(
+                tree.apply(date.fromordinal(first)).earliest, tree.apply(date.fromordinal(last)).latest
+            ).intersect(event)
+        except (ChronologyError, OverflowError, ValueError):
+            continue
+        if image is not None and image != event:
+            added |= _place(case, draft.event, image, words)
+    return added
+
+
+def _place(case: Case, event: Event, bound: Interval, words: Excerpt) -> bool:
+    try:
+        case.place(event, When((bound,), words.text, "age", words))
+    except ChronologyError:
+        return False
+    return True
+
+
+def _births_allowed(tree: Shift, earliest: date, latest: date, first: int, last: int) -> tuple[int | None, int | None]:
+    """The first and last births in ``[first, last]`` (ordinals) whose age ``tree`` can fall in
+    ``[earliest, latest]``: the image of a later birth is never earlier, so both are bisections."""
+
+    def reaches(ordinal: int) -> bool:
+        end = tree.apply(date.fromordinal(ordinal)).latest
+        return end is None or end >= earliest
+
+    def precedes(ordinal: int) -> bool:
+        start = tree.apply(date.fromordinal(ordinal)).earliest
+        return start is None or start <= latest
+
+    return _first_day(first, last, reaches), _last_day(first, last, precedes)
+
+
+def _first_day(first: int, last: int, holds: Callable[[int], bool]) -> int | None:
+    """The first ordinal in ``[first, last]`` where a monotone ``holds`` is true (``None``: nowhere)."""
+    if not holds(last):
+        return None
+    while first < last:
+        middle = (first + last) // 2
+        if holds(middle):
+            last = middle
+        else:
+            first = middle + 1
+    return first
+
+
+def _last_day(first: int, last: int, holds: Callable[[int], bool]) -> int | None:
+    """The last ordinal in ``[first, last]`` where a monotone ``holds`` (true, then false) is true."""
+    if not holds(first):
+        return None
+    while first < last:
+        middle = (first + last + 1) // 2
+        if holds(middle):
+            first = middle
+        else:
+            last = middle - 1
+    return first
 
 
 # -- sentences -----------------------------------------------------------------------------------
