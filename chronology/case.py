@@ -1054,6 +1054,18 @@ class Chronology:
             return Order.ON_OR_AFTER
         return Order.UNDETERMINED
 
+    def mentions_of(self, event: Event) -> tuple[Any, ...]:
+        """The mentions read from the text that date ``event`` (none for a case built by hand).
+
+        >>> from chronology import read
+        >>> chronology = read("In April 2013 Male B was released. He moved in two weeks later.")
+        >>> released = next(e for e in chronology.events if e.kind == "release")
+        >>> [m.text for m in chronology.mentions_of(released)]
+        ['In April 2013']
+        """
+        self._check(event)
+        return tuple(m for m in self.mentions if getattr(m, "event", None) is event)
+
     def ambiguous(self) -> tuple[Event, ...]:
         """Events with more than one surviving reading (in resolved order).
 

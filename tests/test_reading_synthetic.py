@@ -77,7 +77,13 @@ MENTIONS = [
 # agency, true day, the widest bounds a careful reader would accept).
 TRUTH = [
     ("birth of Child T", "birth", None, date(2015, 5, 10), Interval(date(2015, 5, 7), date(2015, 5, 14))),
-    ("She booked with midwifery", "registration", "midwifery", date(2015, 1, 1), Interval(date(2015, 1, 1), date(2015, 1, 8))),
+    (
+        "She booked with midwifery",
+        "registration",
+        "midwifery",
+        date(2015, 1, 1),
+        Interval(date(2015, 1, 1), date(2015, 1, 8)),
+    ),
     ("He was discharged home", "discharge", None, date(2015, 5, 11), Interval(date(2015, 5, 8), date(2015, 5, 15))),
     (
         "The health visitor completed the new birth visit",
