@@ -147,3 +147,22 @@ def test_read_never_raises_on_conflicting_statements() -> None:
     assert read_.conflicts
     assert read_.set_aside
     assert read_.consistent
+
+
+def test_order_words_between_clauses_become_statements() -> None:
+    text = (
+        "In 2012 the GP saw Child K, and then in 2012 the nursery reported a bruise. "
+        "Subsequently, in 2012 police attended. In 2012 the school called, after in 2012 a letter was sent."
+    )
+    read_ = read(text)
+    from chronology.case import Order
+
+    by = {e.description: e for e in read_.events}
+    gp, nursery, police = by["The GP saw Child K"], by["The nursery reported a bruise"], by["Police attended"]
+    school, letter = by["The school called"], by["A letter was sent"]
+    assert read_.order(gp, nursery) == Order.BEFORE
+    assert read_.order(nursery, police) == Order.BEFORE
+    assert read_.order(letter, school) == Order.BEFORE
+    words = {s.origin for s in read_.case.statements if s.kind == "order"}
+    assert {"then", "Subsequently", "after"} <= words
+    assert police.description == "Police attended"

@@ -171,12 +171,16 @@ _AT_THE_TIME: Final = re.compile(
     r"((?:(?:his|her|their|the|[A-Z]\w*\s[A-Z0-9]\w?['’]s)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)(?=\s*[,;(]|\s+[A-Z]|\s*$)",
     re.IGNORECASE,
 )
-_THEN: Final = re.compile(r"^\W*(subsequently|thereafter|after this|after that|following this|following that)\b", re.I)
+_THEN: Final = re.compile(
+    r"\W*(subsequently|thereafter|afterwards|after this|after that|following this|following that)\b", re.I
+)
+# Between two clauses of a sentence: "..., before ...", "... and then ...", "..., after ...".
+_BETWEEN: Final = re.compile(r"(?:,|\band)\s+(before|prior to|then|subsequently|after|following)\b", re.I)
 _PREGNANT: Final = re.compile(r"\bpregnan(?:t|cy)\b", re.IGNORECASE)
 _NOT_THIS_PREGNANCY: Final = re.compile(r"\b(?:again|another|second|next|miscarr\w*|terminat\w*)\b", re.IGNORECASE)
 _LEAD: Final = re.compile(
     r"^(?:[\s,;:–—-]+|(?:and|but|then|so|also|in|on|at|by|during|from|since|until|when|whilst|while|after|before|"
-    r"over|throughout|within|for)\b)+",
+    r"over|throughout|within|for|subsequently|thereafter|afterwards|later)\b)+",
     re.IGNORECASE,
 )
 # What an age cut out of a clause leaves behind: "when Child T was", "when she was".
@@ -639,6 +643,7 @@ class _Reader:
         # a birth is as good as dated: ages count from it wherever the text tells it
         self.dated.update(id(p.birth) for p in self.case.people)
         done_whole: set[tuple[int, int]] = set()
+        previous: dict[int, Draft] = {}  # section -> the draft told last there
         for draft in list(self.drafts):  # anchors may add drafts of their own as they go
             if not draft.founds or (draft.event is None and not all(_is_gap(f) for f in draft.founds)):
                 continue
@@ -697,7 +702,9 @@ class _Reader:
                     self.dated.add(id(draft.event))
                     if not draft.isolated or draft.section not in last:
                         last[draft.section] = draft.event
-            self.order_words(draft, last)
+            self.order_words(draft, previous.get(draft.section))
+            if draft.event is not None and id(draft.event) in self.dated:
+                previous[draft.section] = draft
 
     def place_gap(
         self, record: Placed, tree: Node, start: int, end: int, draft: Draft, reference: Event, last: dict[int, Event]
@@ -956,27 +963,27 @@ class _Reader:
         with contextlib.suppress(ChronologyError):
             self.case.relate(first, then, gap, None, a_point="start", b_point="start", words=words, kind="fact")
 
-    def order_words(self, draft: Draft, last: dict[int, Event]) -> None:
-        """ "Subsequently, ...", "Thereafter ...": the clause's event follows the one before it."""
-        if draft.event is None:
+    def order_words(self, draft: Draft, previous: Draft | None) -> None:
+        """Order words between clauses: "Subsequently, ...", "Thereafter ..." at the start of a
+        clause, or "..., before ...", "... and then ..." between two dated clauses of a sentence,
+        put the clause's event after the one told before it (after it for "after"/"following")."""
+        if draft.event is None or previous is None or previous.event is None or previous.event is draft.event:
             return
-        sentence = self.text[draft.start : draft.founds[0].start]
-        m = _THEN.match(sentence)
-        if m is None:
+        if previous.section != draft.section:
             return
-        previous = [
-            d.event
-            for d in self.drafts
-            if d.section == draft.section and d.end <= draft.start and d.event is not None and d is not draft
-        ]
-        if not previous or previous[-1] is draft.event:
+        opening = _THEN.match(self.text, draft.start, draft.founds[0].start)
+        between = None
+        if opening is None and previous.founds and previous.founds[-1].end <= draft.founds[0].start:
+            gap_start, gap_end = previous.founds[-1].end, draft.founds[0].start
+            if "." not in self.text[gap_start:gap_end] and gap_end - gap_start < 200:
+                between = _BETWEEN.search(self.text, gap_start, gap_end)
+        found = opening or between
+        if found is None:
             return
-        try:
-            self.case.after(
-                draft.event, previous[-1], words=self.excerpt(draft.start + m.start(1), draft.start + m.end(1))
-            )
-        except ChronologyError:
-            return
+        word = found.group(1).lower()
+        first, then = (draft.event, previous.event) if word in ("after", "following") else (previous.event, draft.event)
+        with contextlib.suppress(ChronologyError):
+            self.case.after(then, first, words=self.excerpt(found.start(1), found.end(1)))
 
     def facts(self) -> None:
         """What reviews take for granted: a woman pregnant at an event gives birth to the child
