@@ -26,7 +26,7 @@ import contextlib
 import re
 import sys
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, Final
@@ -189,6 +189,7 @@ _DANGLING: Final = re.compile(
     re.IGNORECASE,
 )
 _DESCRIPTION_LIMIT: Final = 90
+_CYCLE_SEARCH: Final = 2_000  # events looked through for a cycle of phrases before giving up
 # A line giving a birth or death date: "D.O.B: 01/01/2012", "Date of death - 14 June 2012", "DOB 3/4/15".
 _VITAL: Final = re.compile(
     r"\s*(?:[A-Z][\w ]{0,30}[:,–-]\s*)?"
@@ -307,6 +308,8 @@ class _Reader:
         self.own_date: Found | None = None  # the document's own date ("Date of publication: ..."): no event
         self.dated: set[int] = set()  # events the text dates (directly, or from dated events)
         self.drafts: list[Draft] = []
+        self.by_section: dict[int, list[Draft]] = {}  # drafts of each section, in the order told
+        self.by_kind: dict[str, list[Draft]] = {}  # drafts of each kind, in the order told
         self.placed: list[Placed] = []
         self.named_starts = [a for a, _, _ in people.named]
         self.kinds = kinds()
@@ -406,6 +409,12 @@ class _Reader:
                 mine = [f for f in timeline if clause_start <= f.start < clause_end]
                 self.group(mine, clause_start, clause_end, sec, isolated, inside)
 
+    def index(self, draft: Draft) -> None:
+        """Keep ``draft`` in the look-ups by section and by kind (once its kind is known)."""
+        self.by_section.setdefault(draft.section, []).append(draft)
+        if draft.kind is not None:
+            self.by_kind.setdefault(draft.kind, []).append(draft)
+
     def clauses(self, segment: Segment) -> list[tuple[int, int]]:
         out = []
         at = segment.start
@@ -478,6 +487,8 @@ class _Reader:
             self.describe(draft, cut, first)
         for draft in anchored:
             self.describe(draft, [(f.start, f.end) for f in draft.founds], draft.founds[0].start)
+        for draft in sorted(mine + anchored, key=lambda d: d.start):
+            self.index(draft)
 
     def trailing_anchor(self, previous: Found | None, found: Found) -> tuple[int, int] | None:
         """The words of the event ``previous`` counts from, where ``found`` dates it in passing:
@@ -731,6 +742,7 @@ class _Reader:
             stand_in = Draft(a, draft.end, draft.section, draft.isolated, kind=kind)
             stand_in.event = later
             self.drafts.append(stand_in)
+            self.index(stand_in)
         if later is None or later is reference:
             record.reason = f"a gap before {leaf.words.text!r}, which names no event apart from the one before"
             return
@@ -761,6 +773,8 @@ class _Reader:
             if current in seen:
                 continue
             seen.add(current)
+            if len(seen) > _CYCLE_SEARCH:
+                return True  # too far to tell: leave the phrase unplaced rather than risk a cycle
             todo.extend(self.depends.get(current, ()))
         return False
 
@@ -879,10 +893,9 @@ class _Reader:
         head = [w for w in re.findall(r"[A-Za-z]{4,}", lowered) if w not in ("that", "this", "their", "same")]
         if head:
             pattern = re.compile(rf"\b{re.escape(head[-1])}", re.IGNORECASE)
-            for other in reversed(self.drafts):
+            for other in reversed(self.by_section.get(draft.section, [])):
                 if (
-                    other.section == draft.section
-                    and other.start < start
+                    other.start < start
                     and other is not draft
                     and other.founds
                     and pattern.search(self.text, other.start, other.end)
@@ -906,6 +919,7 @@ class _Reader:
         if kind is not None:
             stand_in.kinds.add(kind)
         self.drafts.append(stand_in)
+        self.index(stand_in)
         return event
 
     def anchor_owner(self, words: str, start: int, end: int, draft: Draft) -> str | None:
@@ -938,24 +952,35 @@ class _Reader:
                 return self.death_of(person)
             return self.life_of(person)
         close = _RELATED.get(kind, frozenset()) | {kind}
-        told = [d for d in self.drafts if d is not draft and d.event is not None and d.start < at]
-        same = [d for d in told if d.section == draft.section]
-        tiers = [
-            [d for d in same if d.kind == kind],
-            [d for d in same if d.kinds & close],
+        same = self.by_section.get(draft.section, [])
+
+        def latest(drafts: list[Draft], wanted: Callable[[Draft], bool]) -> Draft | None:
+            # the latest draft told before ``at`` that is wanted, the owner's first where there is one
+            for own in (True, False) if owner is not None else (False,):
+                for d in reversed(drafts):
+                    if d is draft or d.event is None or d.start >= at or not wanted(d):
+                        continue
+                    if not own or owner in d.people:
+                        return d
+            return None
+
+        searches: list[tuple[list[Draft], Callable[[Draft], bool]]] = [
+            (same, lambda d: d.kind == kind),
+            (same, lambda d: bool(d.kinds & close)),
         ]
         if owner is not None:
-            tiers.append([d for d in told if d.kind == kind and owner in d.people])
+            searches.append((self.by_kind.get(kind, []), lambda d: owner in d.people))
         if wide:
             # words that set the time ("on leaving the refuge") may name an event told in an
-            # earlier section: the latest of that kind, or a kind close to it
-            tiers.append([d for d in told if d.kind == kind])
-            tiers.append([d for d in told if d.kinds & close])
-        for tier in tiers:
-            if owner is not None:
-                tier = [d for d in tier if owner in d.people] or tier
-            if tier:
-                return tier[-1].event
+            # earlier section: the latest of that kind, or of a kind close to it
+            searches.append((self.by_kind.get(kind, []), lambda d: True))
+            near = [found for k in sorted(close) if (found := latest(self.by_kind.get(k, []), lambda d: True))]
+            if near:
+                searches.append(([max(near, key=lambda d: d.start)], lambda d: True))
+        for drafts, wanted in searches:
+            found = latest(drafts, wanted)
+            if found is not None:
+                return found.event
         return None
 
     def fact(self, first: Event, then: Event, gap: int, says: str, words: Excerpt) -> None:
