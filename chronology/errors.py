@@ -18,6 +18,7 @@ __all__ = [
     "Inconsistent",
     "UnknownEvent",
     "UnreadableText",
+    "ReadingFailed",
 ]
 
 
@@ -151,6 +152,29 @@ class UnreadableText(ChronologyError, ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.path, self.reason, self.offset, self.encoding))
+
+
+class ReadingFailed(ChronologyError, RuntimeError):
+    """Reading a text failed in a way the reader did not foresee: a fault of the library, not
+    of the text.  ``source`` names the text, ``stage`` says how far reading got, and the
+    original exception is chained as ``__cause__``.
+
+    >>> print(ReadingFailed("review.txt", "events", "IndexError: list index out of range"))
+    reading 'review.txt' failed while finding events (IndexError: list index out of range); please report it
+    """
+
+    def __init__(self, source: str | None, stage: str, detail: str) -> None:
+        self.source = source
+        self.stage = stage
+        self.detail = detail
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        what = f"reading {self.source!r}" if self.source else "reading the text"
+        return f"{what} failed while finding {self.stage} ({self.detail}); please report it"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.source, self.stage, self.detail))
 
 
 def _clip(text: str, limit: int = 80) -> str:

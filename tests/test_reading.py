@@ -166,3 +166,17 @@ def test_order_words_between_clauses_become_statements() -> None:
     words = {s.origin for s in read_.case.statements if s.kind == "order"}
     assert {"then", "Subsequently", "after"} <= words
     assert police.description == "Police attended"
+
+
+def test_a_fault_inside_the_reader_is_a_chronology_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from chronology import ReadingFailed
+    from chronology.reading import events
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(events._Reader, "place_all", broken)
+    with pytest.raises(ReadingFailed) as caught:
+        read("In 2011 the family moved.", source="r.txt")
+    assert caught.value.stage == "events" and "IndexError" in str(caught.value)
+    assert isinstance(caught.value.__cause__, IndexError)

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from chronology.case import Case, Chronology, Event
-from chronology.errors import ChronologyError, InvalidValue, UnreadableText
+from chronology.errors import ChronologyError, InvalidValue, ReadingFailed, UnreadableText
 from chronology.model import Excerpt, Interval, When
 from chronology.phrases import parse_when
 from chronology.phrases.syntax import Birth, Bound, DocumentDate, Named, Reference, Shift, anchors_of
@@ -171,8 +171,26 @@ def _read(
     stages: dict[str, float] | None = None,
 ) -> Chronology:
     """The reading itself, given how to cut the clean text into sentences.  ``stages``, where given,
-    receives the seconds each stage took (for ``benchmarks/bench_reading.py``)."""
+    receives the seconds each stage took (for ``benchmarks/bench_reading.py``).  Only a
+    :class:`~chronology.ChronologyError` leaves it: anything else is a fault of the reader,
+    reported as :class:`~chronology.ReadingFailed` naming the stage it happened in."""
     clock = _Clock(stages)
+    try:
+        return _read_stages(text, source, document_date, settings, segmenter, clock)
+    except ChronologyError:
+        raise
+    except (RecursionError, MemoryError, ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as error:
+        raise ReadingFailed(source, clock.stage, f"{type(error).__name__}: {error}") from error
+
+
+def _read_stages(
+    text: str,
+    source: str | None,
+    document_date: DocumentDateLike,
+    settings: Settings,
+    segmenter: Callable[[_interim.Page], list[Segment]],
+    clock: _Clock,
+) -> Chronology:
     page = _interim.clean(text)
     clock("clean")
     segments = segmenter(page)
@@ -207,13 +225,26 @@ def _read(
 
 
 class _Clock:
-    """Records the seconds since the last call under each name (nothing where ``stages`` is None)."""
+    """Records the seconds since the last call under each name (nothing where ``stages`` is None),
+    and which stage is under way."""
+
+    _NEXT = {
+        "": "the text's blocks",
+        "clean": "sentences",
+        "sentences": "mentions",
+        "mentions": "people",
+        "people": "events",
+        "events": "the solution",
+        "solve": "mentions' bounds",
+    }
 
     def __init__(self, stages: dict[str, float] | None) -> None:
         self.stages = stages
         self.last = time.perf_counter() if stages is not None else 0.0
+        self.stage = self._NEXT[""]
 
     def __call__(self, name: str) -> None:
+        self.stage = self._NEXT.get(name, name)
         if self.stages is not None:
             now = time.perf_counter()
             self.stages[name] = self.stages.get(name, 0.0) + now - self.last
