@@ -152,7 +152,7 @@ def test_read_never_raises_on_conflicting_statements() -> None:
 def test_order_words_between_clauses_become_statements() -> None:
     text = (
         "In 2012 the GP saw Child K, and then in 2012 the nursery reported a bruise. "
-        "Subsequently, in 2012 police attended. In 2012 the school called, after in 2012 a letter was sent."
+        "Subsequently, in 2012 police attended. In 2012 the school called, after a letter was sent in May 2012."
     )
     read_ = read(text)
     from chronology.case import Order

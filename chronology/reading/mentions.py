@@ -216,6 +216,11 @@ def _long_keys() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
 
 
 _CLASSES: Final = _word_classes()
+# Words the grammar reads past at a phrase's start as changing nothing ("died the following day"):
+# a mention starts after them, so that the clause keeps its verb.
+_LEADS: Final = frozenset(
+    key[0] for key, (category, _value) in LEXICON.words.items() if category == "lead" and len(key) == 1
+)
 _LONG_KEYS: Final = _long_keys()
 
 
@@ -654,9 +659,17 @@ def _best(
     # The reading that accounts for the most words of time wins ("20 weeks pregnant" over "when she
     # was 20 weeks"), then the longest, then the leftmost.
     triggers = [k for k in range(left, max(ends) + 1 if ends else right + 1) if tokens[k].cls == _TRIGGER]
+    # A phrase that starts with the clause's verb ("born in the winter of 2010") comes after one
+    # that leaves it to the clause; the verb is kept where the phrase needs it ("born 10 weeks
+    # prematurely").
     candidates = sorted(
         ((s, e) for s in starts for e in ends if s <= i <= e),
-        key=lambda se: (-sum(1 for k in triggers if se[0] <= k <= se[1]), se[0] - se[1], se[0]),
+        key=lambda se: (
+            -sum(1 for k in triggers if se[0] <= k <= se[1]),
+            tokens[se[0]].lower in EVENT_WORDS,
+            se[0] - se[1],
+            se[0],
+        ),
     )
     refusals: list[tuple[int, int, UnrecognisedPhrase]] = []
     for s, e in candidates[:_MAX_TRIES]:
@@ -675,7 +688,7 @@ def _best(
 
 
 def _can_start(tok: _Tok) -> bool:
-    return tok.kind != _P and tok.lower not in _NO_START
+    return tok.kind != _P and tok.lower not in _NO_START and tok.lower not in _LEADS
 
 
 def _can_end(tok: _Tok) -> bool:
