@@ -306,7 +306,7 @@ def _refine_births(
 
 def _place(case: Case, event: Event, bound: Interval, words: Excerpt) -> bool:
     try:
-        case.place(event, When((bound,), words.text, "age", words))
+        case.place(event, When((bound,), words.text, "age", words), reference=event)
     except ChronologyError:
         return False
     return True

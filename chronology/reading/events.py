@@ -698,7 +698,9 @@ class _Reader:
                         self.excerpt(start, end, words),
                         person=record.birth,
                         anchor=record.anchor,
-                        reference=record.reference,
+                        # (a phrase without a reference time is given its own event: Case would
+                        # otherwise look for the event added last, a scan of the whole case)
+                        reference=record.reference or draft.event,
                     )
                 except ChronologyError as error:
                     record.reason = f"not placed: {error}"
