@@ -180,3 +180,22 @@ def test_a_fault_inside_the_reader_is_a_chronology_error(monkeypatch: pytest.Mon
         read("In 2011 the family moved.", source="r.txt")
     assert caught.value.stage == "events" and "IndexError" in str(caught.value)
     assert isinstance(caught.value.__cause__, IndexError)
+
+
+def test_later_in_a_year_stays_in_that_year_after_the_reference() -> None:
+    text = "In the summer of 2012 Male B was convicted. He breached the order later in 2012 by a further assault."
+    read_ = read(text)
+    breach = next(e for e in read_.events if e.description.startswith("He breached"))
+    assert str(read_.bounds(breach)) == "2 Jun 2012 – 31 Dec 2012"
+    (mention,) = read_.mentions_of(breach)
+    assert mention.when is not None and str(mention.when.envelope) == "2 Jun 2012 – 31 Dec 2012"
+
+
+def test_an_adults_age_counts_from_the_adult_the_clause_names() -> None:
+    text = (
+        "Mother S was born at the end of 1989. Child S was born in May 2012. "
+        "In these early years of adulthood Mother S lived alone."
+    )
+    read_ = read(text)
+    (mention,) = [m for m in read_.mentions if m.kind == "age"]
+    assert mention.when is not None and mention.when.envelope.earliest.year == 2007  # type: ignore[union-attr]

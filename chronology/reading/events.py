@@ -27,6 +27,7 @@ import re
 import sys
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any, Final
@@ -35,8 +36,9 @@ import attrs
 
 from chronology.case import Case, Event, Person
 from chronology.errors import ChronologyError
-from chronology.model import Excerpt
+from chronology.model import Excerpt, Interval, When
 from chronology.phrases.syntax import (
+    Aligned,
     Between,
     Birth,
     DocumentDate,
@@ -189,6 +191,7 @@ _DANGLING: Final = re.compile(
     re.IGNORECASE,
 )
 _DESCRIPTION_LIMIT: Final = 90
+_ADULT_MONTHS: Final = 16 * 12
 _CYCLE_SEARCH: Final = 2_000  # events looked through for a cycle of phrases before giving up
 # A line giving a birth or death date: "D.O.B: 01/01/2012", "Date of death - 14 June 2012", "DOB 3/4/15".
 _VITAL: Final = re.compile(
@@ -693,15 +696,10 @@ class _Reader:
                         record.reason = "counts from an event that is itself placed from this one"
                     if record.reason is not None:
                         continue
-                    self.case.place(
-                        draft.event,
-                        self.excerpt(start, end, words),
-                        person=record.birth,
-                        anchor=record.anchor,
-                        # (a phrase without a reference time is given its own event: Case would
-                        # otherwise look for the event added last, a scan of the whole case)
-                        reference=record.reference or draft.event,
-                    )
+                    if _within_period(tree) and record.reference is not None:
+                        self.place_within_period(draft.event, tree, self.excerpt(start, end, words), record.reference)
+                    else:
+                        self.place(draft.event, start, end, words, record)
                 except ChronologyError as error:
                     record.reason = f"not placed: {error}"
                     continue
@@ -764,6 +762,29 @@ class _Reader:
             self.dated.add(id(later))
             last[draft.section] = later
 
+    def place(self, event: Event, start: int, end: int, words: str, record: Placed) -> None:
+        self.case.place(
+            event,
+            self.excerpt(start, end, words),
+            person=record.birth,
+            anchor=record.anchor,
+            # (a phrase without a reference time is given its own event: Case would otherwise
+            # look for the event added last, a scan of the whole case)
+            reference=record.reference or event,
+        )
+
+    def place_within_period(self, event: Event, tree: Node, words: Excerpt, reference: Event) -> None:
+        """ "later in 2012", "earlier in April 2011": inside the period, and after (before) the
+        reference time, as two statements in the phrase's words.  (The engine's day offsets for such
+        a rule are taken over sample days, which a period fixed in the calendar does not allow.)"""
+        assert isinstance(tree, Aligned)
+        first, last = date.fromordinal(int(tree.arg[0])), date.fromordinal(int(tree.arg[1]))  # type: ignore[call-overload]
+        self.case.place(event, When((Interval(first, last),), words.text, "narrative", words), reference=event)
+        if tree.rule == "later_in":
+            self.case.relate(reference, event, 1, None, a_point="start", b_point="start", words=words, kind="narrative")
+        else:
+            self.case.relate(event, reference, 1, None, a_point="end", b_point="start", words=words, kind="narrative")
+
     def circular(self, event: Event, record: Placed) -> bool:
         """Whether placing ``event`` from the record's anchors would make a cycle of phrases."""
         todo = [id(e) for e in (record.anchor, record.reference, record.birth.birth if record.birth else None) if e]
@@ -814,7 +835,7 @@ class _Reader:
     def bind(self, record: Placed, tree: Node, start: int, end: int, draft: Draft, reference: Event | None) -> None:
         for leaf in anchors_of(tree):
             if isinstance(leaf, Birth):
-                person = self.birth_person(leaf, start, end, draft)
+                person = self.birth_person(leaf, start, end, draft, tree)
                 if person is None:
                     record.reason = "an age, but whose birth is not clear"
                     return
@@ -841,9 +862,10 @@ class _Reader:
                 record.reason = "counts from the document's date, which the text does not give"
                 return
 
-    def birth_person(self, leaf: Birth, start: int, end: int, draft: Draft) -> Person | None:
+    def birth_person(self, leaf: Birth, start: int, end: int, draft: Draft, tree: Node | None = None) -> Person | None:
         """Whose birth an age counts from: a person named in the phrase, the child of a pregnancy, a
-        pronoun's person, the child the clause is about."""
+        pronoun's person; else, for an adult's age ("these early years of adulthood"), the adult the
+        clause names first, and for a child's, the child the clause is about."""
         words = self.text[start:end]
         for _a, _b, name in self.named_in(start, end):
             return self.person(name)
@@ -856,6 +878,11 @@ class _Reader:
             named = [p for p in self.people.persons if p.name.lower().endswith(" " + leaf.person.lower())]
             if len(named) == 1:
                 return self.person(named[0].name)
+        if tree is not None and _adult_age(tree):
+            for name in draft.people:
+                info = self.people.get(name)
+                if info is not None and not info.child:
+                    return self.person(info.name)
         return self.person(self.child_of(draft)) or self.unnamed(start, end, draft)
 
     def unnamed(self, start: int, end: int, draft: Draft) -> Person | None:
@@ -1055,6 +1082,25 @@ class _Reader:
                         kind="pregnancy",
                     )
                 break
+
+
+def _adult_age(tree: Node) -> bool:
+    """Whether an age is a grown-up's: sixteen years or more ("aged 71", "early adulthood")."""
+    count = getattr(tree, "count", None)
+    if isinstance(tree, Shift) and isinstance(tree.base, Birth) and count is not None:
+        return bool(count.low.months >= _ADULT_MONTHS)
+    base = getattr(tree, "base", None)
+    return _adult_age(base) if base is not None else False
+
+
+def _within_period(tree: Node) -> bool:
+    """ "later in 2012", "earlier in April 2011": a part of a calendar period beside the reference."""
+    return (
+        isinstance(tree, Aligned)
+        and tree.rule in ("later_in", "earlier_in")
+        and isinstance(tree.base, Reference)
+        and len(tree.arg) == 2
+    )
 
 
 def _names_check(found: Found) -> bool:
