@@ -27,6 +27,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -85,6 +86,7 @@ def _fresh(times: int, junk_mb: float = 0.0, renamed: bool = False) -> dict[str,
         capture_output=True,
         text=True,
         check=True,
+        cwd=tempfile.gettempdir(),  # not the repository: the child imports the installed chronology
     ).stdout
     result: dict[str, object] = json.loads(out.strip().splitlines()[-1])
     return result
