@@ -71,11 +71,11 @@ else:
             copies.append(review)
     text = "\n\n".join(copies)
 stages = {}
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 c = _read(text, None, None, DEFAULT, lambda page: _segments(page, None), stages)
-seconds = time.perf_counter() - t0
+seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"chars": len(text), "seconds": seconds, "setup": setup, "stages": stages,
+print(json.dumps({"chars": len(text), "seconds": seconds, "cpu": cpu, "setup": setup, "stages": stages,
                   "mentions": len(c.mentions), "events": len(c.events), "peak_mb": peak}))
 """
 
@@ -117,35 +117,46 @@ def main(argv: list[str] | None = None) -> int:
     pipeline = time.perf_counter() - t0
     text = REVIEW.read_text("utf-8")
 
-    def once(stages: dict[str, float] | None = None) -> float:
-        started = time.perf_counter()
+    def once(stages: dict[str, float] | None = None) -> tuple[float, float]:
+        started, cpu = time.perf_counter(), time.process_time()
         _read(text, None, None, DEFAULT, lambda page: _segments(page, None), stages)
-        return time.perf_counter() - started
+        return time.perf_counter() - started, time.process_time() - cpu
 
-    first = once()
-    warm = []
+    first, first_cpu = once()
+    warm, warm_cpu = [], []
     stages: dict[str, float] = {}
     for _ in range(5):
-        warm.append(once(stages))
-    median = statistics.median(warm)
+        wall, cpu = once(stages)
+        warm.append(wall)
+        warm_cpu.append(cpu)
+    median, median_cpu = statistics.median(warm), statistics.median(warm_cpu)
     setup = _fresh(0, 0.001)["setup"]
     print(f"a fresh process: import chronology and build the blank pipeline {setup:.2f} s (spaCy's import most)")
     print(f"  (here, building the pipeline alone took {pipeline:.2f} s)")
-    print(f"Child S review ({len(text):,} characters): first read {first:.2f} s (fills the grammar's caches)")
-    verdict = "meets" if median <= FLOOR_SECONDS else "MISSES"
-    print(f"  warm read and solve: {median:.3f} s (median of 5) -- {verdict} the {FLOOR_SECONDS} s floor")
+    print(
+        f"Child S review ({len(text):,} characters): first read {first:.2f} s, {first_cpu:.2f} s of CPU "
+        "(fills the grammar's caches)"
+    )
+    verdict = "meets" if median_cpu <= FLOOR_SECONDS else "MISSES"
+    print(
+        f"  warm read and solve: {median:.3f} s wall, {median_cpu:.3f} s of CPU (median of 5) -- "
+        f"{verdict} the {FLOOR_SECONDS} s floor on one core"
+    )
     print("  stages (mean of 5): " + ", ".join(f"{k} {v / 5:.3f}" for k, v in stages.items()))
     print()
-    head = f"{'document':34s} {'characters':>12s} {'seconds':>8s} {'s / 100k chars':>15s} {'mentions':>9s}"
+    head = f"{'document':34s} {'characters':>12s} {'seconds':>8s} {'CPU s':>7s} {'CPU s / 100k':>13s} {'mentions':>9s}"
     print(head + f" {'events':>7s}")
     runs = [(1, True), (10, True)] if args.quick else [(1, True), (10, True), (100, True), (10, False)]
     for times, renamed in runs:
         r = _fresh(times, renamed=renamed)
-        per = r["seconds"] / (r["chars"] / 100_000)  # type: ignore[operator]
+        per = r["cpu"] / (r["chars"] / 100_000)  # type: ignore[operator]
         name = f"Child S x{times}" + (" (own people per copy)" if renamed and times > 1 else "")
         if not renamed:
             name += " (the same people)"
-        print(f"{name:34s} {r['chars']:12,d} {r['seconds']:8.2f} {per:15.3f} {r['mentions']:9,d} {r['events']:7,d}")
+        print(
+            f"{name:34s} {r['chars']:12,d} {r['seconds']:8.2f} {r['cpu']:7.2f} {per:13.3f} "
+            f"{r['mentions']:9,d} {r['events']:7,d}"
+        )
         print("    " + ", ".join(f"{k} {v:.2f}" for k, v in r["stages"].items()))  # type: ignore[attr-defined]
     print()
     print("Each document is read in a fresh process (cold caches, as a user's first file).  'Own people")
@@ -154,11 +165,11 @@ def main(argv: list[str] | None = None) -> int:
     print("same birth meet every other's: the engine's relaxed solve then finds them one rebuild at a time.")
     if args.junk:
         print()
-        print(f"{'random bytes (latin-1)':28s} {'characters':>12s} {'seconds':>8s} {'s / MB':>15s} {'peak MB':>9s}")
+        print(f"{'random bytes (latin-1)':28s} {'characters':>12s} {'seconds':>8s} {'CPU s / MB':>11s} {'peak MB':>9s}")
         for mb in (1, 5, 50):
             r = _fresh(0, mb)
-            per = r["seconds"] / (r["chars"] / 1_000_000)  # type: ignore[operator]
-            print(f"{f'{mb} MB':28s} {r['chars']:12,d} {r['seconds']:8.2f} {per:15.3f} {r['peak_mb']:9.0f}")
+            per = r["cpu"] / (r["chars"] / 1_000_000)  # type: ignore[operator]
+            print(f"{f'{mb} MB':28s} {r['chars']:12,d} {r['seconds']:8.2f} {per:11.3f} {r['peak_mb']:9.0f}")
     return 0
 
 
