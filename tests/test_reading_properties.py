@@ -76,18 +76,8 @@ def narratives(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, date]], date]
         verb, _agency = draw(st.sampled_from(VERBS))
         style = draw(
             st.sampled_from(
-                [
-                    "day",
-                    "month",
-                    "part",
-                    "season",
-                    "age_days",
-                    "age_weeks",
-                    "age_months",
-                    "later",
-                    "weeks_later",
-                    "following",
-                ]
+                ["day", "month", "part", "season", "year", "age_days", "age_weeks", "age_months"]
+                + ["later", "weeks_later", "following"]
             )
         )
         if style == "day":
@@ -96,6 +86,8 @@ def narratives(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, date]], date]
             phrase = f"In {MONTHS[truth.month]} {truth.year}"
         elif style == "part":
             phrase = f"In {_part(truth)} {MONTHS[truth.month]} {truth.year}"
+        elif style == "year":
+            phrase = f"In {truth.year}"
         elif style == "season" and _season(truth) is not None:
             phrase = f"In the {_season(truth)} of {truth.year}"
         elif style == "age_days" and (truth - birth).days <= 27:
@@ -114,6 +106,14 @@ def narratives(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, date]], date]
             phrase = f"On {_day(truth)}"
         sentences.append((f"{phrase} {verb}.", truth))
         previous = truth
+    if draw(st.booleans()):
+        # the child's death, told last, and an event counted back from it, told before it
+        death = previous + timedelta(days=draw(st.integers(30, 400)))
+        back = draw(st.integers(1, 25))
+        verb, _agency = draw(st.sampled_from(VERBS))
+        at = draw(st.integers(1, len(sentences)))
+        sentences.insert(at, (f"{_number(back).capitalize()} days before his death {verb}.", death - timedelta(back)))
+        sentences.append((f"Child K died on {_day(death)}.", death))
     text = ""
     spans = []
     for sentence, truth in sentences:

@@ -424,7 +424,7 @@ def _docs(nlp: Language, texts: Any) -> Any:
 
 # A sentence that ends with an anonymised label ("... gave birth to Child S. All of ...") is one
 # spaCy's tokenizer keeps whole, taking "S." for an abbreviation.
-_LABEL_END = re.compile(r"\b[A-Z][a-z]+ [A-Z]\d?\.(?=\s+[\"“‘(]?[A-Z])")
+_LABEL_END = re.compile(r"\b[A-Z][a-z]+ [A-Z]\d?\.(?=\s+[\"“‘(]?[A-Z0-9])")
 
 
 def _split_labels(text: str, start: int, end: int) -> list[tuple[int, int]]:
