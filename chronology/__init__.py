@@ -14,14 +14,17 @@ Jun 2011 (early summer 2011)
 from chronology.case import Case, Chronology, Event, Person, Statement
 from chronology.errors import (
     ChronologyError,
+    FileError,
     Inconsistent,
     InvalidValue,
     MissingAnchor,
     ReadingFailed,
     UnknownEvent,
+    UnreadableTable,
     UnreadableText,
     UnrecognisedPhrase,
 )
+from chronology.merge import merge
 from chronology.model import Amount, Count, Excerpt, Interval, When
 from chronology.phrases import parse, parse_when
 from chronology.reading import read, read_file
@@ -38,6 +41,7 @@ __all__ = [
     "Count",
     "Event",
     "Excerpt",
+    "FileError",
     "Inconsistent",
     "Interval",
     "InvalidValue",
@@ -49,8 +53,10 @@ __all__ = [
     "Statement",
     "UnknownEvent",
     "UnreadableText",
+    "UnreadableTable",
     "UnrecognisedPhrase",
     "When",
+    "merge",
     "parse",
     "parse_when",
     "read",

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from chronology.case import Case, Chronology, Event
-from chronology.errors import ChronologyError, InvalidValue, ReadingFailed, UnreadableText
+from chronology.errors import ChronologyError, FileError, InvalidValue, ReadingFailed, UnreadableText
 from chronology.model import Excerpt, Interval, When
 from chronology.phrases import parse_when
 from chronology.phrases.syntax import Birth, Bound, DocumentDate, Named, Reference, Shift, anchors_of
@@ -116,7 +116,8 @@ def read_file(
     """:func:`read` the text of the file at ``path`` (``source`` defaults to its name).
 
     Bytes the ``encoding`` cannot decode raise :class:`~chronology.UnreadableText`
-    naming the file and the byte offset.
+    naming the file and the byte offset; a file that cannot be opened raises
+    :class:`~chronology.FileError`.
 
     >>> import tempfile, os
     >>> with tempfile.NamedTemporaryFile("wb", suffix=".txt", delete=False) as f:
@@ -137,7 +138,7 @@ def read_file(
     try:
         data = Path(path).read_bytes()
     except OSError as error:
-        raise UnreadableText(name, error.strerror or str(error)) from None
+        raise FileError(name, (error.strerror or str(error)).lower()) from None
     try:
         text = data.decode(encoding)
     except LookupError:
