@@ -201,3 +201,14 @@ def test_an_adults_age_counts_from_the_adult_the_clause_names() -> None:
     read_ = read(text)
     (mention,) = [m for m in read_.mentions if m.kind == "age"]
     assert mention.when is not None and mention.when.envelope.earliest.year == 2007  # type: ignore[union-attr]
+
+
+def test_weeks_in_a_clause_about_a_pregnancy_are_weeks_of_pregnancy() -> None:
+    text = "Ms K booked with the midwife at 14 weeks, in mid-January 2019. Child O was born on 16 July 2019."
+    read_ = read(text)
+    booking = next(e for e in read_.events if e.description.startswith("Ms K booked"))
+    (age,) = [m for m in read_.mentions_of(booking) if m.kind == "age"]
+    # 14 weeks pregnant: 26 weeks (+/- 2) before the birth, not 14 weeks after it
+    assert age.when is not None and age.when.envelope.latest is not None
+    assert age.when.envelope.latest < read_.bounds(read_.subject.birth).earliest  # type: ignore[union-attr,operator]
+    assert read_.conflicts == ()

@@ -508,7 +508,7 @@ def _when(record: Placed, chronology: Chronology, case: Case, settings: Settings
         if case.document is None:
             return None, "counts from the document's date, which the text does not give"
         kwargs["document_date"] = chronology.when(case.document)
-    words = found.text
+    words = record.read_as or found.text
     if isinstance(tree, Bound) and tree.side == "until" and re.match(r"(?:up )?(?:until|till)\b", words, re.I):
         # "until mid-summer 2013" is the time something ended: mid-summer 2013
         base = getattr(tree.base, "words", None)

@@ -37,6 +37,7 @@ import attrs
 from chronology.case import Case, Event, Person
 from chronology.errors import ChronologyError
 from chronology.model import Excerpt, Interval, When
+from chronology.phrases import parse
 from chronology.phrases.syntax import (
     Aligned,
     Between,
@@ -104,6 +105,7 @@ class Placed:
     anchor_point: str | None = None  # "start"/"end" where the phrase names an event's end point
     reference: Event | None = None
     gap: bool = False  # "a four day gap before X": the phrase says how far X is from the reference
+    read_as: str | None = None  # the words the phrase was read as, where not its own ("14 weeks pregnant")
 
 
 # -- kinds of event ------------------------------------------------------------------------------
@@ -191,6 +193,14 @@ _DANGLING: Final = re.compile(
     re.IGNORECASE,
 )
 _DESCRIPTION_LIMIT: Final = 90
+# An age in weeks with nothing saying whose ("at 14 weeks", "at about 25 weeks"), and the words of a
+# clause about a pregnancy, where such an age is weeks of pregnancy.
+_BARE_WEEKS: Final = re.compile(
+    r"(?:at|by|from)?\s*((?:about |around |approximately |nearly |almost )?\w+ weeks?)", re.I
+)
+_ANTENATAL: Final = re.compile(
+    r"\b(?:pregnan\w*|ante-?natal|booked|booking|midwi\w+|gestation\w*|unborn|scan|foetus|fetus|maternity)\b", re.I
+)
 _ADULT_MONTHS: Final = 16 * 12
 _CYCLE_SEARCH: Final = 2_000  # events looked through for a cycle of phrases before giving up
 # A line giving a birth or death date: "D.O.B: 01/01/2012", "Date of death - 14 June 2012", "DOB 3/4/15".
@@ -681,6 +691,11 @@ class _Reader:
                     )
                 )
                 assert tree is not None
+                if found.whole is None:
+                    gestation = self.gestation(found, draft)
+                    if gestation is not None:
+                        words, tree = gestation
+                        record.read_as = words
                 reference = self.reference_for(draft, start, last)
                 if _is_gap(found):
                     reference = self.gap_start(draft, start, reference)
@@ -800,6 +815,24 @@ class _Reader:
                 return True  # too far to tell: leave the phrase unplaced rather than risk a cycle
             todo.extend(self.depends.get(current, ()))
         return False
+
+    def gestation(self, found: Found, draft: Draft) -> tuple[str, Node] | None:
+        """ "She booked at 14 weeks": in a clause about a pregnancy, a bare age in weeks is weeks of
+        pregnancy, read as the grammar reads "14 weeks pregnant" (counted back from the birth)."""
+        tree = found.tree
+        if not (isinstance(tree, Shift) and isinstance(tree.base, Birth) and tree.direction == 1):
+            return None
+        m = _BARE_WEEKS.fullmatch(found.text)
+        if m is None or _PRONOUN.search(found.text) or self.named_in(found.start, found.end):
+            return None
+        if not _ANTENATAL.search(self.text, draft.start, draft.end):
+            return None
+        words = f"{m.group(1)} pregnant"
+        try:
+            read = parse(words)
+        except ChronologyError:
+            return None
+        return (words, read) if isinstance(read, Shift) and read.direction == -1 else None
 
     def reference_for(self, draft: Draft, at: int, last: dict[int, Event]) -> Event | None:
         """The reference time at ``at``: a dated event the sentence names before it ("at the time of
