@@ -279,18 +279,32 @@ def _refine_births(
             continue
         event = chronology.bounds(draft.event)
         birth = chronology.bounds(record.birth.birth)
-        if not (event.is_bounded and birth.is_bounded):
+        if not event.is_bounded:
             continue
         assert event.earliest is not None and event.latest is not None
-        assert birth.earliest is not None and birth.latest is not None
-        first, last = birth.earliest.toordinal(), birth.latest.toordinal()
+        # where nothing bounds the birth yet, search the days the age's day range allows
+        fewest, most = tree.day_range()  # bounds on the event's day less the birth's
+        if fewest is None or most is None:
+            continue
+        first = event.earliest.toordinal() - most - 1
+        last = event.latest.toordinal() - fewest + 1
+        if birth.earliest is not None:
+            first = max(first, birth.earliest.toordinal())
+        if birth.latest is not None:
+            last = min(last, birth.latest.toordinal())
+        if first > last or first < 1 or last > date.max.toordinal():
+            continue
         try:
             low, high = _births_allowed(tree, event.earliest, event.latest, first, last)
         except (ChronologyError, OverflowError, ValueError):
             continue
         start, end = page.to_original(record.found.start, record.found.end)
         words = Excerpt(record.found.text, start, end, source)
-        if low is not None and high is not None and low <= high and (low, high) != (first, last):
+        known = (
+            birth.earliest.toordinal() if birth.earliest is not None else None,
+            birth.latest.toordinal() if birth.latest is not None else None,
+        )
+        if low is not None and high is not None and low <= high and (low, high) != known:
             added |= _place(case, record.birth.birth, Interval(date.fromordinal(low), date.fromordinal(high)), words)
             first, last = low, high
         # and the other way: the event lies in the image of the births left

@@ -291,7 +291,8 @@ EVENT_WORDS: Final = _words(
     "marriage relationship pregnancy caution charge remand recall strategy plan released arrested "
     "convicted sentenced referred admitted discharged moved evicted arrived left born died injured "
     "charged remanded recalled transferred returned married separated visited assessed examined "
-    "interviewed seen cautioned attended life"
+    "interviewed seen cautioned attended life homicide murder killing trial verdict inquest funeral post mortem "
+    "collapse overdose attack stabbing"
 )
 
 _WINDOW_LEFT: Final = 110  # characters of text read before a word that opens a window
@@ -319,7 +320,7 @@ _NOT_TITLE: Final = _words(
 class _Tok:
     """A token of a window of text: offsets, type, lower-case form, class, whether capitalised."""
 
-    __slots__ = ("start", "end", "kind", "lower", "cls", "upper")
+    __slots__ = ("start", "end", "kind", "lower", "cls", "upper", "numbering")
 
     def __init__(self, start: int, end: int, kind: int, lower: str, cls: int, upper: bool) -> None:
         self.start = start
@@ -328,6 +329,7 @@ class _Tok:
         self.lower = lower
         self.cls = cls
         self.upper = upper
+        self.numbering = False
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
@@ -343,7 +345,10 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
                 cls = _KNOWN if lower[:-2] in classes else _UNKNOWN
             out.append(_Tok(m.start(), m.end(), _W, lower, cls, word[0].isupper()))
         elif group == "n":
-            out.append(_Tok(m.start(), m.end(), _N, word.lower(), _KNOWN, False))
+            tok = _Tok(m.start(), m.end(), _N, word.lower(), _KNOWN, False)
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            tok.numbering = "." in word and not text[line_start : m.start()].strip()
+            out.append(tok)
         else:
             out.append(_Tok(m.start(), m.end(), _P, word, _UNKNOWN, False))
     _mark_long_keys(out)
@@ -435,7 +440,13 @@ def _word_trigger(tokens: list[_Tok], i: int) -> bool:
 def _joinable(tokens: list[_Tok], i: int) -> bool:
     tok = tokens[i]
     if tok.kind == _N:
-        return True
+        # a paragraph's number ("9.6 In the weeks that followed") is not part of a phrase
+        return not (tok.numbering or ("." in tok.lower and not _NUMERIC_DATE.fullmatch(tok.lower)))
+    return _joinable_word(tokens, i)
+
+
+def _joinable_word(tokens: list[_Tok], i: int) -> bool:
+    tok = tokens[i]
     if tok.kind == _W:
         return tok.cls != _UNKNOWN or _is_label(tokens, i)
     if tok.lower in _INNER_PUNCT:
@@ -783,6 +794,9 @@ def _plausible(node: Node) -> bool:
     if isinstance(node, (Shift, Aligned, Endpoint, Bound)):
         return _plausible(node.base)
     if isinstance(node, Between):
+        ends = (node.start, node.end)
+        if any(isinstance(end, Named) and not _names_an_event(end) for end in ends):
+            return False  # "on 5 July 2019 to an address in Halbury": a place, not an event, ends it
         return _plausible(node.start) and _plausible(node.end) and not isinstance(node.start, Length)
     if isinstance(node, Hull):
         return all(_plausible(part) and not isinstance(part, Length) for part in node.parts)
@@ -790,6 +804,10 @@ def _plausible(node: Node) -> bool:
 
 
 _WORDS: Final = re.compile(r"[a-z]+|\d+")
+
+
+def _names_an_event(node: Named) -> bool:
+    return any(word in EVENT_WORDS for word in _WORDS.findall(node.words.text.lower()))
 
 
 def _self_contained(node: Node) -> bool:
