@@ -34,7 +34,6 @@ June 2010 gives birth within a term, so only December 2010 is left.
 
 from __future__ import annotations
 
-import functools
 import re
 import time
 from collections.abc import Callable
@@ -63,16 +62,27 @@ __all__ = ["read", "read_file", "Mention"]
 # Texts are read in pieces of at most this many characters (spaCy's own limit is a million):
 # memory stays bounded whatever the length of the text.
 _PIECE = 100_000
+# spaCy keeps a batch's docs alive together: a few pieces at a time keeps memory bounded.
+_BATCH = 4
 DocumentDateLike = date | Interval | When | str | None
 
 
-@functools.cache
+_BLANK: list[Language] = []  # the process's blank pipeline, once built
+# spaCy's vocabulary keeps every new string it meets (random bytes bring millions): past this many,
+# the blank pipeline is built afresh, so that memory stays bounded over any number of texts.
+_VOCAB_LIMIT = 300_000
+
+
 def _blank() -> Language:
-    """``spacy.blank("en")`` with a sentencizer: built once per process, downloads nothing."""
+    """``spacy.blank("en")`` with a sentencizer: built once per process (again only where its
+    vocabulary has grown past a bound), downloads nothing."""
+    if _BLANK and len(_BLANK[0].vocab.strings) <= _VOCAB_LIMIT:
+        return _BLANK[0]
     import spacy
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    _BLANK[:] = [nlp]
     return nlp
 
 
@@ -391,9 +401,9 @@ def _segments(page: _interim.Page, nlp: Language | None) -> list[Segment]:
         else:
             out.append(Segment(block.start, block.end, index, block.kind))
     if pieces:
-        pipeline = nlp if nlp is not None else _blank()
         texts = (page.text[a:b] for a, b, _, _ in pieces)
-        for (a, _b, index, kind), doc in zip(pieces, _docs(pipeline, texts), strict=True):
+        docs = _docs(nlp, texts) if nlp is not None else (_blank()(text) for text in texts)
+        for (a, _b, index, kind), doc in zip(pieces, docs, strict=True):
             for start, end in _sentence_spans(doc):
                 for s, e in _split_labels(page.text, a + start, a + end):
                     if page.text[s:e].strip():
@@ -432,9 +442,9 @@ def _docs(nlp: Language, texts: Any) -> Any:
     disabled = [name for name in ("chronology",) if name in nlp.pipe_names]
     if disabled:
         with nlp.select_pipes(disable=disabled):
-            yield from nlp.pipe(texts, batch_size=256)
+            yield from nlp.pipe(texts, batch_size=_BATCH)
     else:
-        yield from nlp.pipe(texts, batch_size=256)
+        yield from nlp.pipe(texts, batch_size=_BATCH)
 
 
 # A sentence that ends with an anonymised label ("... gave birth to Child S. All of ...") is one
