@@ -236,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         print("nothing to measure")
         return 0
     head = (
-        f"{'text':38s} {'ann':>4s} {'found':>5s} {'P':>6s} {'R':>6s} {'F1':>6s} "
+        f"{'text':46s} {'ann':>4s} {'found':>5s} {'P':>6s} {'R':>6s} {'F1':>6s} "
         f"{'sure':>5s} {'strict':>7s} {'lenient':>8s} {'cite':>6s} {'events':>6s} {'confl':>5s} {'s':>6s}"
     )
     print(head)
@@ -248,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         rc = _ratio(r["tp_annotated"], r["annotated"])
         f1 = 2 * p * rc / (p + rc) if p + rc else float("nan")
         print(
-            f"{r['name'][:38]:38s} {r['annotated']:4d} {r['found']:5d} {p:6.1%} {rc:6.1%} {f1:6.3f} "
+            f"{r['name'][:46]:46s} {r['annotated']:4d} {r['found']:5d} {p:6.1%} {rc:6.1%} {f1:6.3f} "
             f"{r['sure']:5d} {_ratio(r['strict'], r['sure']):7.1%} {_ratio(r['lenient'], r['sure']):8.1%} "
             f"{r['cited']:>2d}/{r['citations']:<3d} {r['events']:6d} {r['conflicts']:5d} {r['seconds']:6.2f}"
         )
@@ -264,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         rc = _ratio(pool["tp_annotated"], pool["annotated"])
         f1 = 2 * p * rc / (p + rc) if p + rc else float("nan")
         print(
-            f"{label:38s} {pool['annotated']:4d} {'':5s} {p:6.1%} {rc:6.1%} {f1:6.3f} "
+            f"{label:46s} {pool['annotated']:4d} {'':5s} {p:6.1%} {rc:6.1%} {f1:6.3f} "
             f"{pool['sure']:5d} {_ratio(pool['strict'], pool['sure']):7.1%} "
             f"{_ratio(pool['lenient'], pool['sure']):8.1%}"
         )
