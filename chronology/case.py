@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import enum
 import itertools
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -57,6 +59,8 @@ from chronology.phrases.syntax import (
 from chronology.settings import DEFAULT, Settings
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
     from chronology.engine import Network, Solution
     from chronology.render.table import Table
 
@@ -1219,6 +1223,40 @@ class Chronology:
         if isinstance(node, Hull):
             return [Interval.hull_of(r for part in node.parts for r in self._readings(placement, part))]
         return [Interval(None, None)]  # a Length locates nothing
+
+    # -- renderings (chronology.render, imported only when used) ------------------------
+    def plot(
+        self,
+        ax: Axes | None = None,
+        *,
+        person: Person | str | None = None,
+        agencies: Iterable[str] | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        gap: int | timedelta | str | Count | None = 90,
+        labels: Literal["auto", "text", "numbers", "none"] = "auto",
+    ) -> Axes:
+        """Draw the timeline (one lane per agency) with matplotlib and return the Axes.
+
+        See :func:`chronology.render.plot.plot` for what is drawn and the options.
+        """
+        from chronology.render.plot import plot
+
+        return plot(self, ax, person=person, agencies=agencies, since=since, until=until, gap=gap, labels=labels)
+
+    def to_html(self, path: str | os.PathLike[str]) -> Path:
+        """Write the report (timeline, table, conflicts, explanations) as one self-contained HTML file.
+
+        See :mod:`chronology.render.report`.  Returns the path written.
+        """
+        from chronology.render.report import write
+
+        return write(self, path)
+
+    def _repr_html_(self) -> str:
+        from chronology.render.report import fragment
+
+        return fragment(self)
 
     # -- renderings and accessors used by them (chronology.render imports inside each method) ----------
     def difference(

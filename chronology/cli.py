@@ -284,15 +284,10 @@ def _write_outputs(chronology: Chronology, args: argparse.Namespace) -> bool:
 
 
 def _html(chronology: Chronology, path: Path) -> None:
-    report: Callable[[], str] | None = getattr(chronology, "to_html", None)
-    if report is not None:
-        text = report()
-    else:  # until the report lands: the table as a page
-        from chronology.render.export import html_page
-        from chronology.render.table import PANEL
-
-        text = html_page(chronology.table(), PANEL)
-    _text_file(path, text, ".html")
+    """The report: one self-contained page (timeline, table, conflicts, explanations)."""
+    if path.suffix.lower() not in (".html", ".htm"):
+        raise _Usage(f"--html writes a .html file, not {str(path)!r}")
+    chronology.to_html(path)
 
 
 def _text_file(path: Path, text: str, suffix: str) -> None:

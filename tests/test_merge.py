@@ -31,8 +31,12 @@ def _data_rows(path: Path) -> int:
         with path.open(encoding="utf-8", newline="") as handle:
             return sum(1 for row in csv.reader(handle) if any(c.strip() for c in row)) - 1
     openpyxl = pytest.importorskip("openpyxl")
-    sheet = openpyxl.load_workbook(path, read_only=True).worksheets[0]
-    return sum(1 for row in sheet.iter_rows(values_only=True) if any(c not in (None, "") for c in row)) - 1
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        return sum(1 for row in rows if any(c not in (None, "") for c in row)) - 1
+    finally:
+        book.close()  # a read-only workbook holds its file open until closed
 
 
 # -- the example agencies ---------------------------------------------------------------------------
