@@ -939,6 +939,7 @@ class _Cleaner:
             if not visible:
                 continue
             gap = previous >= 0 and i != previous + 1  # blank lines or furniture since the last line
+            paged = gap and any(self.skip[k] == 2 for k in range(previous + 1, i))  # a page break between
             previous = i
             if len(visible) > _STRUCTURE_LIMIT:
                 # A long line is prose: only what starts it (a bullet, a number, a footnote's mark) counts.
@@ -954,7 +955,7 @@ class _Cleaner:
                 current = None
                 pending = (kind.number or "", line.original(kind.nspan[0]), line.original(kind.nspan[1], end=True))
                 continue
-            if kind.kind == "text" and current is not None and self._carries(current, visible, gap, i):
+            if kind.kind == "text" and current is not None and self._carries(current, visible, gap, i, paged):
                 current.lines.append(line)
                 continue
             continues = False
@@ -1007,8 +1008,11 @@ class _Cleaner:
         object.__setattr__(cleaned, "blocks", tuple(blocks))
         return cleaned
 
-    def _carries(self, current: _Open, visible: str, gap: bool, i: int) -> bool:
-        """Whether a plain text line carries on the open block (a line broken by the PDF)."""
+    def _carries(self, current: _Open, visible: str, gap: bool, i: int, paged: bool = False) -> bool:
+        """Whether a plain text line carries on the open block (a line broken by the PDF).
+
+        ``paged``: page furniture lies between them, so a sentence left unfinished carries on.
+        """
         if current.kind not in ("paragraph", "item", "footnote", "row", "glossary"):
             return False
         before = current.lines[-1].text()
@@ -1020,6 +1024,8 @@ class _Cleaner:
             return False
         first = visible[:1]
         if first.islower() or before.endswith("-"):
+            return True
+        if paged and current.kind == "paragraph" and not _title_like(visible):
             return True
         return self.spaced and len(before) >= 40
 
