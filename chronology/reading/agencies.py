@@ -439,15 +439,15 @@ def _initials_agree(abbreviation: str, name_words: Sequence[str]) -> bool:
 
 
 def _definitions(
-    page: Cleaned, gazetteer: Gazetteer, tokens: _Tokens, found: list[tuple[int, int, int, str]]
+    text: str, start: int, end: int, gazetteer: Gazetteer, tokens: _Tokens, found: list[tuple[int, int, int, str]]
 ) -> list[tuple[str, int, int, int]]:
-    """``(abbreviation, agency index, first token, last token)`` for each "Name (ABBR)" a text writes."""
-    text = page.text
+    """``(abbreviation, agency index, first token, last token)`` for each "Name (ABBR)" in ``text[start:end]``."""
     out = []
     ends = {tokens.ends[last]: (first, last, index) for first, last, index, _via in found}
-    for m in _DEFINED.finditer(text):
-        before = text.rstrip(" ", 0, m.start()) if False else text[: m.start()].rstrip()
-        key = len(before)
+    for m in _DEFINED.finditer(text, start, end):
+        key = m.start()
+        while key > start and text[key - 1] in " \t":
+            key -= 1
         if key not in ends:
             continue
         first, last, index = ends[key]
@@ -457,6 +457,32 @@ def _definitions(
         if _initials_agree(abbreviation, tokens.raws[first : last + 1]):
             out.append((abbreviation, index, first, last))
     return out
+
+
+_PIECE: Final = 200_000
+
+
+def _pieces(page: Cleaned) -> Iterator[tuple[int, int]]:
+    """The cleaned spans read for agencies: each block of text but the contents, long ones cut at a space."""
+    for block in page.blocks:
+        if block.kind in ("toc", "furniture"):
+            continue
+        a, b = block.clean_start, block.clean_end
+        while b - a > _PIECE:
+            cut = page.text.rfind(" ", a + _PIECE // 2, a + _PIECE)
+            cut = a + _PIECE if cut <= a else cut
+            yield a, cut
+            a = cut
+        yield a, b
+
+
+def _read(
+    page: Cleaned, gazetteer: Gazetteer, extra: Mapping[str, int] | None = None
+) -> Iterator[tuple[int, int, _Tokens, list[tuple[int, int, int, str]]]]:
+    """For each piece of the text: its span, its words, and the mentions in them (one piece in memory at a time)."""
+    for a, b in _pieces(page):
+        tokens = _tokens(page.text, a, b)
+        yield a, b, tokens, _scan(page.text, gazetteer, tokens, extra)
 
 
 def _glossary(page: Cleaned, gazetteer: Gazetteer) -> list[tuple[str, tuple[int, ...], int, int, str]]:
@@ -476,19 +502,6 @@ def _glossary(page: Cleaned, gazetteer: Gazetteer) -> list[tuple[str, tuple[int,
     return out
 
 
-def _document_abbreviations(
-    page: Cleaned, gazetteer: Gazetteer, tokens: _Tokens, found: list[tuple[int, int, int, str]]
-) -> dict[str, int]:
-    learnt: dict[str, int] = {}
-    for term, indexes, *_ in _glossary(page, gazetteer):
-        names = [gazetteer.agencies[i].name for i in indexes]
-        if _TOKEN.fullmatch(term) and term not in gazetteer._abbreviations:
-            learnt.setdefault(term, indexes[_pick(names)])
-    for abbreviation, index, _first, _last in _definitions(page, gazetteer, tokens, found):
-        learnt.setdefault(abbreviation, index)
-    return learnt
-
-
 def find_agencies(
     text: Cleaned | str, gazetteer: Gazetteer | None = None, *, document: bool = True
 ) -> tuple[AgencyMention, ...]:
@@ -505,22 +518,33 @@ def find_agencies(
     """
     page = text if isinstance(text, Cleaned) else clean(text)
     gazetteer = gazetteer if gazetteer is not None else Gazetteer.default()
-    tokens = _tokens(page.text)
-    found = _scan(page.text, gazetteer, tokens)
+    learnt: dict[str, int] = {}
     if document:
-        learnt = _document_abbreviations(page, gazetteer, tokens, found)
-        if learnt:
-            found = _scan(page.text, gazetteer, tokens, learnt)
-    skipped = [(b.clean_start, b.clean_end) for b in page.blocks if b.kind == "toc"]
-    out = []
+        for term, indexes, *_ in _glossary(page, gazetteer):
+            names = [gazetteer.agencies[i].name for i in indexes]
+            if _TOKEN.fullmatch(term) and term not in gazetteer._abbreviations:
+                learnt.setdefault(term, indexes[_pick(names)])
+    out: list[AgencyMention] = []
+    for a, b, tokens, found in _read(page, gazetteer, learnt):
+        out.extend(_mentions(page, gazetteer, tokens, found))
+        if document:
+            for abbreviation, index, _first, _last in _definitions(page.text, a, b, gazetteer, tokens, found):
+                learnt.setdefault(abbreviation, index)
+    if learnt:
+        # The text defines abbreviations: read it again, knowing them all from the start.
+        out = []
+        for _a, _b, tokens, found in _read(page, gazetteer, learnt):
+            out.extend(_mentions(page, gazetteer, tokens, found))
+    return tuple(out)
+
+
+def _mentions(
+    page: Cleaned, gazetteer: Gazetteer, tokens: _Tokens, found: list[tuple[int, int, int, str]]
+) -> Iterator[AgencyMention]:
     for first, last, index, via in found:
         start, end = tokens.starts[first], tokens.ends[last]
-        if any(a <= start < b for a, b in skipped):
-            continue
         a, b = page.original_span(start, end)
-        name = gazetteer.agencies[index].name
-        out.append(AgencyMention(a, b, start, end, page.text[start:end], name, via))  # type: ignore[arg-type]
-    return tuple(out)
+        yield AgencyMention(a, b, start, end, page.text[start:end], gazetteer.agencies[index].name, via)  # type: ignore[arg-type]
 
 
 def listed_agencies(text: Cleaned | str, gazetteer: Gazetteer | None = None) -> tuple[ListedAgency, ...]:
@@ -555,13 +579,13 @@ def listed_agencies(text: Cleaned | str, gazetteer: Gazetteer | None = None) -> 
         found = _scan(name, gazetteer, tokens)
         names = tuple(dict.fromkeys(gazetteer.agencies[f[2]].name for f in found))
         out.append(ListedAgency(name, names, block.start, block.end, block.clean_start, block.clean_end, "list"))
-    tokens = _tokens(page.text)
-    found = _scan(page.text, gazetteer, tokens)
-    for abbreviation, index, first, last in _definitions(page, gazetteer, tokens, found):
-        start, end = tokens.starts[first], tokens.ends[last]
-        a, b = page.original_span(start, end)
-        name = page.text[start:end]
-        out.append(ListedAgency(name, (gazetteer.agencies[index].name,), a, b, start, end, "definition", abbreviation))
+    for a, b, tokens, found in _read(page, gazetteer):
+        for abbreviation, index, first, last in _definitions(page.text, a, b, gazetteer, tokens, found):
+            start, end = tokens.starts[first], tokens.ends[last]
+            x, y = page.original_span(start, end)
+            name = page.text[start:end]
+            agency = gazetteer.agencies[index].name
+            out.append(ListedAgency(name, (agency,), x, y, start, end, "definition", abbreviation))
     out.sort(key=lambda x: x.start)
     return tuple(out)
 

@@ -99,13 +99,12 @@ def document_date(text: Cleaned | str) -> DocumentDate | None:
     page = text if isinstance(text, Cleaned) else clean(text)
     words = page.text
     title_end = _title_page_end(page)
-    skipped = [(b.clean_start, b.clean_end) for b in page.blocks if b.kind == "toc"]
     dated: tuple[int, int, Interval] | None = None
     alone: tuple[int, int, Interval] | None = None
     latest: tuple[int, int, Interval] | None = None
     for m in _DATE.finditer(words):
         start, end = m.span()
-        if any(a <= start < b for a, b in skipped):
+        if page.kind_at(start) == "toc":
             continue
         before = words[max(0, start - 80) : start]
         interval = _interval(m.group())

@@ -314,15 +314,9 @@ def _patterns(vocabulary: Vocabulary) -> _Patterns:
             rf"(?<![\w-])(?P<pair>(?i:mr\.?\s+and\s+mrs)\.?\s+(?P<pid>[A-Z]))(?![\w&])"
             rf"|(?<![\w-])(?P<word>(?i:{labels}))\.?[ \t]+(?P<id>[A-Z]{{1,2}}|\d{{1,2}})(?![\w&])"
         ),
-        kin=re.compile(
-            r"(?<![\w-])(?:(?P<det>(?i:the|his|her|their|its|a|an|any|every|another|one|each))\s+"
-            r"|(?P<owner>[A-Z][\w]*(?:\s[A-Z0-9][\w]{0,2})?)['’]s\s+)?"
-            rf"(?P<kin>(?i:{kin}))(?![\w-])(?!\s+[A-Z]{{1,2}}(?![\w]))(?P<of>\s+of\s+)?"
-        ),
+        kin=re.compile(rf"(?<![\w-])(?P<kin>(?i:{kin}))(?![\w-])(?!\s+[A-Z]{{1,2}}(?![\w]))(?P<of>\s+of\s+)?"),
         role=re.compile(rf"(?<![\w-])(?P<det>[Tt]he)\s+(?P<role>(?i:{roles}))(?![\w-])"),
-        professional=re.compile(
-            rf"(?<![\w-])(?i:(?:the|a|an|her|his|their)\s+(?:\w+\s+){{0,2}}?(?:{professionals}))(?![\w-])"
-        ),
+        professional=re.compile(rf"(?<![\w-])(?i:{professionals})(?![\w-])"),
     )
 
 
@@ -449,6 +443,13 @@ _CHILD_AGE: Final = re.compile(
     r"|aged\s+(?:1[0-7]|[1-9])\b(?!\s*(?:months?|weeks?|days?))|aged\s+(?:1[0-7]|[1-9])\s+years?)"
 )
 _WINDOW: Final = 3  # sentences a pronoun looks back
+# What stands before a family word: a determiner, or an owner ("Child S's mother").
+_KIN_BEFORE: Final = re.compile(
+    r"(?:(?<![\w-])(?P<det>(?i:the|his|her|their|its|a|an|any|every|another|one|each))"
+    r"|(?<![\w-])(?P<owner>[A-Z][\w]*(?:\s[A-Z0-9][\w]{0,2})?)['’]s)\s+$"
+)
+# Before a professional's title: "the", "a", "her" ... and at most two words ("the named health visitor").
+_PROFESSIONAL_BEFORE: Final = re.compile(r"(?<![\w-])(?i:the|a|an|her|his|their)\s+(?:[\w-]+\s+){0,2}$")
 _PARTNERS: Final = frozenset(("partner", "former partner"))
 
 
@@ -509,7 +510,6 @@ class _Finder:
         self.by_key: dict[str, int] = {}
         self.hits: list[_Hit] = []
         self.sentences = self._sentences()
-        self.skip = self._skipped()
 
     # -- where to look --------------------------------------------------------------------------
     def _sentences(self) -> list[int]:
@@ -525,12 +525,9 @@ class _Finder:
     def _sentence(self, offset: int) -> int:
         return bisect_right(self.sentences, offset) - 1
 
-    def _skipped(self) -> list[tuple[int, int]]:
-        """Cleaned spans not read for people: the table of contents."""
-        return [(b.clean_start, b.clean_end) for b in self.page.blocks if b.kind == "toc"]
-
     def _in_skipped(self, offset: int) -> bool:
-        return any(a <= offset < b for a, b in self.skip)
+        """Whether an offset is in text not read for people: the table of contents."""
+        return self.page.kind_at(offset) == "toc"
 
     # -- people ---------------------------------------------------------------------------------
     def _person(self, label: str, word: Any, *, count: bool = True) -> int:
@@ -715,12 +712,13 @@ class _Finder:
         for m in self.patterns.kin.finditer(self.text):
             if self._in_skipped(m.start()) or self._overlaps(taken, m.start("kin"), m.end("kin")):
                 continue
-            det = m.group("det")
+            before = _KIN_BEFORE.search(self.text, max(0, m.start() - 40), m.start())
+            det = before.group("det") if before else None
+            owner = before.group("owner") if before else None
             if det and det.lower() in ("a", "an", "any", "every", "another", "one", "each", "their", "its"):
                 continue
             word = " ".join(m.group("kin").split()).lower()
-            start = m.start() if (det or m.group("owner")) else m.start("kin")
-            owner = m.group("owner")
+            start = before.start() if before else m.start("kin")
             hit = _Hit(start, m.end("kin"), "kin", -1, det=(det or "").lower() or None, kin=word)
             if owner:
                 hit.det = "'s"
@@ -733,7 +731,8 @@ class _Finder:
         professionals = [
             _Hit(m.start(), m.end(), "professional", -1)
             for m in self.patterns.professional.finditer(self.text)
-            if not self._overlaps(taken, m.start(), m.end())
+            if _PROFESSIONAL_BEFORE.search(self.text, max(0, m.start() - 40), m.start())
+            and not self._overlaps(taken, m.start(), m.end())
         ]
         pronouns = [
             _Hit(m.start(), m.end(), "pronoun", -1, det="m" if m.group("m") else "f")

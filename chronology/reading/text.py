@@ -122,6 +122,9 @@ class Cleaned:
     _orig_end: array[int] = attrs.field(eq=False, alias="_orig_end")
     _copied: bytearray = attrs.field(eq=False, alias="_copied")
     numbering: tuple[tuple[int, int], ...] = ()
+    # The blocks that hold text, and their cleaned starts, for lookups by offset.
+    _content: tuple[Block, ...] = attrs.field(default=(), eq=False, repr=False, alias="_content")
+    _starts: tuple[int, ...] = attrs.field(default=(), eq=False, repr=False, alias="_starts")
 
     def __repr__(self) -> str:
         return f"Cleaned({len(self.original)} characters -> {len(self.text)}, {len(self.blocks)} blocks)"
@@ -220,24 +223,20 @@ class Cleaned:
         'paragraph'
         """
         self._check(offset, offset, len(self.text))
-        starts = self._block_starts
-        k = bisect_right(starts, offset) - 1
-        while k >= 0:
-            block = self._content_blocks[k]
-            if block.clean_start <= offset < block.clean_end:
-                return block
-            if block.clean_end <= offset:
-                return None
-            k -= 1
+        k = bisect_right(self._starts, offset) - 1
+        if k >= 0 and offset < self._content[k].clean_end:
+            return self._content[k]
         return None
 
-    @property
-    def _content_blocks(self) -> tuple[Block, ...]:
-        return tuple(b for b in self.blocks if b.kind != "furniture")
+    def kind_at(self, offset: int) -> BlockKind | None:
+        """The kind of the block holding cleaned ``offset`` (``None`` between blocks).
 
-    @property
-    def _block_starts(self) -> list[int]:
-        return [b.clean_start for b in self._content_blocks]
+        >>> page = clean("Contents\\n\\n1 Introduction\\t3\\n\\n1 Introduction\\n")
+        >>> page.kind_at(12), page.kind_at(len(page.text) - 1)
+        ('toc', 'heading')
+        """
+        block = self.block_at(offset) if 0 <= offset < len(self.text) else None
+        return None if block is None else block.kind
 
     def is_numbering(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` overlaps a section or paragraph number (never a date).
@@ -287,6 +286,20 @@ _NOISE: Final = re.compile(
     r"|(?P<lig>[\ufb00-\ufb06])"
     r"|(?P<leader>(?:\s?\.){4,}\s?|…{2,})"
 )
+
+
+# Characters that are never noise: a line made of them alone (with no double space, dot leader or
+# digit glued to a word) is copied as it is, without the slower search above.
+_PLAIN_CHARS: Final = re.compile(r"[^ !\"#%'(),\-./0-9:;=>?@A-Z\]^`a-z{|}]")
+_GLUED: Final = re.compile(r"[a-z]\d")
+
+
+def _noisy(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may hold noise (a quick test; :data:`_NOISE` decides)."""
+    plain = _PLAIN_CHARS.search(text, start, end) is None and _GLUED.search(text, start, end) is None
+    if plain and text.find("  ", start, end) < 0 and text.find("....", start, end) < 0:
+        return False
+    return _NOISE.search(text, start, end) is not None
 
 
 class _Line:
@@ -801,7 +814,7 @@ class _Cleaner:
                 continue
             if b - a > _STRUCTURE_LIMIT:
                 continue
-            visible = _scan(text, a, b).text().strip() if _NOISE.search(text, a, b) else text[a:b]
+            visible = _scan(text, a, b).text().strip() if _noisy(text, a, b) else text[a:b]
             if not visible:
                 self.skip[i] = 1
             elif (_PAGE.fullmatch(visible) and not _entry_with_page(visible)) or _SEPARATOR_LINE.fullmatch(visible):
@@ -903,12 +916,14 @@ class _Cleaner:
         hyphened = {v: k for k, v in candidates.items()}
         found_joined: set[str] = set()
         found_hyphened: set[str] = set()
-        for m in _WORDS.finditer(text):
-            word = m.group().lower()
-            if word in joined:
-                found_joined.add(word)
-            elif word in hyphened:
-                found_hyphened.add(hyphened[word])
+        at = 0
+        while at < len(text):  # in pieces, so that memory stays bounded however long the text
+            cut = text.find(" ", at + 1_000_000)
+            cut = len(text) if cut < 0 else cut
+            words = set(_WORDS.findall(text[at:cut].lower()))
+            found_joined |= words & joined
+            found_hyphened |= {hyphened[w] for w in words & hyphened.keys()}
+            at = cut
         for word, with_hyphen in candidates.items():
             prefix = with_hyphen.split("-", 1)[0]
             if word in found_hyphened and word not in found_joined:
@@ -934,7 +949,7 @@ class _Cleaner:
                     self.blocks.append(Block("furniture", a, b, at, at))
                 continue
             a, b = self.content_start[i], self.content_end[i]
-            line = _scan(text, a, b) if _NOISE.search(text, a, b) else _plain(text, a, b)
+            line = _scan(text, a, b) if _noisy(text, a, b) else _plain(text, a, b)
             visible = line.text()
             if not visible:
                 continue
@@ -1006,6 +1021,9 @@ class _Cleaner:
             if block.kind == "furniture":
                 object.__setattr__(block, "clean_end", block.clean_start)
         object.__setattr__(cleaned, "blocks", tuple(blocks))
+        content = tuple(b for b in blocks if b.kind != "furniture")
+        object.__setattr__(cleaned, "_content", content)
+        object.__setattr__(cleaned, "_starts", tuple(b.clean_start for b in content))
         return cleaned
 
     def _carries(self, current: _Open, visible: str, gap: bool, i: int, paged: bool = False) -> bool:
@@ -1044,7 +1062,7 @@ class _Cleaner:
     def _first_visible(self, j: int) -> str:
         """The first visible character of content line ``j`` (markup and marks skipped)."""
         a, b = self.content_start[j], self.content_end[j]
-        if _NOISE.match(self.text, a, b) is None:
+        if not _noisy(self.text, a, min(b, a + 300)):
             return self.text[a]
         return _scan(self.text, a, min(b, a + 300)).text()[:1]
 
