@@ -451,10 +451,15 @@ _LINE_BREAK: Final = re.compile(r"[\n\f\v\x1c\x1d\x1e\x85\u2028\u2029]")
 _STRIP: Final = " \t\r\x0b\x0c\xa0\u1680\u202f\u205f\u3000\ufeff\u200b" + "".join(map(chr, range(0x2000, 0x200B)))
 
 
+def _offsets(text: str) -> str:
+    """The array type code for offsets into ``text``: four bytes where they suffice."""
+    return "i" if len(text) < 2**31 - 1 else "q"
+
+
 def _lines(text: str) -> tuple[array[int], array[int]]:
     """Start and end offsets of every line (the break characters excluded)."""
-    starts: array[int] = array("q", [0])
-    ends: array[int] = array("q")
+    starts: array[int] = array(_offsets(text), [0])
+    ends: array[int] = array(_offsets(text))
     for m in _LINE_BREAK.finditer(text):
         ends.append(m.start())
         starts.append(m.end())
@@ -745,7 +750,7 @@ class _Builder:
 class _Open:
     """A block being built: its kind, its lines, and what it says of itself (original offsets)."""
 
-    __slots__ = ("kind", "lines", "start", "number", "nspan", "level", "cells", "continues")
+    __slots__ = ("kind", "first", "last", "start", "clean_start", "number", "nspan", "level", "cells", "continues")
 
     def __init__(self, kind: _Kind, start: int, line: _Line, pending: tuple[str, int, int] | None) -> None:
         self.kind = kind.kind
@@ -766,7 +771,10 @@ class _Open:
         self.continues = False
         if kind.head:
             line.drop_head(kind.head)
-        self.lines: list[_Line] = [line]
+        # Only the first line (for its number) and the last (for joining the next) are kept:
+        # the lines between are written out as they come.
+        self.first = self.last = line
+        self.clean_start = 0
 
 
 def clean(text: str) -> Cleaned:
@@ -792,8 +800,9 @@ class _Cleaner:
         self.text = text
         self.starts, self.ends = _lines(text)
         count = len(self.starts)
-        self.content_start: array[int] = array("q", bytes(8 * count))
-        self.content_end: array[int] = array("q", bytes(8 * count))
+        code = _offsets(text)
+        self.content_start: array[int] = array(code, bytes(array(code).itemsize * count))
+        self.content_end: array[int] = array(code, bytes(array(code).itemsize * count))
         self.skip = bytearray(count)  # 1 blank, 2 furniture
         self.out = _Builder()
         self.blocks: list[Block] = []
@@ -802,9 +811,11 @@ class _Cleaner:
     # pass 1: blank lines, page furniture, running headers; line-end hyphenation evidence
     def survey(self) -> None:
         text = self.text
-        seen: dict[str, list[int]] = {}  # key -> [count, last line, smallest gap, first line]
-        keys: dict[int, str] = {}
-        titles: dict[str, str] = {}
+        # Running headers are title-like lines: each such line's key (by hash, one integer a line)
+        # and, for each distinct key, [count, last line, smallest gap, first line].
+        seen: dict[int, list[int]] = {}
+        lines: array[int] = array(_offsets(text))
+        keys: array[int] = array("q")
         first_page = -1
         for i in range(len(self.starts)):
             a, b = _stripped(text, self.starts[i], self.ends[i])
@@ -822,34 +833,36 @@ class _Cleaner:
                 if first_page < 0:
                     first_page = i
             else:
-                key = _header_key(visible)
+                key = _header_key(visible) if _title_like(visible) else None
                 if key is not None:
-                    keys[i] = key
-                    titles.setdefault(key, visible)
-                    entry = seen.get(key)
+                    hashed = hash(key)
+                    lines.append(i)
+                    keys.append(hashed)
+                    entry = seen.get(hashed)
                     if entry is None:
-                        seen[key] = [1, i, 1 << 62, i]
+                        seen[hashed] = [1, i, 1 << 62, i]
                     else:
                         entry[0] += 1
                         entry[2] = min(entry[2], i - entry[1])
                         entry[1] = i
         total = len(self.starts)
-        near_page: dict[str, int] = {}
-        for i, key in keys.items():
-            if seen[key][0] >= _HEADER_REPEATS and self._near_page_break(i):
-                near_page[key] = near_page.get(key, 0) + 1
-        for i, key in keys.items():
-            count, last, gap, first = seen[key]
+        near_page: dict[int, int] = {}
+        for i, hashed in zip(lines, keys, strict=True):
+            if seen[hashed][0] >= _HEADER_REPEATS and self._near_page_break(i):
+                near_page[hashed] = near_page.get(hashed, 0) + 1
+        for i, hashed in zip(lines, keys, strict=True):
+            count, last, gap, first = seen[hashed]
             # Repeated down the whole text, or beside the page numbers: a running header or footer.
-            spread = _title_like(titles[key]) and (
-                near_page.get(key, 0) >= 2 or (count > _HEADER_REPEATS and gap >= 10 and (last - first) * 2 >= total)
+            spread = near_page.get(hashed, 0) >= 2 or (
+                count > _HEADER_REPEATS and gap >= 10 and (last - first) * 2 >= total
             )
             if count >= _HEADER_REPEATS and gap >= _HEADER_MIN_GAP and spread:
                 # The first time a title appears on the opening page it is the title, not a header.
                 if i == first and i < 40 and (first_page < 0 or i < first_page) and not self._near_page_break(i):
                     continue
                 self.skip[i] = 2
-        self.next_content = array("q", bytes(8 * len(self.starts)))
+        code = _offsets(text)
+        self.next_content = array(code, bytes(array(code).itemsize * len(self.starts)))
         upcoming = -1
         for i in range(len(self.starts) - 1, -1, -1):
             self.next_content[i] = upcoming
@@ -944,7 +957,7 @@ class _Cleaner:
         for i in range(len(self.starts)):
             if self.skip[i]:
                 if self.skip[i] == 2:
-                    at = self.out.length
+                    at = self.out.length  # where it falls in the cleaned text: blocks are written as they come
                     a, b = self.content_start[i], self.content_end[i]
                     self.blocks.append(Block("furniture", a, b, at, at))
                 continue
@@ -971,7 +984,7 @@ class _Cleaner:
                 pending = (kind.number or "", line.original(kind.nspan[0]), line.original(kind.nspan[1], end=True))
                 continue
             if kind.kind == "text" and current is not None and self._carries(current, visible, gap, i, paged):
-                current.lines.append(line)
+                self._append(current, line)
                 continue
             continues = False
             if kind.kind == "glossary-title":
@@ -994,6 +1007,7 @@ class _Cleaner:
             self._close(current)
             current = _Open(kind, a, line, pending)
             current.continues = continues
+            self._begin(current)
             pending = None
         self._close(current)
         out = self.out
@@ -1011,15 +1025,8 @@ class _Cleaner:
         for m in _REFERENCE.finditer(cleaned.text):
             numbering.add(m.span("ref"))
         object.__setattr__(cleaned, "numbering", tuple(sorted(numbering)))
-        # Furniture was met before the block around it was written: place it now, where it fell.
-        blocks = [
-            attrs.evolve(b, clean_start=cleaned._cleaned_offset(b.start, left=True)) if b.kind == "furniture" else b
-            for b in self.blocks
-        ]
-        blocks.sort(key=lambda b: b.start)
-        for block in blocks:
-            if block.kind == "furniture":
-                object.__setattr__(block, "clean_end", block.clean_start)
+        # A block is recorded when it ends, furniture when it is met: put them in the text's order.
+        blocks = sorted(self.blocks, key=lambda b: b.start)
         object.__setattr__(cleaned, "blocks", tuple(blocks))
         content = tuple(b for b in blocks if b.kind != "furniture")
         object.__setattr__(cleaned, "_content", content)
@@ -1033,7 +1040,7 @@ class _Cleaner:
         """
         if current.kind not in ("paragraph", "item", "footnote", "row", "glossary"):
             return False
-        before = current.lines[-1].text()
+        before = current.last.text()
         if not gap:
             if current.kind == "row" or not _terminal(before):
                 return True
@@ -1066,36 +1073,42 @@ class _Cleaner:
             return self.text[a]
         return _scan(self.text, a, min(b, a + 300)).text()[:1]
 
+    def _begin(self, block: _Open) -> None:
+        """Write out a new block's first line, after a blank line standing for what lay before it."""
+        out = self.out
+        first = block.first
+        if out.length:
+            out.put("\n\n", self._last_end, first.ostart[0], False)
+        block.clean_start = out.length
+        out.put_line(first)
+
+    def _append(self, block: _Open, line: _Line) -> None:
+        """Write out a line that carries on the block: joined by a space, or a line-end hyphen undone."""
+        out = self.out
+        before = block.last
+        joined, now = before.text(), line.text()
+        if len(joined) >= 2 and joined[-1] == "-" and joined[-2].isalpha() and now[:1].isalpha():
+            left = _LAST_WORD.search(joined, max(0, len(joined) - 41), len(joined) - 1)
+            right = _FIRST_WORD.match(now)
+            word = (left.group() + right.group()).lower() if left and right else ""
+            if not self.hyphens.get(word, not now[:1].islower()):
+                out.unput_last()
+        else:
+            out.put(" ", before.oend[-1], line.ostart[0], False)
+        out.put_line(line)
+        block.last = line
+
     def _close(self, block: _Open | None) -> None:
+        """Record a block whose words are all written out."""
         if block is None:
             return
-        out = self.out
-        first = block.lines[0]
-        if out.length:
-            # Blocks are separated by a blank line, standing for whatever lay between them.
-            out.put("\n\n", self._last_end, first.ostart[0], False)
-        clean_start = out.length
-        out.put_line(first)
-        for k in range(1, len(block.lines)):
-            before, line = block.lines[k - 1], block.lines[k]
-            joined, now = before.text(), line.text()
-            if len(joined) >= 2 and joined[-1] == "-" and joined[-2].isalpha() and now[:1].isalpha():
-                left = _LAST_WORD.search(joined, max(0, len(joined) - 41), len(joined) - 1)
-                right = _FIRST_WORD.match(now)
-                word = (left.group() + right.group()).lower() if left and right else ""
-                if not self.hyphens.get(word, not now[:1].islower()):
-                    out.unput_last()
-                out.put_line(line)
-                continue
-            out.put(" ", before.oend[-1], line.ostart[0], False)
-            out.put_line(line)
-        clean_end = out.length
-        end = block.lines[-1].oend[-1]
+        clean_start, clean_end = block.clean_start, self.out.length
+        end = block.last.oend[-1]
         self._last_end = end
-        self._open = block.kind == "paragraph" and not _terminal(block.lines[-1].text())
+        self._open = block.kind == "paragraph" and not _terminal(block.last.text())
         number_start, number_end = block.nspan if block.nspan is not None else (None, None)
         if block.nspan is not None and block.kind in ("heading", "paragraph"):
-            a, b = self._clean_of(block.nspan, clean_start, first)
+            a, b = self._clean_of(block.nspan, clean_start, block.first)
             if a < b:
                 self.numbering.append((a, b))
         self.blocks.append(
