@@ -260,3 +260,13 @@ def test_child_s_pronouns_mostly_resolve(child_s: tuple[str, People]) -> None:
     assert len(resolved) >= 0.85 * len(pronouns)
     he = [people.person(m).label for m in resolved if m.text.lower() in ("he", "him", "his")]  # type: ignore[union-attr]
     assert set(he) <= {"Child S", "Male B", "Father"} | {p.label for p in people.persons if p.gender == "male"}
+
+
+def test_a_child_named_only_as_the_child() -> None:
+    text = (
+        "The mother contacted the council. The boy was seen by the GP. The child died in 2007. The mother was arrested."
+    )
+    people = find_people(text)
+    assert people.subject is not None and people.subject.label == "the child"
+    assert people.subject.gender == "male" and people.subject.child
+    assert people.get("Mother").relations == (("mother", "the child"),)  # type: ignore[union-attr]

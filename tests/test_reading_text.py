@@ -103,7 +103,7 @@ def unnoised(original: str) -> str:
     return " ".join(text.split())
 
 
-FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=35, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FAST

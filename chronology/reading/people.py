@@ -510,6 +510,7 @@ class _Finder:
         self.by_key: dict[str, int] = {}
         self.hits: list[_Hit] = []
         self.sentences = self._sentences()
+        self.child_words: list[Word] = []
 
     # -- where to look --------------------------------------------------------------------------
     def _sentences(self) -> list[int]:
@@ -669,6 +670,7 @@ class _Finder:
             if entry.child:
                 # "the child", "the baby": the child the review is about (decided once all are counted).
                 self.hits.append(_Hit(m.start(), m.end(), "role", -1, kin="subject"))
+                self.child_words.append(entry)
             elif capital or entry.role in ("perpetrator", "victim"):
                 label = f"the {word}" if not capital else f"the {word}"
                 self.hits.append(_Hit(m.start(), m.end(), "role", self._person(label, entry)))
@@ -680,6 +682,11 @@ class _Finder:
         if title >= 0:
             return title
         children = [i for i, p in enumerate(self.persons) if p.child and p.role != "sibling"]
+        if not children and self.child_words:
+            # A review that names its child only as "the child" or "the boy" is about that child.
+            genders = {w.gender for w in self.child_words if w.gender}
+            gender = genders.pop() if len(genders) == 1 else None
+            return self._person("the child", Word(gender, "child", True), count=False)
         dying = [h.person for h in self.hits if h.person >= 0 and _DEATH_AFTER.match(self.text, h.end)]
         dying_children = [i for i in dying if i in children]
         if dying_children:
