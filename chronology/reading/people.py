@@ -437,6 +437,8 @@ _DEATH_AFTER: Final = re.compile(
 )
 _BIRTH_BEFORE: Final = re.compile(r"\b(?P<event>birth)\s+of\s+(?:the\s+)?$")
 _DEATH_BEFORE: Final = re.compile(r"\b(?P<event>death|murder|killing|manslaughter)\s+of\s+(?:the\s+)?$")
+# A pseudonym given to a child: "The child, who will be referred to as ...".
+_CHILD_BEFORE: Final = re.compile(r"(?i)\b(?:child|baby|infant|boy|girl|son|daughter|young\s+person)\b[^.;]{0,50}$")
 # A name said to be a child's: "aged 8 months", "a six-year-old", "aged 4".
 _CHILD_AGE: Final = re.compile(
     r"(?:\s+(?:died|was\s+\w+))?\s*,?\s*(?:who\s+was\s+|then\s+)?(?:aged\s+(?:\d{1,2}|[a-z]+)\s+(?:months?|weeks?|days?)"
@@ -610,6 +612,8 @@ class _Finder:
         for m in _NAME_INTRO.finditer(self.text):
             if m.group("b"):
                 (siblings if re.search(r"(?i)sibling|sister|brother", m.group()) else children).add(m.group("b"))
+            elif m.group("a") and _CHILD_BEFORE.search(self.text, max(0, m.start() - 60), m.start()):
+                children.add(m.group("a"))  # "the child, who will be referred to as Ruby"
         for m in pattern.finditer(self.text):
             if uses[m.group()] < 2 or self._in_skipped(m.start()) or self._overlaps(taken, m.start(), m.end()):
                 continue
