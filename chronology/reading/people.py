@@ -557,12 +557,15 @@ class _Finder:
         self._definitions()
         self._roles()
         self.base = [attrs.evolve(h) for h in self.hits]
-        self._kin_and_pronouns()
+        scanned = self._scan_rest()
+        self._walk(scanned)
         if self._genders_from_pronouns():
             # Walk again, now that more genders are known.
             counts = [p.count for p in self.persons]
             self.hits = [attrs.evolve(h) for h in self.base]
-            self._kin_and_pronouns()
+            for hit in scanned:
+                hit.person = -1
+            self._walk(scanned)
             for person, count in zip(self.persons, counts, strict=False):
                 person.count = count
         return self._result()
@@ -717,7 +720,8 @@ class _Finder:
         return -1
 
     # -- the walk through the text: kin words and pronouns, in order ---------------------------------
-    def _kin_and_pronouns(self) -> None:
+    def _scan_rest(self) -> list[_Hit]:
+        """Family words, professionals and pronouns, found once for every walk through the text."""
         taken = self._taken()
         kin_hits = []
         for m in self.patterns.kin.finditer(self.text):
@@ -750,10 +754,14 @@ class _Finder:
             for m in _PRONOUN.finditer(self.text)
             if not self._in_skipped(m.start())
         ]
+        return kin_hits + professionals + pronouns
+
+    def _walk(self, scanned: list[_Hit]) -> None:
+        """Through the text in order: each family word and pronoun given its person."""
         subject = self._subject()
         self.subject = subject
-        self._vote_genders()
-        events = sorted(self.hits + kin_hits + professionals + pronouns, key=lambda h: (h.start, -h.end))
+        self._vote_genders([h for h in scanned if h.kind == "pronoun"])
+        events = sorted(self.hits + scanned, key=lambda h: (h.start, -h.end))
         history: list[tuple[int, int, bool, int]] = []  # (sentence, person or -1, first in sentence, start)
         starts = [h.start for h in self.base]
         out: list[_Hit] = []
@@ -875,17 +883,17 @@ class _Finder:
         la, lb = self.persons[a].label.split(), self.persons[b].label.split()
         return len(la) == 2 and len(lb) == 2 and la[1] == lb[1]
 
-    def _vote_genders(self) -> None:
+    def _vote_genders(self, pronouns: list[_Hit]) -> None:
         """Genders of people whose label does not give one, from the pronouns of sentences naming only them."""
         by_sentence: dict[int, set[int]] = defaultdict(set)
         for hit in self.hits:
             if hit.person >= 0:
                 by_sentence[self._sentence(hit.start)].add(hit.person)
         lonely = {s: next(iter(p)) for s, p in by_sentence.items() if len(p) == 1}
-        for m in _PRONOUN.finditer(self.text):
-            s = self._sentence(m.start())
+        for pronoun in pronouns:
+            s = self._sentence(pronoun.start)
             if s in lonely:
-                self.persons[lonely[s]].votes["male" if m.group("m") else "female"] += 1
+                self.persons[lonely[s]].votes["male" if pronoun.det == "m" else "female"] += 1
         for person in self.persons:
             if person.gender is None and person.votes:
                 (top, n), *rest = person.votes.most_common(2) + [("", 0)]
