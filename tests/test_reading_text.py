@@ -489,3 +489,15 @@ def test_child_s_annotated_phrases_survive_cleaning(child_s: tuple[str, Cleaned]
         start, end = page.cleaned_span(mention["start"], mention["end"])
         assert page.text[start:end].split() == mention["text"].split()
         assert page.original_span(start, end) == (mention["start"], mention["end"])
+
+
+def test_contents_without_page_numbers() -> None:
+    text = (
+        "CONTENTS\n\n1. Introduction\n\n2. Methodology\n\n3. Terms of Reference\n\n"
+        "1 INTRODUCTION\n\n1.1 This overview report sets out what the review found about the death of Baby F "
+        "and the work of the agencies involved.\n"
+    )
+    kinds = blocks(text)
+    assert [k for k, _ in kinds[:4]] == ["toc"] * 4
+    assert kinds[4] == ("heading", "1 INTRODUCTION")
+    assert kinds[5][0] == "paragraph"

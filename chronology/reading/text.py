@@ -974,6 +974,8 @@ class _Cleaner:
                 kind = _classify(visible[:_STRUCTURE_LIMIT], text[a], "", long=True)
             else:
                 kind = _classify(visible, text[a], region, region == "toc" and self._toc_next(i))
+                if kind.kind == "toc" and _toc_line(visible, "toc"):
+                    self._toc_paged = True
             if text[a] in _SUPERSCRIPTS:
                 marks = _FOOTNOTE.match(text, a, b)
                 kind = _Kind("footnote", marks.group().translate(_SUPER_DIGITS) if marks else None)
@@ -1001,6 +1003,8 @@ class _Cleaner:
                     )
                 region = "" if region == "toc" or kind.kind == "heading" else region
             elif kind.kind == "toc":
+                if region != "toc":
+                    self._toc_paged = _toc_line(visible, "toc")
                 region = "toc"
             else:
                 region = "" if region == "toc" or kind.kind == "heading" else region
@@ -1055,11 +1059,20 @@ class _Cleaner:
         return self.spaced and len(before) >= 40
 
     def _toc_next(self, i: int) -> bool:
-        """Whether the next content line is an entry of the table of contents."""
+        """Whether the next content line is an entry of the table of contents.
+
+        In contents that give no page numbers, an entry is any short line that does not end a
+        sentence: the contents end where a line of text follows.
+        """
         j = self.next_content[i]
         if j < 0 or self.content_end[j] - self.content_start[j] > _STRUCTURE_LIMIT:
             return False
-        return _toc_line(_scan(self.text, self.content_start[j], self.content_end[j]).text(), "toc")
+        following = _scan(self.text, self.content_start[j], self.content_end[j]).text()
+        if _toc_line(following, "toc"):
+            return True
+        return not self._toc_paged and len(following) <= 80 and not _terminal(following)
+
+    _toc_paged = False  # the contents being read give page numbers
 
     def _stands_alone(self, i: int) -> bool:
         """Whether the line after ``i`` starts something new (so that line ``i`` can be a heading)."""
