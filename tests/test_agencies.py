@@ -259,3 +259,16 @@ def test_child_s_mentions(child_s_mentions: tuple[str, list]) -> None:  # type: 
 def child_s_mentions() -> tuple[str, list]:  # type: ignore[type-arg]
     text = seed_text(CHILD_S)
     return text, list(find_agencies(clean(text)))
+
+
+def test_bad_arguments_raise_chronology_errors() -> None:
+    with pytest.raises(ChronologyError):
+        find_agencies(None)  # type: ignore[arg-type]
+    with pytest.raises(ChronologyError):
+        find_agencies("the police", gazetteer="mine")  # type: ignore[arg-type]
+    with pytest.raises(ChronologyError):
+        listed_agencies("the police", gazetteer=3)  # type: ignore[arg-type]
+    with pytest.raises(ChronologyError):
+        Gazetteer.default().extended("police")  # type: ignore[arg-type]
+    with pytest.raises(ChronologyError):
+        Gazetteer.default().lookup(None)  # type: ignore[arg-type]

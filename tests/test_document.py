@@ -118,3 +118,11 @@ def test_child_s() -> None:
     assert found is not None and found.basis == "latest date"
     assert found.interval.earliest == date(2015, 7, 1) and found.interval.latest is None
     assert text[found.excerpt.start : found.excerpt.end] == found.excerpt.text
+
+
+def test_bad_arguments_raise_chronology_errors() -> None:
+    from chronology import ChronologyError
+
+    for bad in (None, 3, b"Date of publication: May 2015"):
+        with pytest.raises(ChronologyError):
+            document_date(bad)  # type: ignore[arg-type]

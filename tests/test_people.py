@@ -270,3 +270,19 @@ def test_a_child_named_only_as_the_child() -> None:
     assert people.subject is not None and people.subject.label == "the child"
     assert people.subject.gender == "male" and people.subject.child
     assert people.get("Mother").relations == (("mother", "the child"),)  # type: ignore[union-attr]
+
+
+def test_bad_arguments_raise_chronology_errors() -> None:
+    people = find_people("Mother S was seen.")
+    with pytest.raises(ChronologyError):
+        find_people(42)  # type: ignore[arg-type]
+    with pytest.raises(ChronologyError):
+        find_people("text", vocabulary="mine")  # type: ignore[arg-type]
+    with pytest.raises(ChronologyError):
+        people.resolve("a", 3)  # type: ignore[arg-type]
+    with pytest.raises(ChronologyError):
+        people.resolve(5, 500)
+    with pytest.raises(ChronologyError):
+        people.get(None)  # type: ignore[arg-type]
+    with pytest.raises(ChronologyError):
+        people.mentions_in(None, 3)  # type: ignore[arg-type]

@@ -501,3 +501,17 @@ def test_contents_without_page_numbers() -> None:
     assert [k for k, _ in kinds[:4]] == ["toc"] * 4
     assert kinds[4] == ("heading", "1 INTRODUCTION")
     assert kinds[5][0] == "paragraph"
+
+
+def test_bad_offsets_raise_chronology_errors() -> None:
+    page = clean("Child S was born.")
+    for call in (
+        lambda: page.kind_at("3"),  # type: ignore[arg-type]
+        lambda: page.block_at(-1),
+        lambda: page.is_numbering(0, 99),
+        lambda: page.cleaned_span(0, 99),
+        lambda: page.original_offset(None),  # type: ignore[arg-type]
+        lambda: page.excerpt(4, 2),
+    ):
+        with pytest.raises(ChronologyError):
+            call()

@@ -152,12 +152,20 @@ class Gazetteer:
 
     @classmethod
     def default(cls) -> Gazetteer:
-        """The gazetteer shipped with the library (``chronology/reading/data/agencies.toml``)."""
+        """The gazetteer shipped with the library (``chronology/reading/data/agencies.toml``).
+
+        >>> "MAPPA" in Gazetteer.default()
+        True
+        """
         return _default()
 
     @classmethod
     def from_file(cls, path: Path | str) -> Gazetteer:
-        """A gazetteer from a TOML file in the format of ``data/agencies.toml``, checked on load."""
+        """A gazetteer from a TOML file in the format of ``data/agencies.toml``, checked on load.
+
+        >>> len(Gazetteer.from_file(DATA)) == len(Gazetteer.default())
+        True
+        """
         return cls(_agencies(load_file(path), str(path)))
 
     @classmethod
@@ -218,6 +226,7 @@ class Gazetteer:
 
     def lookup(self, words: str) -> Agency | None:
         """The agency that ``words`` name (the most specific one they hold), or ``None``."""
+        require(words, str, "lookup(words)")
         found = _scan(words, self, _tokens(words))
         if not found:
             return None
@@ -517,7 +526,7 @@ def find_agencies(
      ('BCH', 'hospital', 'document'), ('CSC', "children's social care", 'abbreviation')]
     """
     page = text if isinstance(text, Cleaned) else clean(text)
-    gazetteer = gazetteer if gazetteer is not None else Gazetteer.default()
+    gazetteer = _gazetteer(gazetteer)
     learnt: dict[str, int] = {}
     if document:
         for term, indexes, *_ in _glossary(page, gazetteer):
@@ -557,7 +566,7 @@ def listed_agencies(text: Cleaned | str, gazetteer: Gazetteer | None = None) -> 
     [('West Midlands Police', ('police',)), ("Women's Aid", ('refuge',))]
     """
     page = text if isinstance(text, Cleaned) else clean(text)
-    gazetteer = gazetteer if gazetteer is not None else Gazetteer.default()
+    gazetteer = _gazetteer(gazetteer)
     out: list[ListedAgency] = []
     for term, indexes, cs, ce, meaning in _glossary(page, gazetteer):
         a, b = page.original_span(cs, ce)
@@ -588,6 +597,12 @@ def listed_agencies(text: Cleaned | str, gazetteer: Gazetteer | None = None) -> 
             out.append(ListedAgency(name, (agency,), x, y, start, end, "definition", abbreviation))
     out.sort(key=lambda x: x.start)
     return tuple(out)
+
+
+def _gazetteer(gazetteer: object) -> Gazetteer:
+    if gazetteer is None:
+        return Gazetteer.default()
+    return require(gazetteer, Gazetteer, "gazetteer")  # type: ignore[no-any-return]
 
 
 def _item_name(words: str) -> str:

@@ -146,11 +146,16 @@ class People:
         >>> find_people("Child S and his mother.").get("child s").label
         'Child S'
         """
-        wanted = _key(name)
+        wanted = _key(require(name, str, "get(name)"))
         return next((p for p in self.persons if any(_key(n) == wanted for n in p.names)), None)
 
     def person(self, mention: PersonMention) -> Individual | None:
-        """The person a mention refers to (``None`` for a pronoun that refers to no one of the case)."""
+        """The person a mention refers to (``None`` for a pronoun that refers to no one of the case).
+
+        >>> people = find_people("Mother S said that she was well.")
+        >>> [(m.text, people.person(m).label) for m in people.mentions]
+        [('Mother S', 'Mother S'), ('she', 'Mother S')]
+        """
         return self.persons[mention.person] if 0 <= mention.person < len(self.persons) else None
 
     def mentions_in(self, start: int, end: int) -> tuple[PersonMention, ...]:
@@ -160,6 +165,8 @@ class People:
         >>> [m.text for m in people.mentions_in(0, 21)]
         ['Mother S', 'Child S']
         """
+        if not (isinstance(start, int) and isinstance(end, int)):
+            raise InvalidValue(f"mentions_in() takes offsets, not {start!r} and {end!r}")
         k = bisect_left(self._starts, start)
         out = []
         while k < len(self.mentions) and self.mentions[k].clean_start < end:
@@ -187,6 +194,8 @@ class People:
         >>> people.resolve(41, 44).label
         'Mother S'
         """
+        if not (isinstance(start, int) and isinstance(end, int)) or not 0 <= start <= end <= len(self.text):
+            raise InvalidValue(f"{start!r}-{end!r} is not a span of a text of {len(self.text)} characters")
         k = bisect_right(self._starts, start) - 1
         for j in (k, k + 1, k + 2):
             if 0 <= j < len(self.mentions):
@@ -248,12 +257,20 @@ class Vocabulary:
 
     @classmethod
     def default(cls) -> Vocabulary:
-        """The vocabulary shipped with the library."""
+        """The vocabulary shipped with the library.
+
+        >>> "maternal grandmother" in Vocabulary.default().kin
+        True
+        """
         return _default_vocabulary()
 
     @classmethod
     def from_file(cls, path: Path | str) -> Vocabulary:
-        """A vocabulary from a TOML file in the format of ``data/people.toml``, checked on load."""
+        """A vocabulary from a TOML file in the format of ``data/people.toml``, checked on load.
+
+        >>> Vocabulary.from_file(DATA).labels["sibling"].role
+        'sibling'
+        """
         return _vocabulary(load_file(path), str(path))
 
 
@@ -499,6 +516,8 @@ def find_people(text: Cleaned | str, vocabulary: Vocabulary | None = None) -> Pe
     [('He', 'Male B'), ('her', 'Mother S')]
     """
     page = text if isinstance(text, Cleaned) else clean(text)
+    if vocabulary is not None:
+        require(vocabulary, Vocabulary, "vocabulary")
     return _Finder(page, vocabulary or Vocabulary.default()).run()
 
 

@@ -235,7 +235,8 @@ class Cleaned:
         >>> page.kind_at(12), page.kind_at(len(page.text) - 1)
         ('toc', 'heading')
         """
-        block = self.block_at(offset) if 0 <= offset < len(self.text) else None
+        self._check(offset, offset, len(self.text))
+        block = self.block_at(offset) if offset < len(self.text) else None
         return None if block is None else block.kind
 
     def is_numbering(self, start: int, end: int) -> bool:
