@@ -729,9 +729,10 @@ class _Builder:
         self.pieces.append(piece)
         self.length += len(piece)
 
-    def put_line(self, line: _Line) -> None:
+    def put_line(self, line: _Line, cells: bool = False) -> None:
+        """Write out a line; its gaps become a tab where they part cells (``cells``), else a space."""
         for piece, ostart, oend, copied in zip(line.visible, line.ostart, line.oend, line.copied, strict=True):
-            self.put(" " if piece == "\t" else piece, ostart, oend, copied)
+            self.put(" " if piece == "\t" and not cells else piece, ostart, oend, copied)
 
     def unput_last(self) -> None:
         """Take back the last character put (a line-end hyphen joined away)."""
@@ -859,7 +860,13 @@ class _Cleaner:
             )
             if count >= _HEADER_REPEATS and gap >= _HEADER_MIN_GAP and spread:
                 # The first time a title appears on the opening page it is the title, not a header.
-                if i == first and i < 40 and (first_page < 0 or i < first_page) and not self._near_page_break(i):
+                if (
+                    i == first
+                    and i < 40
+                    and (first_page < 0 or i < first_page)
+                    and not self._near_page_break(i)
+                    and not any(c.isdigit() for c in self.text[self.content_start[i] : self.content_end[i]])
+                ):
                     continue
                 self.skip[i] = 2
         code = _offsets(text)
@@ -1094,7 +1101,7 @@ class _Cleaner:
         if out.length:
             out.put("\n\n", self._last_end, first.ostart[0], False)
         block.clean_start = out.length
-        out.put_line(first)
+        out.put_line(first, _has_cells(block.kind, first))
 
     def _append(self, block: _Open, line: _Line) -> None:
         """Write out a line that carries on the block: joined by a space, or a line-end hyphen undone."""
@@ -1109,7 +1116,7 @@ class _Cleaner:
                 out.unput_last()
         else:
             out.put(" ", before.oend[-1], line.ostart[0], False)
-        out.put_line(line)
+        out.put_line(line, _has_cells(block.kind, line))
         block.last = line
 
     def _close(self, block: _Open | None) -> None:
@@ -1154,6 +1161,11 @@ class _Cleaner:
 
     _last_end = 0
     _open = False
+
+
+def _has_cells(kind: str, line: _Line) -> bool:
+    """Whether a line's gaps part cells (a table row, a glossary entry, a line with two gaps or more)."""
+    return kind in ("row", "glossary") or line.visible.count("\t") >= 2
 
 
 def _plain(text: str, a: int, b: int) -> _Line:
