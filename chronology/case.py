@@ -293,6 +293,7 @@ class Case:
         self._statements: list[Statement] = []
         self._placements: list[_Placement] = []
         self._removed: set[Statement] = set()
+        self._worded_later: set[int] = set()  # events given their words by a later placement (ids)
         self._names: dict[int, str] = {}  # point -> how statements name it
         self._subject: Person | None = None
         self.document: Event | None = None
@@ -451,7 +452,13 @@ class Case:
                 f"{tree[1].text if tree[1] else 'the phrase'!r} gives {event.description!r} a length, "
                 "but it was added as one day (pass span=True)"
             )
-        return self._compile(event, tree[0], tree[1], person=person, anchor=anchor, reference=ref, source=source)
+        made = self._compile(event, tree[0], tree[1], person=person, anchor=anchor, reference=ref, source=source)
+        if event.words is None and tree[1] is not None:
+            # an event added without a phrase keeps the one that first placed it, as if given at once
+            # (set once, only after the placement held: the value is otherwise frozen)
+            object.__setattr__(event, "words", tree[1])
+            self._worded_later.add(id(event))
+        return made
 
     # -- relations ------------------------------------------------------------------
     def relate(

@@ -116,7 +116,13 @@ TRUTH = [
         date(2015, 10, 14),
         Interval(date(2015, 10, 5), date(2015, 11, 4)),
     ),
-    ("The family were placed", "placement", None, date(2015, 10, 28), Interval(date(2015, 10, 16), date(2015, 11, 21))),
+    (
+        "The family were placed",
+        "placement",
+        "housing",  # "temporary accommodation" is housing's word
+        date(2015, 10, 28),
+        Interval(date(2015, 10, 16), date(2015, 11, 21)),
+    ),
     (
         "He was taken to the emergency department",
         "injury",
@@ -158,7 +164,13 @@ TRUTH = [
     ),
     ("An ambulance took Child T", "injury", "ambulance", date(2017, 2, 12), Interval.day(2017, 2, 12)),
     ("death of Child T", "death", None, date(2017, 2, 14), Interval.day(2017, 2, 14)),
-    ("The review was commissioned", "review", None, date(2017, 3, 20), Interval.month(2017, 3)),
+    (
+        "The review was commissioned",
+        "review",
+        "safeguarding partnership",
+        date(2017, 3, 20),
+        Interval.month(2017, 3),
+    ),
     ("The landlord was asked to repair the flat", None, "housing", date(2015, 6, 2), Interval.day(2015, 6, 2)),
 ]
 

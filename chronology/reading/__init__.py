@@ -6,11 +6,14 @@ reaches a user (often pulled from a PDF) and returns the
 tightest bounds the whole text allows and the words that gave them:
 
 1. the text is cleaned for reading, every offset kept into the original
-   (:mod:`chronology.reading._interim`, until the text module lands);
+   (:mod:`chronology.reading.text`), and cut into its blocks;
 2. spaCy cuts it into sentences (a blank English pipeline with a
    sentencizer, built once per process; or the pipeline the caller gives);
 3. the finder lists every phrase of time (:mod:`chronology.reading.mentions`);
-4. people and agencies are found, pronouns resolved;
+4. people are found and pronouns resolved (:mod:`chronology.reading.people`),
+   agencies found from the gazetteer and the document's own lists
+   (:mod:`chronology.reading.agencies`), and the document's own date where the
+   caller gives none (:mod:`chronology.reading.document`);
 5. each phrase dates an event, and becomes statements between the event and
    what it counts from (:mod:`chronology.reading.events`);
 6. the case is solved, conflicts set aside and reported, never raised.
@@ -21,10 +24,10 @@ tightest bounds the whole text allows and the words that gave them:
 ... )
 >>> for event in chronology.events:
 ...     if chronology.bounds(event).is_bounded:
-...         print(chronology.when(event), "|", event.description)
-Jun 2010 | Mother S had told the midwife that she was pregnant
-Dec 2010 | birth of Child S
-2 Dec 2010 – 1 Jan 2011 | He was discharged
+...         print(chronology.when(event), "|", event.description, "|", event.agency)
+Jun 2010 (In early summer 2010) | Mother S had told the midwife that she was pregnant | midwifery
+Dec 2010 (in the early winter of 2010) | birth of Child S | None
+2 Dec 2010 – 1 Jan 2011 (the following day) | He was discharged | None
 >>> [m.text for m in chronology.mentions]
 ['in the early winter of 2010', 'the following day', 'In early summer 2010']
 
@@ -47,11 +50,12 @@ from chronology.errors import ChronologyError, FileError, InvalidValue, ReadingF
 from chronology.model import Excerpt, Interval, When
 from chronology.phrases import parse_when
 from chronology.phrases.syntax import Birth, Bound, DocumentDate, Named, Reference, Shift, anchors_of
-from chronology.reading import _interim
+from chronology.reading.agencies import find_agencies, listed_agencies
 from chronology.reading.document import document_date as find_document_date
-from chronology.reading.document import own_date
 from chronology.reading.events import Placed, Segment, build
-from chronology.reading.mentions import OFF_TIMELINE, Mention, find
+from chronology.reading.mentions import OFF_TIMELINE, Found, Mention, find
+from chronology.reading.people import find_people
+from chronology.reading.text import Cleaned, clean
 from chronology.settings import DEFAULT, Settings
 
 if TYPE_CHECKING:
@@ -104,8 +108,10 @@ def read(
     ``.conflicts`` and ``.set_aside``, never errors.
 
     >>> chronology = read("Male B was released in April 2013. Two weeks later he moved in.")
-    >>> [(str(chronology.when(e)), e.description) for e in chronology.events if e.kind != "birth"]
+    >>> [(str(chronology.bounds(e)), e.description) for e in chronology.events if e.kind != "birth"]
     [('Apr 2013', 'Male B was released'), ('12 Apr 2013 – 17 May 2013', 'He moved in')]
+    >>> [e.words.text for e in chronology.events if e.kind != "birth"]  # the phrase that first placed each
+    ['in April 2013', 'Two weeks later']
     >>> read("").events, read("No dates here.").mentions
     ((), ())
     """
@@ -178,7 +184,7 @@ def _read(
     source: str | None,
     document_date: DocumentDateLike,
     settings: Settings,
-    segmenter: Callable[[_interim.Page], list[Segment]],
+    segmenter: Callable[[Cleaned], list[Segment]],
     stages: dict[str, float] | None = None,
 ) -> Chronology:
     """The reading itself, given how to cut the clean text into sentences.  ``stages``, where given,
@@ -199,26 +205,41 @@ def _read_stages(
     source: str | None,
     document_date: DocumentDateLike,
     settings: Settings,
-    segmenter: Callable[[_interim.Page], list[Segment]],
+    segmenter: Callable[[Cleaned], list[Segment]],
     clock: _Clock,
 ) -> Chronology:
-    page = _interim.clean(text)
+    page = clean(text)
     clock("clean")
     segments = segmenter(page)
     clock("sentences")
     spans = [(s.start, s.end) for s in segments if s.kind not in _UNREAD]
-    founds = find(page.text, spans, settings)
+    # a section or paragraph number is never a date ("3.2 At six", "4.11"); a citation may hold one
+    founds = [
+        f for f in find(page.text, spans, settings) if f.kind in OFF_TIMELINE or not page.is_numbering(f.start, f.end)
+    ]
     clock("mentions")
-    people = _interim.find_people(page.text, spans)
-    dated = document_date if document_date is not None else find_document_date(page.text, founds)
-    told = own_date(page.text, founds)
+    people = find_people(page)
+    agencies = find_agencies(page)
+    told = find_document_date(page)
+    own = _own_date(page, founds, told)
+    dated: DocumentDateLike = document_date
+    if dated is None and told is not None:
+        dated = told.interval
     try:
         case = Case(document_date=dated, settings=settings)
     except ChronologyError as error:
         raise InvalidValue(f"document_date: {error}") from None
     clock("people")
     _drafts, records = build(
-        page.text, segments, founds, people, case, source=source, to_original=page.to_original, own_date=told
+        page.text,
+        segments,
+        founds,
+        people,
+        case,
+        agencies=agencies,
+        source=source,
+        to_original=page.original_span,
+        own_date=own,
     )
     clock("events")
     chronology = case.solve(strict=False)
@@ -230,9 +251,24 @@ def _read_stages(
     chronology.text = text
     chronology.source = source
     chronology.mentions = tuple(_mention(record, chronology, case, page, source, settings) for record in records)
-    chronology.agencies = _interim.listed_agencies(page.text, page.blocks)
+    named = [m.agency for m in agencies] + [name for listed in listed_agencies(page) for name in listed.agencies]
+    chronology.agencies = tuple(dict.fromkeys(named))
     clock("bounds")
     return chronology
+
+
+def _own_date(page: Cleaned, founds: list[Found], told: object) -> Found | None:
+    """The mention that is the document's own date ("Date of publication: 12 March 2015"): it
+    dates the document, not an event of the case."""
+    from chronology.reading.document import DocumentDate
+
+    if not isinstance(told, DocumentDate) or told.basis == "latest date":
+        return None
+    start, end = told.excerpt.start, told.excerpt.end
+    if end is None:
+        return None
+    a, b = page.cleaned_span(start, end)
+    return next((f for f in founds if f.start < b and a < f.end), None)
 
 
 class _Clock:
@@ -268,7 +304,7 @@ _REFINE_ROUNDS = 2
 
 
 def _refine_births(
-    records: list[Placed], chronology: Chronology, case: Case, page: _interim.Page, source: str | None
+    records: list[Placed], chronology: Chronology, case: Case, page: Cleaned, source: str | None
 ) -> bool:
     """Tighten births from the ages the text gives at dated events, with exact calendar arithmetic.
 
@@ -308,7 +344,7 @@ def _refine_births(
             low, high = _births_allowed(tree, event.earliest, event.latest, first, last)
         except (ChronologyError, OverflowError, ValueError):
             continue
-        start, end = page.to_original(record.found.start, record.found.end)
+        start, end = page.original_span(record.found.start, record.found.end)
         words = Excerpt(record.found.text, start, end, source)
         known = (
             birth.earliest.toordinal() if birth.earliest is not None else None,
@@ -381,25 +417,27 @@ def _last_day(first: int, last: int, holds: Callable[[int], bool]) -> int | None
 # -- sentences -----------------------------------------------------------------------------------
 
 _SENTENCE_BLOCKS = frozenset(("paragraph", "item", "footnote"))
-_UNREAD = frozenset(("toc", "furniture"))  # blocks whose dates are not the document's to tell
+_UNREAD = frozenset(("toc", "furniture", "glossary"))  # blocks whose dates are not the document's to tell
 
 
-def _segments(page: _interim.Page, nlp: Language | None) -> list[Segment]:
+def _segments(page: Cleaned, nlp: Language | None) -> list[Segment]:
     """The sentences of the page's blocks: headings and table rows whole, the rest cut by spaCy."""
     pieces: list[tuple[int, int, int, str]] = []  # (start, end, block, kind) to cut into sentences
     out: list[Segment] = []
     for index, block in enumerate(page.blocks):
+        if block.kind == "furniture":
+            continue
         if block.kind in _SENTENCE_BLOCKS:
-            at = block.start
-            while at < block.end:
-                end = min(block.end, at + _PIECE)
-                if end < block.end:
+            at = block.clean_start
+            while at < block.clean_end:
+                end = min(block.clean_end, at + _PIECE)
+                if end < block.clean_end:
                     space = page.text.rfind(" ", at + _PIECE // 2, end)
                     end = space + 1 if space > at else end
                 pieces.append((at, end, index, block.kind))
                 at = end
         else:
-            out.append(Segment(block.start, block.end, index, block.kind))
+            out.append(Segment(block.clean_start, block.clean_end, index, block.kind))
     if pieces:
         texts = (page.text[a:b] for a, b, _, _ in pieces)
         docs = _docs(nlp, texts) if nlp is not None else (_blank()(text) for text in texts)
@@ -412,24 +450,27 @@ def _segments(page: _interim.Page, nlp: Language | None) -> list[Segment]:
     return out
 
 
-def _segments_of_doc(page: _interim.Page, doc: Any) -> list[Segment]:
+def _segments_of_doc(page: Cleaned, doc: Any) -> list[Segment]:
     """The page's sentences as a processed doc of its text sets them (the spaCy component's way)."""
     if doc.has_annotation("SENT_START"):
-        spans = [(s.start_char, s.end_char) for s in doc.sents]
+        # the doc's sentences are in the original's offsets: the cleaned text's are wanted
+        spans = [page.cleaned_span(s.start_char, s.end_char) for s in doc.sents]
     else:
-        fresh = _blank().get_pipe("sentencizer")(_blank().make_doc(doc.text))
+        fresh = _blank().get_pipe("sentencizer")(_blank().make_doc(page.text))
         spans = [(s.start_char, s.end_char) for s in fresh.sents]
     out: list[Segment] = []
     k = 0
     for index, block in enumerate(page.blocks):
-        if block.kind not in _SENTENCE_BLOCKS:
-            out.append(Segment(block.start, block.end, index, block.kind))
+        if block.kind == "furniture":
             continue
-        while k < len(spans) and spans[k][1] <= block.start:
+        if block.kind not in _SENTENCE_BLOCKS:
+            out.append(Segment(block.clean_start, block.clean_end, index, block.kind))
+            continue
+        while k < len(spans) and spans[k][1] <= block.clean_start:
             k += 1
         j = k
-        while j < len(spans) and spans[j][0] < block.end:
-            a, b = max(spans[j][0], block.start), min(spans[j][1], block.end)
+        while j < len(spans) and spans[j][0] < block.clean_end:
+            a, b = max(spans[j][0], block.clean_start), min(spans[j][1], block.clean_end)
             for s, e in _split_labels(page.text, a, b):
                 if page.text[s:e].strip():
                     out.append(Segment(s, e, index, block.kind))
@@ -481,10 +522,10 @@ def _sentence_spans(doc: Any) -> list[tuple[int, int]]:
 
 
 def _mention(
-    record: Placed, chronology: Chronology, case: Case, page: _interim.Page, source: str | None, settings: Settings
+    record: Placed, chronology: Chronology, case: Case, page: Cleaned, source: str | None, settings: Settings
 ) -> Mention:
     found = record.found
-    start, end = page.to_original(found.start, found.end)
+    start, end = page.original_span(found.start, found.end)
     words = page.original[start:end]
     event = record.draft.event if record.draft is not None else None
     if found.kind in OFF_TIMELINE or found.tree is None:

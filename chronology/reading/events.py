@@ -51,8 +51,9 @@ from chronology.phrases.syntax import (
     Shift,
     anchors_of,
 )
-from chronology.reading._interim import People, agencies_in
+from chronology.reading.agencies import AgencyMention
 from chronology.reading.mentions import Found
+from chronology.reading.people import Individual, People
 
 
 def _words(text: str) -> frozenset[str]:
@@ -291,6 +292,44 @@ def _description(text: str, start: int, end: int, cut: Sequence[tuple[int, int]]
 
 # -- the reader ---------------------------------------------------------------------------------
 
+_GENDER: Final = {"m": "male", "f": "female"}
+
+
+class _Cast:
+    """The people of a text as the reader asks about them: who is named where (labels, names, family
+    words, roles: cleaned offsets), by label, and who a pronoun means."""
+
+    def __init__(self, people: People) -> None:
+        self.people = people
+        self.persons = people.persons
+        self.subject: str | None = people.subject.label if people.subject is not None else None
+        self.named: list[tuple[int, int, str]] = [
+            (m.clean_start, m.clean_end, people.persons[m.person].label)
+            for m in people.mentions
+            if m.kind != "pronoun" and 0 <= m.person < len(people.persons)
+        ]
+        self.pronouns: dict[int, int] = {m.clean_start: m.person for m in people.mentions if m.kind == "pronoun"}
+
+    def get(self, name: str) -> Individual | None:
+        return self.people.get(name)
+
+
+class _Agencies:
+    """The agencies a text names, looked up by cleaned offsets."""
+
+    def __init__(self, mentions: Sequence[AgencyMention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: m.clean_start)
+        self.starts = [m.clean_start for m in self.mentions]
+
+    def within(self, start: int, end: int) -> list[AgencyMention]:
+        k = bisect_left(self.starts, start)
+        out = []
+        while k < len(self.mentions) and self.mentions[k].clean_start < end:
+            if self.mentions[k].clean_end <= end:
+                out.append(self.mentions[k])
+            k += 1
+        return out
+
 
 class _Reader:
     """Builds the case from a text's segments, mentions and people (one use)."""
@@ -304,11 +343,13 @@ class _Reader:
         case: Case,
         source: str | None,
         to_original: Any,
+        agencies: Sequence[AgencyMention] = (),
     ) -> None:
         self.text = text
         self.segments = segments
         self.founds = founds
-        self.people = people
+        self.people = _Cast(people)
+        self.agencies = _Agencies(agencies)
         self.case = case
         self.source = source
         self.to_original = to_original
@@ -324,7 +365,7 @@ class _Reader:
         self.by_section: dict[int, list[Draft]] = {}  # drafts of each section, in the order told
         self.by_kind: dict[str, list[Draft]] = {}  # drafts of each kind, in the order told
         self.placed: list[Placed] = []
-        self.named_starts = [a for a, _, _ in people.named]
+        self.named_starts = [a for a, _, _ in self.people.named]
         self.kinds = kinds()
 
     # -- offsets and provenance ---------------------------------------------------------------
@@ -342,8 +383,8 @@ class _Reader:
         info = self.people.get(name)
         if info is None:
             return None
-        person = self.case.person(info.name)
-        self.persons[info.name.casefold()] = person
+        person = self.case.person(info.label)
+        self.persons[info.label.casefold()] = person
         return person
 
     def named_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -355,20 +396,24 @@ class _Reader:
         return out
 
     def resolve(self, pronoun: str, at: int) -> str | None:
-        """The person a pronoun at ``at`` means: the most recent one named before it that it can mean."""
+        """The person a pronoun at ``at`` means: as the people's reading resolved it (``None`` where it
+        means a professional or a group), else the most recent person named before it it can mean."""
         word = pronoun.lower()
-        gender = "m" if word in _MALE_PRONOUNS else "f" if word in _FEMALE_PRONOUNS else None
+        known = self.people.pronouns.get(at)
+        if known is not None:
+            return self.people.persons[known].label if 0 <= known < len(self.people.persons) else None
+        gender = _GENDER.get("m" if word in _MALE_PRONOUNS else "f" if word in _FEMALE_PRONOUNS else "")
         k = bisect_left(self.named_starts, at) - 1
         floor = at - 1500
         while k >= 0 and self.people.named[k][0] >= floor:
             name = self.people.named[k][2]
             info = self.people.get(name)
             if info is not None and (gender is None or info.gender in (None, gender)):
-                return info.name
+                return info.label
             k -= 1
         subject = self.people.get(self.people.subject) if self.people.subject else None
         if subject is not None and (gender is None or subject.gender in (None, gender)):
-            return subject.name
+            return subject.label
         return None
 
     def people_of(self, start: int, end: int) -> list[str]:
@@ -389,7 +434,7 @@ class _Reader:
             for name in draft.people:
                 info = self.people.get(name)
                 if info is not None and info.child:
-                    return info.name
+                    return info.label
         return self.people.subject
 
     # -- drafts -----------------------------------------------------------------------------------
@@ -548,8 +593,8 @@ class _Reader:
             draft.kind = best[1]
             if draft.kind in self.kinds.once:
                 draft.owner = self.owner(draft, best[2])
-        agencies = agencies_in(text, draft.start, draft.end)
-        draft.agency = agencies[0][1] if agencies else None
+        agencies = self.agencies.within(draft.start, draft.end)
+        draft.agency = agencies[0].agency if agencies else None
         draft.description = _description(text, draft.start, draft.end, cut) or "event"
         if draft.owner is not None and draft.kind in ("birth", "death"):
             draft.description = f"{draft.kind} of {draft.owner}"
@@ -906,17 +951,46 @@ class _Reader:
             return self.person(self.child_of(draft))
         m = _PRONOUN.search(words)
         if m is not None and m.group(1).lower() not in ("they", "their", "them"):
-            return self.person(self.resolve(m.group(1), start + m.start()))
+            return self.person(self.aged(m.group(1), start + m.start(1), tree))
         if leaf.person:
-            named = [p for p in self.people.persons if p.name.lower().endswith(" " + leaf.person.lower())]
+            named = [p for p in self.people.persons if p.label.lower().endswith(" " + leaf.person.lower())]
             if len(named) == 1:
-                return self.person(named[0].name)
+                return self.person(named[0].label)
         if tree is not None and _adult_age(tree):
             for name in draft.people:
                 info = self.people.get(name)
                 if info is not None and not info.child:
-                    return self.person(info.name)
+                    return self.person(info.label)
         return self.person(self.child_of(draft)) or self.unnamed(start, end, draft)
+
+    def aged(self, pronoun: str, at: int, tree: Node | None) -> str | None:
+        """Whose age a pronoun gives ("when he was eleven days old", "when she was 22"): the person it
+        refers to, where that person can be that old; else the latest person of its gender named
+        before it who can (a professional has no age in a review; a grown-up's age is not a child's)."""
+        adult = tree is not None and _adult_age(tree)
+        young = tree is not None and _infant_age(tree)
+
+        def fits(name: str | None) -> bool:
+            info = self.people.get(name) if name is not None else None
+            if info is None:
+                return False
+            return not (adult and info.child) and not (young and not info.child)
+
+        word = pronoun.lower()
+        first = self.resolve(pronoun, at)
+        if first is not None and (fits(first) or not (adult or young)):
+            return first
+        gender = "male" if word in _MALE_PRONOUNS else "female" if word in _FEMALE_PRONOUNS else None
+        k = bisect_left(self.named_starts, at) - 1
+        floor = at - 3000
+        while k >= 0 and self.people.named[k][0] >= floor:
+            info = self.people.get(self.people.named[k][2])
+            agrees = info is not None and (gender is None or info.gender in (None, gender))
+            if agrees and info is not None and (fits(info.label) or not (adult or young)):
+                return info.label
+            k -= 1
+        subject = self.people.subject
+        return subject if young and fits(subject) else first
 
     def unnamed(self, start: int, end: int, draft: Draft) -> Person | None:
         """Someone the text names by a noun only ("a 17-week old infant", "the baby"): a person of
@@ -1003,7 +1077,7 @@ class _Reader:
                 owner = self.resolve(d, at)
             elif d != "the":
                 named = self.people.get(re.sub(r"['’]s$", "", determiner))
-                owner = named.name if named is not None else None
+                owner = named.label if named is not None else None
         if kind in ("birth", "death", "life"):
             person = self.person(owner or self.child_of(draft))
             if person is None:
@@ -1126,6 +1200,16 @@ def _adult_age(tree: Node) -> bool:
     return _adult_age(base) if base is not None else False
 
 
+def _infant_age(tree: Node) -> bool:
+    """Whether an age is a baby's: counted in days or weeks, or under two years ("eleven days old")."""
+    count = getattr(tree, "count", None)
+    if isinstance(tree, Shift) and isinstance(tree.base, Birth) and count is not None:
+        high = count.high if count.high is not None else count.low
+        return bool(high.months < 24 and (high.months > 0 or high.days > 0))
+    base = getattr(tree, "base", None)
+    return _infant_age(base) if base is not None else False
+
+
 def _within_period(tree: Node) -> bool:
     """ "later in 2012", "earlier in April 2011": a part of a calendar period beside the reference."""
     return (
@@ -1173,6 +1257,7 @@ def build(
     people: People,
     case: Case,
     *,
+    agencies: Sequence[AgencyMention] = (),
     source: str | None = None,
     to_original: Any = None,
     own_date: Found | None = None,
@@ -1182,12 +1267,12 @@ def build(
     Returns the drafts (each with its event) and what became of each mention.
     """
     mapping = to_original if to_original is not None else (lambda a, b: (a, b))
-    reader = _Reader(text, segments, founds, people, case, source, mapping)
+    reader = _Reader(text, segments, founds, people, case, source, mapping, agencies)
     reader.own_date = own_date
     for info in people.persons:
-        reader.person(info.name)
+        reader.person(info.label)
     if people.subject is not None:
-        subject = reader.person(people.subject)
+        subject = reader.person(people.subject.label)
         if subject is not None:
             case.subject = subject
     reader.read_drafts()
