@@ -31,6 +31,7 @@ MENTIONS = [
     ("Working Together to Safeguard Children 2015", "citation"),
     ("early 2015", "part"),
     ("end of February 2017", "part"),
+    ("22", "age"),  # "Mother T was 22 when Child T was born": her age, read as "aged 22"
     ("in early January 2015", "part"),
     ("20 weeks pregnant", "age"),
     ("in the autumn of 2014", "season"),

@@ -240,6 +240,7 @@ def _read_stages(
         source=source,
         to_original=page.original_span,
         own_date=own,
+        document_bounded=document_date is not None or (told is not None and told.basis != "latest date"),
     )
     clock("events")
     chronology = case.solve(strict=False)

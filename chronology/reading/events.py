@@ -85,6 +85,8 @@ class Draft:
     section: int
     isolated: bool  # in a footnote: it does not move the main text's reference time
     founds: list[Found] = attrs.Factory(list)
+    sentence: int = -1  # where its sentence (or clause of a sentence cut at ';') starts
+    sentence_end: int = -1  # and ends
     kind: str | None = None
     people: list[str] = attrs.Factory(list)
     owner: str | None = None  # whose birth or death, for those kinds
@@ -203,6 +205,16 @@ _ANTENATAL: Final = re.compile(
     r"\b(?:pregnan\w*|ante-?natal|booked|booking|midwi\w+|gestation\w*|unborn|scan|foetus|fetus|maternity)\b", re.I
 )
 _ADULT_MONTHS: Final = 16 * 12
+_TEEN_MONTHS: Final = 13 * 12
+# Words of a clause that tells what is to come, not what happened ("the workforce will treble by 2015").
+_FUTURE: Final = re.compile(
+    r"\b(?:will|shall|would|is to|are to|is due to|are due to|plans? to|planned|intends?|expected to|aims? to)\b",
+    re.IGNORECASE,
+)
+# Between an age and the kind word of the clause it introduces: " when he received a catastrophic ".
+_INTRODUCED: Final = -2  # the score of a kind word in the clause an age introduces
+_WHEN_WORD: Final = re.compile(r"\b(?:when|as)\s+", re.IGNORECASE)
+_WHEN_CLAUSE: Final = re.compile(r"\s*,?\s*(?:when|as)\s+(?:[\w'’-]+\s+){1,6}", re.IGNORECASE)
 _CYCLE_SEARCH: Final = 2_000  # events looked through for a cycle of phrases before giving up
 # A line giving a birth or death date: "D.O.B: 01/01/2012", "Date of death - 14 June 2012", "DOB 3/4/15".
 _VITAL: Final = re.compile(
@@ -262,32 +274,67 @@ _PREGNANCY_DAYS: Final = 42 * 7  # the longest term: a woman pregnant now gives 
 
 
 def _description(text: str, start: int, end: int, cut: Sequence[tuple[int, int]]) -> str:
-    """A short line for the clause ``text[start:end]`` with the phrases of time ``cut`` out.
+    """A short line for the clause ``text[start:end]``: the phrases of time that open or close it
+    are cut out (with the words that lead into them); one inside it stays, so that the line still
+    reads as a sentence ("The relationship did not resume until mid-summer 2013").  A paragraph's
+    number never starts it.
 
     >>> text = "3.8 In the summer of 2016, when he was fourteen months old, Child T missed an appointment."
     >>> _description(text, 0, len(text), [(4, 25), (39, 58)])
     'Child T missed an appointment'
+    >>> _description(text, 4, len(text), [(4, 25), (39, 58)])
+    'Child T missed an appointment'
+    >>> text = "The relationship did not resume until mid-summer 2013, when his licence ended."
+    >>> _description(text, 0, len(text), [(38, 53)])
+    'The relationship did not resume until mid-summer 2013, when his licence ended'
     """
-    pieces = []
-    at = start
-    for a, b in sorted(cut):
-        if b <= at or a >= end:
-            continue
-        piece = text[at : max(at, a)]
-        pieces.append(_DANGLING.sub("", piece))
-        at = max(at, b)
-    pieces.append(text[at:end])
-    line = " ".join(" ".join(pieces).split())
+    spans = sorted((max(a, start), min(b, end)) for a, b in cut if b > start and a < end)
+    lo, hi = start, end
+    numbered = _NUMBERED.match(text[lo : min(hi, lo + 20)])
+    if numbered is not None:
+        lo += numbered.end()
+    for a, b in spans:
+        if a < lo:
+            lo = max(lo, b)
+        elif _OPENING.fullmatch(text, lo, a):
+            lo = b
+        else:
+            break
+    for a, b in reversed(spans):
+        if b <= lo or a < lo:
+            break
+        if not text[b:hi].strip(" ,;:.–—-()"):
+            hi = a
+        else:
+            break
+    line = " ".join(text[lo:hi].split())
+    line = _CLOSING.sub("", line)
     line = _NUMBERED.sub("", line)
     line = re.sub(r"\s+([,.;:)])", r"\1", line)
     line = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", line)
     line = re.sub(r"\(\s*\)", "", line)
     line = _LEAD.sub("", line).strip(" ,;:.–—-")
-    line = re.sub(r"\s{2,}", " ", line)
     if len(line) > _DESCRIPTION_LIMIT:
         cut_at = line.rfind(" ", 0, _DESCRIPTION_LIMIT)
         line = line[: cut_at if cut_at > 40 else _DESCRIPTION_LIMIT].rstrip(" ,;:") + "…"
     return line[:1].upper() + line[1:] if line else line
+
+
+# What may stand before a phrase that opens a clause, and go with it: "3.8 ", ", when he was ",
+# "When Child T was ", "and then ".
+_OPENING: Final = re.compile(
+    r"(?:[\s,;:–—(-]+|(?:and|but|then|so|also|in|on|at|by|during|from|since|until|when|whilst|while|after|before"
+    r"|over|throughout|within|for|subsequently|thereafter|afterwards|later|he|she|they|it|was|were|is|aged|who"
+    r"|[A-Z]\w*\s[A-Z0-9]\w?(?:['’]s)?)\b)*",
+    re.IGNORECASE,
+)
+# What a phrase cut from a clause's end leaves dangling: "... when he was", "... in", "... aged".
+_CLOSING: Final = re.compile(
+    r"(?:[\s,;:(–—-]*\b(?:when|whilst|while|as|who)\s+(?:[A-Z]\w*\s[A-Z0-9]\w?|he|she|they|the child|the baby)"
+    r"\s+(?:was|were)|[\s,;:(–—-]*\b(?:in|on|at|by|until|till|from|over|during|since|for|of|aged|around|about"
+    r"|approximately|between|within|when|whilst|while|until|before|after|prior to|following)\b)+[\s,;:(–—-]*$",
+    re.IGNORECASE,
+)
 
 
 # -- the reader ---------------------------------------------------------------------------------
@@ -350,6 +397,8 @@ class _Reader:
         self.founds = founds
         self.people = _Cast(people)
         self.agencies = _Agencies(agencies)
+        self.section_agency: dict[int, str] = {}  # section -> the one agency its heading names
+        self.document_bounded = False  # whether the document's date bounds the events it tells
         self.case = case
         self.source = source
         self.to_original = to_original
@@ -445,6 +494,9 @@ class _Reader:
         for segment in self.segments:
             if segment.kind == "heading" and not _VITAL.match(self.text, segment.start, segment.end):
                 section += 1
+                named = {m.agency for m in self.agencies.within(segment.start, segment.end)}
+                if len(named) == 1:
+                    self.section_agency[section] = named.pop()
                 continue
             if segment.kind == "footnote":
                 isolated_sections += 1
@@ -527,7 +579,7 @@ class _Reader:
                 if relative or (calendar and (has_calendar or has_reference)) or (not calendar and has_anchor):
                     current = None
             if current is None:
-                current = Draft(start, end, section, isolated)
+                current = Draft(start, end, section, isolated, sentence=start, sentence_end=end)
                 self.drafts.append(current)
                 mine.append(current)
             current.founds.append(found)
@@ -593,17 +645,36 @@ class _Reader:
             draft.kind = best[1]
             if draft.kind in self.kinds.once:
                 draft.owner = self.owner(draft, best[2])
-        agencies = self.agencies.within(draft.start, draft.end)
-        draft.agency = agencies[0].agency if agencies else None
-        draft.description = _description(text, draft.start, draft.end, cut) or "event"
+        draft.agency = self.agency_of(draft)
+        start = draft.start
+        if best is not None and best[0] == _INTRODUCED:
+            # "aged two years and ten months when he received a head injury": the clause the age introduces
+            when = _WHEN_WORD.search(text, max(f.end for f in draft.founds if f.end <= best[2]), best[2])
+            start = when.end() if when is not None else start
+        draft.description = _description(text, start, draft.end, cut) or "event"
         if draft.owner is not None and draft.kind in ("birth", "death"):
             draft.description = f"{draft.kind} of {draft.owner}"
+
+    def agency_of(self, draft: Draft) -> str | None:
+        """The agency that acted: the first the clause names, else the one its section's heading names
+        ("3.2.4 Contact with Children's Social Care"); an agency named elsewhere in the sentence may be
+        another's ("this interaction [with the police] was at the time of his health check"), so it is not
+        taken."""
+        found = self.agencies.within(draft.start, draft.end)
+        if found:
+            return found[0].agency
+        return self.section_agency.get(draft.section)
 
     def kind_score(self, m: re.Match[str], near: int, draft: Draft) -> int | None:
         """How surely the kind word ``m`` says what the clause dates (lower is surer), or ``None``
         where it only names another event ("following the birth of Child S", "after his death")."""
         text = self.text
         word = m.group().lower()
+        # "aged two years and ten months when he received a head injury": the age dates the event of the
+        # clause it introduces, not a noun told before it ("the death of Child S, who was aged ...")
+        for f in draft.founds:
+            if f.kind == "age" and f.end <= m.start() and _WHEN_CLAUSE.fullmatch(text, f.end, m.start()):
+                return _INTRODUCED
         # "the death of Child S in autumn 2013", "his release in April 2013": the phrase dates the noun
         between = text[m.end() : near]
         before = text[max(draft.start, m.start() - 30) : m.start()]
@@ -741,6 +812,8 @@ class _Reader:
                     if gestation is not None:
                         words, tree = gestation
                         record.read_as = words
+                    elif found.read_as is not None:
+                        words = record.read_as = found.read_as
                 reference = self.reference_for(draft, start, last)
                 if _is_gap(found):
                     reference = self.gap_start(draft, start, reference)
@@ -956,11 +1029,19 @@ class _Reader:
             named = [p for p in self.people.persons if p.label.lower().endswith(" " + leaf.person.lower())]
             if len(named) == 1:
                 return self.person(named[0].label)
-        if tree is not None and _adult_age(tree):
-            for name in draft.people:
-                info = self.people.get(name)
-                if info is not None and not info.child:
-                    return self.person(info.label)
+        # the people of the clause, else of its sentence ("..., and had lived in a placement from age 16")
+        candidates = draft.people or self.people_of(draft.sentence if draft.sentence >= 0 else draft.start, draft.end)
+        infos = [info for info in (self.people.get(name) for name in candidates) if info is not None]
+        if tree is not None and _years(tree) >= _TEEN_MONTHS:
+            # a teenager's or a grown-up's age ("as a teenager", "from age 16"): the clause's first person
+            # who can be that old
+            adult = _adult_age(tree)
+            chosen = next((i for i in infos if not (adult and i.child)), None)
+        else:
+            # a child's age ("at one year", "at ten weeks"): a child of the clause, else the one it is about
+            chosen = next((i for i in infos if i.child), None)
+        if chosen is not None:
+            return self.person(chosen.label)
         return self.person(self.child_of(draft)) or self.unnamed(start, end, draft)
 
     def aged(self, pronoun: str, at: int, tree: Node | None) -> str | None:
@@ -1167,6 +1248,16 @@ class _Reader:
                 if info is not None and info.child and person is not None and person.birth is not draft.event:
                     self.fact(person.birth, draft.event, 0, f"{name} takes part, so was born", self.excerpt(a, b))
                     break
+        document = self.case.document if self.document_bounded else None
+        if document is not None:
+            # a review tells what happened before it was written: its plans and hopes aside
+            for draft in self.drafts:
+                if draft.event is None or not draft.founds or draft.event is document:
+                    continue
+                if _FUTURE.search(self.text, draft.start, draft.end):
+                    continue
+                clause = self.excerpt(draft.start, draft.end)
+                self.fact(draft.event, document, 0, "told before the document's date", clause)
         for draft in self.drafts:
             if draft.event is None or draft.kind == "birth" or draft.section < 0:
                 continue
@@ -1200,12 +1291,24 @@ def _adult_age(tree: Node) -> bool:
     return _adult_age(base) if base is not None else False
 
 
-def _infant_age(tree: Node) -> bool:
-    """Whether an age is a baby's: counted in days or weeks, or under two years ("eleven days old")."""
+def _years(tree: Node) -> int:
+    """The fewest months an age counts (0 where the tree is no age)."""
     count = getattr(tree, "count", None)
     if isinstance(tree, Shift) and isinstance(tree.base, Birth) and count is not None:
-        high = count.high if count.high is not None else count.low
-        return bool(high.months < 24 and (high.months > 0 or high.days > 0))
+        return int(count.low.months)
+    base = getattr(tree, "base", None)
+    if base is not None:
+        return _years(base)
+    if isinstance(tree, Between):
+        return _years(tree.start)
+    return 0
+
+
+def _infant_age(tree: Node) -> bool:
+    """Whether an age is a baby's: under two years ("eleven days old", "at one year")."""
+    count = getattr(tree, "count", None)
+    if isinstance(tree, Shift) and isinstance(tree.base, Birth) and count is not None:
+        return bool(count.low.months < 24)
     base = getattr(tree, "base", None)
     return _infant_age(base) if base is not None else False
 
@@ -1261,14 +1364,18 @@ def build(
     source: str | None = None,
     to_original: Any = None,
     own_date: Found | None = None,
+    document_bounded: bool = False,
 ) -> tuple[list[Draft], list[Placed]]:
     """Read ``founds`` into ``case``: people, events, placements and order statements.
 
-    Returns the drafts (each with its event) and what became of each mention.
+    ``document_bounded`` says that the document's date is its own (given, or a publication line):
+    then every event it tells as past is on or before it.  Returns the drafts (each with its event)
+    and what became of each mention.
     """
     mapping = to_original if to_original is not None else (lambda a, b: (a, b))
     reader = _Reader(text, segments, founds, people, case, source, mapping, agencies)
     reader.own_date = own_date
+    reader.document_bounded = document_bounded
     for info in people.persons:
         reader.person(info.label)
     if people.subject is not None:

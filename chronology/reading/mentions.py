@@ -126,6 +126,7 @@ class Found:
     tree: Node | None
     reason: str | None = None
     whole: tuple[int, int, str, Node] | None = None
+    read_as: str | None = None  # the words it is read as, where not its own ("19" as "aged 19")
 
 
 def kind_of(node: Node) -> str:
@@ -581,7 +582,41 @@ def find(text: str, segments: Iterable[tuple[int, int]], settings: Settings | No
         if hit is not None:
             out.extend(hit)
             done = max(f.end if f.whole is None else f.whole[1] for f in hit)
+    out.extend(_bare_ages(text, segs, out, conf))
     out.sort(key=lambda f: f.start)
+    return out
+
+
+# "Mother M was 19 when Child M was born": a bare number after "was", before "when" or "at the
+# time", is an age in years (read as "aged 19").
+_NUMBER_WORD = (
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
+_BARE_AGE: Final = re.compile(
+    rf"\b(?:was|were|is|being)\s+(?:only\s+|just\s+)?(?P<n>[1-9]\d?|{_NUMBER_WORD})"
+    r"(?=\s*,?\s*(?:when|at the time|whilst|while)\b)",
+    re.IGNORECASE,
+)
+
+
+def _bare_ages(text: str, segs: list[tuple[int, int]], found: list[Found], settings: Settings) -> list[Found]:
+    """Bare ages in years ("she was 19 when ..."), where no phrase found already holds the number."""
+    taken = sorted((f.start, f.end) for f in found)
+    out = []
+    for a, b in segs:
+        for m in _BARE_AGE.finditer(text, a, b):
+            start, end = m.span("n")
+            k = bisect_right(taken, (start, end)) - 1
+            if any(0 <= j < len(taken) and taken[j][0] < end and start < taken[j][1] for j in (k, k + 1)):
+                continue
+            words = f"aged {m.group('n')}"
+            try:
+                tree = parse(words, settings=settings)
+            except ChronologyError:
+                continue
+            out.append(Found(start, end, m.group("n"), kind_of(tree), tree, read_as=words))
     return out
 
 
