@@ -356,9 +356,13 @@ class _Cast:
             if m.kind != "pronoun" and 0 <= m.person < len(people.persons)
         ]
         self.pronouns: dict[int, int] = {m.clean_start: m.person for m in people.mentions if m.kind == "pronoun"}
+        self._by_name: dict[str, Individual | None] = {}
 
     def get(self, name: str) -> Individual | None:
-        return self.people.get(name)
+        """The person of that name (People.get looks through every person: asked once per name here)."""
+        if name not in self._by_name:
+            self._by_name[name] = self.people.get(name)
+        return self._by_name[name]
 
 
 class _Agencies:
