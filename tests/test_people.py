@@ -286,3 +286,9 @@ def test_bad_arguments_raise_chronology_errors() -> None:
         people.get(None)  # type: ignore[arg-type]
     with pytest.raises(ChronologyError):
         people.mentions_in(None, 3)  # type: ignore[arg-type]
+
+
+def test_a_family_word_set_off_beside_a_label_is_that_person() -> None:
+    people = find_people("Mother T said that Mr R, the father, had a history of violence. The father left.")
+    assert [p.label for p in people.persons] == ["Mother T", "Mr R"]
+    assert people.get("the father").label == "Mr R"  # type: ignore[union-attr]

@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from seeds import CHILD_S, seed_text
 
 from chronology import Chronology, Event, read, read_file
-from tests.seeds import CHILD_S, seed_text
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = sorted(
@@ -137,3 +137,8 @@ def test_the_child_s_review_reads_as_a_reviewer_expects(child_s: Chronology) -> 
     assert child_s.bounds(mother.birth).latest <= date(1990, 12, 31)  # type: ignore[operator]
     with_agency = [e for e in child_s.events if e.agency is not None and e.kind != "birth"]
     assert len(with_agency) >= 0.5 * len([e for e in child_s.events if e.kind != "birth"])
+
+
+def test_attending_a_hospital_is_not_education() -> None:
+    chronology = read("Child M was born in May 2016. In March 2017 he attended the emergency department with a scald.")
+    assert named(chronology, "He attended the emergency department").kind == "injury"

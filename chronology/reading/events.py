@@ -25,7 +25,7 @@ from __future__ import annotations
 import contextlib
 import re
 import sys
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cache
@@ -216,6 +216,7 @@ _INTRODUCED: Final = -2  # the score of a kind word in the clause an age introdu
 _WHEN_WORD: Final = re.compile(r"\b(?:when|as)\s+", re.IGNORECASE)
 _WHEN_CLAUSE: Final = re.compile(r"\s*,?\s*(?:when|as)\s+(?:[\w'’-]+\s+){1,6}", re.IGNORECASE)
 _CYCLE_SEARCH: Final = 2_000  # events looked through for a cycle of phrases before giving up
+_ANCHOR_SEARCH: Final = 500  # drafts looked back through for the event an anchor names
 # A line giving a birth or death date: "D.O.B: 01/01/2012", "Date of death - 14 June 2012", "DOB 3/4/15".
 _VITAL: Final = re.compile(
     r"\s*(?:[A-Z][\w ]{0,30}[:,–-]\s*)?"
@@ -525,9 +526,11 @@ class _Reader:
 
     def index(self, draft: Draft) -> None:
         """Keep ``draft`` in the look-ups by section and by kind (once its kind is known)."""
-        self.by_section.setdefault(draft.section, []).append(draft)
+        # kept in text order (anchors' drafts come later than the text before them), so that a search
+        # for the latest before a place starts there
+        insort(self.by_section.setdefault(draft.section, []), draft, key=_start_of)
         if draft.kind is not None:
-            self.by_kind.setdefault(draft.kind, []).append(draft)
+            insort(self.by_kind.setdefault(draft.kind, []), draft, key=_start_of)
 
     def clauses(self, segment: Segment) -> list[tuple[int, int]]:
         out = []
@@ -1114,7 +1117,9 @@ class _Reader:
         head = [w for w in re.findall(r"[A-Za-z]{4,}", lowered) if w not in ("that", "this", "their", "same")]
         if head:
             pattern = re.compile(rf"\b{re.escape(head[-1])}", re.IGNORECASE)
-            for other in reversed(self.by_section.get(draft.section, [])):
+            drafts = self.by_section.get(draft.section, [])
+            before = bisect_left(drafts, start, key=_start_of)
+            for other in reversed(drafts[max(0, before - _ANCHOR_SEARCH) : before]):
                 if (
                     other.start < start
                     and other is not draft
@@ -1177,9 +1182,12 @@ class _Reader:
 
         def latest(drafts: list[Draft], wanted: Callable[[Draft], bool]) -> Draft | None:
             # the latest draft told before ``at`` that is wanted, the owner's first where there is one
+            before = bisect_left(drafts, at, key=_start_of)
+            stop = max(-1, before - 1 - _ANCHOR_SEARCH)  # bounded: a long document stays linear
             for own in (True, False) if owner is not None else (False,):
-                for d in reversed(drafts):
-                    if d is draft or d.event is None or d.start >= at or not wanted(d):
+                for j in range(before - 1, stop, -1):
+                    d = drafts[j]
+                    if d is draft or d.event is None or not wanted(d):
                         continue
                     if not own or owner in d.people:
                         return d
@@ -1306,6 +1314,10 @@ def _years(tree: Node) -> int:
     if isinstance(tree, Between):
         return _years(tree.start)
     return 0
+
+
+def _start_of(draft: Draft) -> int:
+    return draft.start
 
 
 def _infant_age(tree: Node) -> bool:
