@@ -142,3 +142,22 @@ def test_the_child_s_review_reads_as_a_reviewer_expects(child_s: Chronology) -> 
 def test_attending_a_hospital_is_not_education() -> None:
     chronology = read("Child M was born in May 2016. In March 2017 he attended the emergency department with a scald.")
     assert named(chronology, "He attended the emergency department").kind == "injury"
+
+
+def test_her_move_is_the_leaving_not_the_referral_a_gap_ends_with() -> None:
+    text = (
+        "Child S was born on 1 December 2010. Mother S and her son were asked to leave the refuge on "
+        "10 January 2011. When staff asked Mother S to leave the refuge there was a four day gap before a "
+        "referral was made to Social Care. They considered calling Mother S the day after her move."
+    )
+    chronology = read(text)
+    assert str(chronology.bounds(named(chronology, "They considered calling Mother S"))) == "11 Jan 2011"
+
+
+def test_words_naming_an_event_set_the_time_though_lower_case_words_follow() -> None:
+    text = (
+        "Mother S made a homelessness application on 3 March 2011.\n\n3.3 Housing\n\nMother S was provided "
+        "(same day) with a room following her homelessness application under section 188 of the Act."
+    )
+    chronology = read(text)
+    assert str(chronology.bounds(named(chronology, "Mother S was provided"))) == "3 Mar 2011"

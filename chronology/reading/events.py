@@ -175,7 +175,10 @@ _FEMALE_PRONOUNS: Final = frozenset(("she", "her", "hers"))
 # homelessness application", "on leaving the refuge".
 _AT_THE_TIME: Final = re.compile(
     r"\b(?:at the time of|on the day of|at the point of|following|after|upon|on)\s+"
-    r"((?:(?:his|her|their|the|[A-Z]\w*\s[A-Z0-9]\w?['’]s)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)(?=\s*[,;(]|\s+[A-Z]|\s*$)",
+    r"((?:(?:his|her|their|the|[A-Z]\w*\s[A-Z0-9]\w?['’]s)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)"
+    # the event's words end at punctuation, a capitalised word (case kept: "on leaving the refuge Mother S"),
+    # or a word that starts what follows ("following her homelessness application under section 188")
+    r"(?=\s*[,;(.]|(?-i:\s+[A-Z])|\s+(?:under|at|in|on|from|to|with|by|for|and|was|were|had|she|he|they)\b|\s*$)",
     re.IGNORECASE,
 )
 _THEN: Final = re.compile(
@@ -896,7 +899,10 @@ class _Reader:
             return
         record.anchor, record.reference, record.gap = later, reference, True
         if draft.event is None:
-            draft.event = later
+            # the clause of a gap dates the event the gap ends with: its kind is that event's
+            # (not the leaving the clause also names: "when staff asked her to leave ... a gap before a referral")
+            draft.event, draft.kind = later, later.kind
+            draft.kinds = {later.kind} if later.kind else set()
         self.depends.setdefault(id(later), set()).add(id(reference))
         if id(reference) in self.dated:
             self.dated.add(id(later))
@@ -1195,6 +1201,9 @@ class _Reader:
 
         searches: list[tuple[list[Draft], Callable[[Draft], bool]]] = [
             (same, lambda d: d.kind == kind),
+            # an event of a close kind ("her move": the leaving just told) before a clause that only
+            # names one in passing ("when staff asked her to leave the refuge, ... a referral was made")
+            (same, lambda d: d.kind in close),
             (same, lambda d: bool(d.kinds & close)),
         ]
         if owner is not None:
