@@ -292,3 +292,14 @@ def test_a_family_word_set_off_beside_a_label_is_that_person() -> None:
     people = find_people("Mother T said that Mr R, the father, had a history of violence. The father left.")
     assert [p.label for p in people.persons] == ["Mother T", "Mr R"]
     assert people.get("the father").label == "Mr R"  # type: ignore[union-attr]
+
+
+def test_a_name_whose_father_the_text_speaks_of_is_the_child() -> None:
+    text = (
+        "Olly was admitted to hospital on 23 November 2019. Olly's father, Mr T, was charged. "
+        "Olly's mother, Ms K, was not. Olly was born in mid-July 2019. The child had been seen by the GP."
+    )
+    people = find_people(text)
+    assert people.subject is not None and people.subject.label == "Olly"
+    assert people.get("Olly").child  # type: ignore[union-attr]
+    assert [p.label for p in people.persons if p.child] == ["Olly"]

@@ -456,6 +456,8 @@ _BIRTH_BEFORE: Final = re.compile(r"\b(?P<event>birth)\s+of\s+(?:the\s+)?$")
 _DEATH_BEFORE: Final = re.compile(r"\b(?P<event>death|murder|killing|manslaughter)\s+of\s+(?:the\s+)?$")
 # A pseudonym given to a child: "The child, who will be referred to as ...".
 _CHILD_BEFORE: Final = re.compile(r"(?i)\b(?:child|baby|infant|boy|girl|son|daughter|young\s+person)\b[^.;]{0,50}$")
+# A name whose mother or father the text speaks of is a child's: "Olly's father, Mr T".
+_PARENT_AFTER: Final = re.compile(r"['’]s\s+(?:birth\s+)?(?:mother|father|mum|dad|parents)\b")
 # A name said to be a child's: "aged 8 months", "a six-year-old", "aged 4".
 _CHILD_AGE: Final = re.compile(
     r"(?:\s+(?:died|was\s+\w+))?\s*,?\s*(?:who\s+was\s+|then\s+)?(?:aged\s+(?:\d{1,2}|[a-z]+)\s+(?:months?|weeks?|days?)"
@@ -639,8 +641,8 @@ class _Finder:
         for m in pattern.finditer(self.text):
             if uses[m.group()] < 2 or self._in_skipped(m.start()) or self._overlaps(taken, m.start(), m.end()):
                 continue
-            if _CHILD_AGE.match(self.text, m.end()):
-                children.add(m.group())
+            if _CHILD_AGE.match(self.text, m.end()) or _PARENT_AFTER.match(self.text, m.end()):
+                children.add(m.group())  # "Olly, aged 18 weeks", "Olly's father, Mr T"
             index = self._person(m.group(), Word(None, "person"))
             self.hits.append(_Hit(m.start(), m.end(), "name", index))
         for names, role in ((children, "child"), (siblings, "sibling")):
