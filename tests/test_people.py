@@ -303,3 +303,11 @@ def test_a_name_whose_father_the_text_speaks_of_is_the_child() -> None:
     assert people.subject is not None and people.subject.label == "Olly"
     assert people.get("Olly").child  # type: ignore[union-attr]
     assert [p.label for p in people.persons if p.child] == ["Olly"]
+
+
+def test_a_baby_named_beside_the_word_is_a_child_of_the_case() -> None:
+    text = (
+        "In August 2020, three month old baby Alvah was brought to hospital. Alvah had bruises. "
+        "Ms D woke to find her 15 day old baby, Darryll, was not breathing. Darryll died."
+    )
+    assert sorted(p.label for p in find_people(text).persons if p.child) == ["Alvah", "Darryll"]

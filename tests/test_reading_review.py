@@ -161,3 +161,13 @@ def test_words_naming_an_event_set_the_time_though_lower_case_words_follow() -> 
     )
     chronology = read(text)
     assert str(chronology.bounds(named(chronology, "Mother S was provided"))) == "3 Mar 2011"
+
+
+def test_an_age_that_introduces_someone_is_not_the_subjects() -> None:
+    text = (
+        "Child A was born on 1 May 2019. In June 2021 a 14 year old was arrested nearby. Child A died on 3 July 2021."
+    )
+    chronology = read(text)
+    assert chronology.conflicts == ()
+    child = chronology.subject
+    assert child is not None and str(chronology.bounds(child.birth)) == "1 May 2019"

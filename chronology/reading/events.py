@@ -227,6 +227,10 @@ _VITAL: Final = re.compile(
 )
 _CHECK_WORD: Final = re.compile(r"\b(?:check|review|assessment|visit|appointment|immunisations?)\s*$", re.IGNORECASE)
 _NUMBERED: Final = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(?[a-z]\)|[-•*])\s+")  # "3.2", "4.11", "(a)", "-"
+# An age that introduces someone ("a 14 year old", "an eight-week-old baby"), unless set beside a name
+# ("Child S, a two year old, ...").
+_INTRODUCES: Final = re.compile(r"an?\s", re.IGNORECASE)
+_APPOSED: Final = re.compile(r"(?:[A-Z]\w*\s[A-Z0-9]\w?|\b[A-Z][a-z]+)\s*[,(–-]\s*$")
 _PERSON_NOUN: Final = re.compile(
     r"\b(baby|infant|child|boy|girl|toddler|teenager|son|daughter|man|woman|mother|father)\b", re.IGNORECASE
 )
@@ -1042,6 +1046,13 @@ class _Reader:
             named = [p for p in self.people.persons if p.label.lower().endswith(" " + leaf.person.lower())]
             if len(named) == 1:
                 return self.person(named[0].label)
+        if (
+            _INTRODUCES.match(words)
+            and not _CHECK_WORD.search(words)
+            and not _APPOSED.search(self.text, max(draft.start, start - 40), start)
+        ):
+            # "a three month old baby", "a 14 year old": the phrase introduces someone the text does not name
+            return self.unnamed(start, end, draft)
         # the people of the clause, else of its sentence ("..., and had lived in a placement from age 16")
         candidates = draft.people or self.people_of(draft.sentence if draft.sentence >= 0 else draft.start, draft.end)
         infos = [info for info in (self.people.get(name) for name in candidates) if info is not None]

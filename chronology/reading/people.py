@@ -345,8 +345,10 @@ _ABBREVIATIONS: Final = frozenset(("mr", "mrs", "ms", "dr", "st", "no", "e.g", "
 _NAME_INTRO: Final = re.compile(
     r"(?:referred\s+to\s+(?:here\s+)?as|known\s+as|called|named|pseudonym(?:\s+of)?|given\s+the\s+name)"
     r"\s+[\"'“‘]?(?P<a>[A-Z][a-z]{2,20})\b"
-    r"|(?:subject\s+of\s+this\s+review|(?:younger|older|elder|half|twin)?\s*(?:sibling|sister|brother|daughter|son))"
+    r"|(?:subject\s+of\s+this\s+review|(?:younger|older|elder|half|twin)?\s*(?:sibling|sister|brother|daughter|son)"
+    r"|baby|infant)"
     r"\s*,\s*(?P<b>[A-Z][a-z]{2,20})\s*[,.;)]"
+    r"|(?-i:\b(?:baby|infant))\s+(?P<e>[A-Z][a-z]{2,20})\b(?!\s+[A-Z])"
     r"|(?<![\w'’])(?P<c>[A-Z][a-z]{2,20})\s+(?:was\s+born|died|was\s+killed|was\s+pronounced\s+dead|,\s+aged\s+\d)"
     r"|(?:in\s+respect\s+of|concerning|the\s+death\s+of)\s+(?P<d>[A-Z][a-z]{2,20})\b(?!\s+[A-Z])"
 )
@@ -623,7 +625,7 @@ class _Finder:
         """Pseudonyms the text introduces, then every place it uses them."""
         found: dict[str, int] = {}
         for m in _NAME_INTRO.finditer(self.text):
-            name = m.group("a") or m.group("b") or m.group("c") or m.group("d")
+            name = m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e")
             if name and name.lower() not in _NOT_NAMES and name.lower() not in self.vocabulary.labels:
                 found.setdefault(name, m.start())
         if not found:
@@ -636,6 +638,8 @@ class _Finder:
         for m in _NAME_INTRO.finditer(self.text):
             if m.group("b"):
                 (siblings if re.search(r"(?i)sibling|sister|brother", m.group()) else children).add(m.group("b"))
+            elif m.group("e"):
+                children.add(m.group("e"))  # "baby Alvah"
             elif m.group("a") and _CHILD_BEFORE.search(self.text, max(0, m.start() - 60), m.start()):
                 children.add(m.group("a"))  # "the child, who will be referred to as Ruby"
         for m in pattern.finditer(self.text):
