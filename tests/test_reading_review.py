@@ -171,3 +171,13 @@ def test_an_age_that_introduces_someone_is_not_the_subjects() -> None:
     assert chronology.conflicts == ()
     child = chronology.subject
     assert child is not None and str(chronology.bounds(child.birth)) == "1 May 2019"
+
+
+def test_a_phrase_the_clause_is_about_stays_in_its_description() -> None:
+    text = (
+        "Child S was born in December 2010. The first months of Child S's life were spent in a refuge. "
+        "3.5 This section deals with the circumstances surrounding the final days of Child S's life."
+    )
+    chronology = read(text)
+    assert named(chronology, "The first months of Child S's life were spent in a refuge")
+    assert named(chronology, "This section deals with the circumstances surrounding the final days")

@@ -304,14 +304,14 @@ def _description(text: str, start: int, end: int, cut: Sequence[tuple[int, int]]
     for a, b in spans:
         if a < lo:
             lo = max(lo, b)
-        elif _OPENING.fullmatch(text, lo, a):
+        elif _OPENING.fullmatch(text, lo, a) and _adjunct(text, a, b, lo):
             lo = b
         else:
             break
     for a, b in reversed(spans):
         if b <= lo or a < lo:
             break
-        if not text[b:hi].strip(" ,;:.–—-()"):
+        if not text[b:hi].strip(" ,;:.–—-()") and _adjunct(text, a, b, lo):
             hi = a
         else:
             break
@@ -326,6 +326,33 @@ def _description(text: str, start: int, end: int, cut: Sequence[tuple[int, int]]
         cut_at = line.rfind(" ", 0, _DESCRIPTION_LIMIT)
         line = line[: cut_at if cut_at > 40 else _DESCRIPTION_LIMIT].rstrip(" ,;:") + "…"
     return line[:1].upper() + line[1:] if line else line
+
+
+def _adjunct(text: str, a: int, b: int, lo: int) -> bool:
+    """Whether the phrase ``text[a:b]`` can leave its clause and the clause still reads: it opens
+    with a preposition ("in 2013", "when he was ten weeks old") or counts from the narrative ("two
+    weeks later", "the following day"), or a preposition stands before it ("over | the next two
+    years").  A bare noun phrase ("the final days of his life", "The first months of Child S's life
+    were spent ...") is what the clause is about: it stays."""
+    words = text[a:b].split()
+    if not words:
+        return False
+    if _ADJUNCT_START.match(words[0]) or _COUNTED.search(text[a:b]):
+        return True
+    before = text[max(lo, a - 20) : a].split()
+    return bool(before) and _ADJUNCT_START.fullmatch(before[-1].strip(",;:(")) is not None
+
+
+_ADJUNCT_START: Final = re.compile(
+    r"(?:in|on|at|during|by|when|whilst|while|from|between|over|throughout|within|after|before|until|till|"
+    r"since|aged|age|following|prior|around|about|approximately|towards?|early|late|mid|later|earlier|some|"
+    r"shortly|soon|later|two|three|four|five|six|seven|eight|nine|ten|a|an|one|\d\S*)$",
+    re.IGNORECASE,
+)
+_COUNTED: Final = re.compile(
+    r"\b(?:later|earlier|after|before|previously|ago|prior|following|next|previous|same|old|of age|pregnant)\b",
+    re.IGNORECASE,
+)
 
 
 # What may stand before a phrase that opens a clause, and go with it: "3.8 ", ", when he was ",
