@@ -203,3 +203,14 @@ def test_a_phrase_the_clause_is_about_stays_in_its_description() -> None:
     chronology = read(text)
     assert named(chronology, "The first months of Child S's life were spent in a refuge")
     assert named(chronology, "This section deals with the circumstances surrounding the final days")
+
+
+def test_words_that_set_the_time_find_the_event_they_name_not_one_of_its_kind() -> None:
+    text = (
+        "3.1 Birth\n\nChild S was born on 1 December 2010 and left hospital on 2 December 2010.\n\n"
+        "3.2 The refuge\n\nMother S and her son were asked to leave the refuge on 20 January 2011.\n\n"
+        "3.3 Housing\n\nOn leaving the refuge Mother S stayed with a friend and applied for housing the "
+        "following day."
+    )
+    chronology = read(text)
+    assert str(chronology.bounds(named(chronology, "Leaving the refuge Mother S stayed"))) == "21 Jan 2011"

@@ -932,8 +932,12 @@ class _Reader:
         if draft.event is None:
             # the clause of a gap dates the event the gap ends with: its kind is that event's
             # (not the leaving the clause also names: "when staff asked her to leave ... a gap before a referral")
+            if draft.kind is not None and draft in self.by_kind.get(draft.kind, []):
+                self.by_kind[draft.kind].remove(draft)  # found under its own kind from now on
             draft.event, draft.kind = later, later.kind
             draft.kinds = {later.kind} if later.kind else set()
+            if draft.kind is not None:
+                insort(self.by_kind.setdefault(draft.kind, []), draft, key=_start_of)
         self.depends.setdefault(id(later), set()).add(id(reference))
         if id(reference) in self.dated:
             self.dated.add(id(later))
@@ -1154,7 +1158,13 @@ class _Reader:
         kind = "life" if re.search(r"\blife\b", lowered) else kind_in(words)
         owner = self.anchor_owner(words, start, end, draft)
         if kind is not None:
-            event = self.event_named(kind, None, start, draft, owner=owner, wide=wide)
+            # the anchor's other words ("the refuge" of "leaving the refuge") tell one such event from another
+            content = [
+                w
+                for w in re.findall(r"[a-z]{4,}", lowered)
+                if w not in self.kinds.by_form and w not in ("that", "this", "their", "same", "with", "from")
+            ]
+            event = self.event_named(kind, None, start, draft, owner=owner, wide=wide, content=content)
             if event is not None:
                 return event
         # by the words: the latest draft of the section whose clause holds the anchor's head word
@@ -1201,7 +1211,14 @@ class _Reader:
         return None
 
     def event_named(
-        self, kind: str, determiner: str | None, at: int, draft: Draft, owner: str | None = None, wide: bool = False
+        self,
+        kind: str,
+        determiner: str | None,
+        at: int,
+        draft: Draft,
+        owner: str | None = None,
+        wide: bool = False,
+        content: Sequence[str] = (),
     ) -> Event | None:
         """The event of ``kind`` for a person: theirs for a birth, death or life; else the latest such
         event before ``at`` (the next one where none is before)."""
@@ -1248,7 +1265,19 @@ class _Reader:
             searches.append((self.by_kind.get(kind, []), lambda d: owner in d.people))
         if wide:
             # words that set the time ("on leaving the refuge") may name an event told in an
-            # earlier section: the latest of that kind, or of a kind close to it
+            # earlier section: the latest of that kind, or of a kind close to it, first one whose
+            # clause holds the anchor's other words (leaving the refuge, not the hospital)
+            if content:
+                pattern = re.compile("|".join(rf"\b{re.escape(w)}" for w in content), re.IGNORECASE)
+
+                def holds(d: Draft) -> bool:
+                    return len({m.group().lower() for m in pattern.finditer(self.text, d.start, d.end)}) == len(
+                        set(content)
+                    )
+
+                same_words = [found for k in sorted(close) if (found := latest(self.by_kind.get(k, []), holds))]
+                if same_words:
+                    searches.append(([max(same_words, key=lambda d: d.start)], lambda d: True))
             searches.append((self.by_kind.get(kind, []), lambda d: True))
             near = [found for k in sorted(close) if (found := latest(self.by_kind.get(k, []), lambda d: True))]
             if near:
