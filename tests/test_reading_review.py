@@ -214,3 +214,16 @@ def test_words_that_set_the_time_find_the_event_they_name_not_one_of_its_kind() 
     )
     chronology = read(text)
     assert str(chronology.bounds(named(chronology, "Leaving the refuge Mother S stayed"))) == "21 Jan 2011"
+
+
+def test_the_evening_of_an_event_is_that_events_day_not_the_narratives() -> None:
+    text = (
+        "Child M was born on 1 January 2017. Child M died in May 2019.\n\n3.10 Around six weeks before his "
+        "death Child M was seen by the GP. 3.11 On the evening of his admission Child M was taken to hospital "
+        "by ambulance."
+    )
+    chronology = read(text)
+    evening = next(m for m in chronology.mentions if m.text.startswith("On the evening"))
+    assert evening.text == "On the evening of his admission" and evening.when is None and evening.reason
+    admitted = named(chronology, "Child M was taken to hospital")
+    assert chronology.bounds(admitted) != chronology.bounds(named(chronology, "Child M was seen by the GP"))

@@ -1042,6 +1042,15 @@ class _Reader:
             elif isinstance(leaf, Named):
                 a = start + leaf.words.start
                 b = start + (leaf.words.end if leaf.words.end is not None else leaf.words.start + len(leaf.words.text))
+                if (
+                    draft.kind is not None
+                    and kind_in(leaf.words.text) == draft.kind
+                    and not self.told_before(draft.kind, a, draft)
+                ):
+                    # "On the evening of his admission Child M was taken to hospital": the phrase names
+                    # the event it belongs to, which no earlier words tell: it says nothing of its date
+                    record.reason = f"names the event it dates ({leaf.words.text!r}): no date of its own"
+                    return
                 event = self.anchor_event(leaf.words.text, a, b, draft)
                 if event is None:
                     record.reason = f"counts from {leaf.words.text!r}, which names no event the text dates"
@@ -1060,6 +1069,12 @@ class _Reader:
             elif isinstance(leaf, DocumentDate) and self.case.document is None:
                 record.reason = "counts from the document's date, which the text does not give"
                 return
+
+    def told_before(self, kind: str, at: int, draft: Draft) -> bool:
+        """Whether an event of ``kind`` other than the draft's own is told before ``at``."""
+        drafts = self.by_kind.get(kind, [])
+        before = bisect_left(drafts, at, key=_start_of)
+        return any(d is not draft and d.event is not None for d in drafts[max(0, before - _ANCHOR_SEARCH) : before])
 
     def birth_person(self, leaf: Birth, start: int, end: int, draft: Draft, tree: Node | None = None) -> Person | None:
         """Whose birth an age counts from: a person named in the phrase, the child of a pregnancy, a

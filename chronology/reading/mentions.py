@@ -584,7 +584,33 @@ def find(text: str, segments: Iterable[tuple[int, int]], settings: Settings | No
             done = max(f.end if f.whole is None else f.whole[1] for f in hit)
     out.extend(_bare_ages(text, segs, out, conf))
     out.sort(key=lambda f: f.start)
-    return out
+    return [_part_of_day_of(text, f, conf) for f in out]
+
+
+# "On the evening of his admission": a part of the day of a named event is that event's day (as the
+# conventions read "later that morning" as the reference's day), not a part of the narrative's day.
+# The grammar reads "on the day of X"; the phrase is read so, keeping its length (and so the offsets
+# of the event's words).
+_PART_OF_DAY: Final = re.compile(r"(?:(?:on|during|in)\s+)?the\s+(?P<part>evening|morning|afternoon|night)", re.I)
+_OF_EVENT: Final = re.compile(r"\s+of\s+(?:his|her|their|the)\s+[a-z][\w-]*", re.I)
+
+
+def _part_of_day_of(text: str, found: Found, settings: Settings) -> Found:
+    """The found phrase, or, where it is a part of the day followed by the event it belongs to, the
+    whole "on the evening of his admission", read as the day of that event."""
+    part = _PART_OF_DAY.fullmatch(found.text)
+    event = _OF_EVENT.match(text, found.end) if part is not None else None
+    if part is None or event is None or found.whole is not None:
+        return found
+    words = text[found.start : event.end()]
+    read_as = words[: part.start("part")] + "day".ljust(len(part.group("part"))) + words[part.end("part") :]
+    try:
+        tree = parse(read_as, settings=settings)
+    except ChronologyError:
+        return found
+    if not isinstance(tree, Shift) or not isinstance(tree.base, Named):
+        return found
+    return Found(found.start, event.end(), words, kind_of(tree), tree, read_as=read_as)
 
 
 # "Mother M was 19 when Child M was born": a bare number after "was", before "when" or "at the
