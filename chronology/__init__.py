@@ -18,13 +18,17 @@ from chronology.errors import (
     Inconsistent,
     InvalidValue,
     MissingAnchor,
+    ReadingFailed,
     UnknownEvent,
     UnreadableTable,
+    UnreadableText,
     UnrecognisedPhrase,
 )
 from chronology.merge import merge
 from chronology.model import Amount, Count, Excerpt, Interval, When
 from chronology.phrases import parse, parse_when
+from chronology.reading import read, read_file
+from chronology.reading.mentions import Mention
 from chronology.settings import Settings
 
 __version__ = "0.1.0"
@@ -41,15 +45,20 @@ __all__ = [
     "Inconsistent",
     "Interval",
     "InvalidValue",
+    "Mention",
     "MissingAnchor",
     "Person",
+    "ReadingFailed",
     "Settings",
     "Statement",
     "UnknownEvent",
+    "UnreadableText",
     "UnreadableTable",
     "UnrecognisedPhrase",
     "When",
     "merge",
     "parse",
     "parse_when",
+    "read",
+    "read_file",
 ]

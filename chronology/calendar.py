@@ -140,6 +140,10 @@ def shift_day_range(months: int, days: int) -> tuple[int, int]:
     """
     if months == 0:
         return days, days
+    if days:
+        # Days are added after the months, one for one: only the months' part varies.
+        fewest, most = shift_day_range(months, 0)
+        return fewest + days, most + days
     low = high = None
     for year in _SAMPLE_YEARS:
         for month in range(1, 13):

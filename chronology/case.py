@@ -345,6 +345,7 @@ class Case:
         self._statements: list[Statement] = []
         self._placements: list[_Placement] = []
         self._removed: set[Statement] = set()
+        self._worded_later: set[int] = set()  # events given their words by a later placement (ids)
         self._names: dict[int, str] = {}  # point -> how statements name it
         self._subject: Person | None = None
         self._named: dict[str, Person] = {}  # casefolded name -> person
@@ -902,7 +903,13 @@ class Case:
     ) -> tuple[Statement, ...]:
         ref = self._reference(reference, event)
         compiled = self._compile(event, tree[0], tree[1], person=person, anchor=anchor, reference=ref)
-        return self._commit(compiled, source)
+        made = self._commit(compiled, source)
+        if event.words is None and tree[1] is not None:
+            # an event added without a phrase keeps the one that first placed it, as if given at once
+            # (set once, only after the placement held: the value is otherwise frozen)
+            object.__setattr__(event, "words", tree[1])
+            self._worded_later.add(id(event))
+        return made
 
     def _check_event(self, event: object, name: str = "event") -> None:
         if not isinstance(event, Event):
@@ -1435,6 +1442,18 @@ class Chronology:
         if apart(b.end, a.start, 0):
             return Order.ON_OR_AFTER
         return Order.UNDETERMINED
+
+    def mentions_of(self, event: Event) -> tuple[Any, ...]:
+        """The mentions read from the text that date ``event`` (none for a case built by hand).
+
+        >>> from chronology import read
+        >>> chronology = read("In April 2013 Male B was released. He moved in two weeks later.")
+        >>> released = next(e for e in chronology.events if e.kind == "release")
+        >>> [m.text for m in chronology.mentions_of(released)]
+        ['In April 2013']
+        """
+        self._check(event)
+        return tuple(m for m in self.mentions if getattr(m, "event", None) is event)
 
     def ambiguous(self) -> tuple[Event, ...]:
         """Events with more than one surviving reading (in resolved order).

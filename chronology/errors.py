@@ -18,6 +18,8 @@ __all__ = [
     "Inconsistent",
     "UnknownEvent",
     "InternalError",
+    "UnreadableText",
+    "ReadingFailed",
     "UnreadableTable",
     "FileError",
 ]
@@ -134,6 +136,56 @@ class InternalError(ChronologyError, RuntimeError):
     The public entry points raise it in place of any other exception, with the
     original as its ``__cause__``, and leave the case as it was before the call.
     """
+
+
+class UnreadableText(ChronologyError, ValueError):
+    """A text could not be read: a file that cannot be opened, or bytes the encoding cannot decode.
+
+    ``path`` names the file (or ``None``), ``offset`` is the byte where decoding failed
+    (or ``None``), ``encoding`` the encoding tried.
+
+    >>> print(UnreadableText("review.txt", "bytes that are not utf-8 text", offset=1204, encoding="utf-8"))
+    cannot read 'review.txt': bytes that are not utf-8 text at byte 1204 (utf-8; pass encoding=... to read it otherwise)
+    """
+
+    def __init__(self, path: str | None, reason: str, offset: int | None = None, encoding: str | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.offset = offset
+        self.encoding = encoding
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"cannot read {self.path!r}" if self.path is not None else "cannot read the text"
+        at = f" at byte {self.offset}" if self.offset is not None else ""
+        how = f" ({self.encoding}; pass encoding=... to read it otherwise)" if self.encoding else ""
+        return f"{where}: {self.reason}{at}{how}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, self.reason, self.offset, self.encoding))
+
+
+class ReadingFailed(ChronologyError, RuntimeError):
+    """Reading a text failed in a way the reader did not foresee: a fault of the library, not
+    of the text.  ``source`` names the text, ``stage`` says how far reading got, and the
+    original exception is chained as ``__cause__``.
+
+    >>> print(ReadingFailed("review.txt", "events", "IndexError: list index out of range"))
+    reading 'review.txt' failed while finding events (IndexError: list index out of range); please report it
+    """
+
+    def __init__(self, source: str | None, stage: str, detail: str) -> None:
+        self.source = source
+        self.stage = stage
+        self.detail = detail
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        what = f"reading {self.source!r}" if self.source else "reading the text"
+        return f"{what} failed while finding {self.stage} ({self.detail}); please report it"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.source, self.stage, self.detail))
 
 
 class _AboutAFile(ChronologyError):

@@ -459,6 +459,7 @@ def chronology_record(chronology: Chronology) -> dict[str, Any]:
                 "details": [list(pair) for pair in e.details],
                 "person": person_of.get(id(e)),
                 "document": e is case.document,
+                "placed_later": id(e) in case._worded_later,
             }
             for e in events
         ],
@@ -584,7 +585,9 @@ def _rebuild(record: dict[str, Any]) -> Chronology:
                 continue
             spec = specs[i]
             at = first_of.get(i)
-            with_words = spec["words"] is not None and at is not None
+            # an event made with its first phrase is made with it again; one placed after it was
+            # made (a reader's) is made bare and placed in turn
+            with_words = spec["words"] is not None and at is not None and not spec.get("placed_later", False)
             when = _when_of(operations[at]["when"]) if with_words and at is not None else None
             if spec["person"] is not None:
                 person = case.person(

@@ -1,0 +1,199 @@
+"""Properties of reading: a narrative written from a hidden true timeline reads back into
+bounds that hold the truth; every mention's offsets are its words, whatever PDF noise
+surrounds them.
+
+The narratives are generated: a child's birth and a run of events, each written with a
+phrase of one kind (an explicit day, a month, a part of a month, a season, an age in
+days, weeks or months, a count of days or weeks later, "the following day", a count
+before the death), each phrase chosen so that the true day lies inside what the
+conventions say it means.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chronology import Chronology, read
+from chronology.calendar import add_months
+
+MONTHS = [calendar.month_name[i] for i in range(13)]
+WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+VERBS = [
+    ("the health visitor visited the family", "health visiting"),
+    ("the GP saw Child K", "GP"),
+    ("police attended the home", "police"),
+    ("a referral was made to children's social care", "children's social care"),
+    ("the family moved to a new flat", "housing"),
+    ("the nursery reported a bruise", "education"),
+    ("Child K was taken to the emergency department", "hospital"),
+]
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {MONTHS[d.month]} {d.year}"
+
+
+def _season(d: date) -> str | None:
+    return {3: "spring", 4: "spring", 5: "spring", 6: "summer", 7: "summer", 8: "summer"}.get(
+        d.month, {9: "autumn", 10: "autumn", 11: "autumn"}.get(d.month)
+    )
+
+
+def _part(d: date) -> str:
+    last = calendar.monthrange(d.year, d.month)[1]
+    third = last // 3
+    if d.day <= third:
+        return "early"
+    if d.day > last - third:
+        return "late"
+    return "mid"
+
+
+def _completed_months(birth: date, day: date) -> int:
+    months = (day.year - birth.year) * 12 + day.month - birth.month
+    while months > 0 and add_months(birth, months) > day:
+        months -= 1
+    return months
+
+
+def _number(n: int) -> str:
+    return WORDS[n] if n < len(WORDS) else str(n)
+
+
+@st.composite
+def narratives(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, date]], date]:
+    """(text, [(start, end, truth) of each event's sentence], the birth)."""
+    birth = draw(st.dates(date(2001, 1, 1), date(2016, 12, 31)))
+    sentences: list[tuple[str, date]] = [(f"Child K was born on {_day(birth)}.", birth)]
+    previous = birth
+    for _ in range(draw(st.integers(2, 7))):
+        gap = draw(st.integers(1, 120))
+        truth = previous + timedelta(days=gap)
+        verb, _agency = draw(st.sampled_from(VERBS))
+        style = draw(
+            st.sampled_from(
+                ["day", "month", "part", "season", "year", "age_days", "age_weeks", "age_months"]
+                + ["later", "weeks_later", "following"]
+            )
+        )
+        if style == "day":
+            phrase = f"On {_day(truth)}"
+        elif style == "month":
+            phrase = f"In {MONTHS[truth.month]} {truth.year}"
+        elif style == "part":
+            phrase = f"In {_part(truth)} {MONTHS[truth.month]} {truth.year}"
+        elif style == "year":
+            phrase = f"In {truth.year}"
+        elif style == "season" and _season(truth) is not None:
+            phrase = f"In the {_season(truth)} of {truth.year}"
+        elif style == "age_days" and (truth - birth).days <= 27:
+            phrase = f"When he was {_number((truth - birth).days)} days old"
+        elif style == "age_weeks" and (truth - birth).days < 7 * 30:
+            phrase = f"When he was {_number((truth - birth).days // 7)} weeks old"
+        elif style == "age_months" and 1 <= _completed_months(birth, truth) <= 30:
+            phrase = f"At {_number(_completed_months(birth, truth))} months of age"
+        elif style == "later":
+            phrase = f"{_number(gap).capitalize()} days later"
+        elif style == "weeks_later" and gap >= 11 and abs(gap - 7 * round(gap / 7)) <= 3:
+            phrase = f"{_number(round(gap / 7)).capitalize()} weeks later"
+        elif style == "following" and gap == 1:
+            phrase = "The following day"
+        else:
+            phrase = f"On {_day(truth)}"
+        sentences.append((f"{phrase} {verb}.", truth))
+        previous = truth
+    if draw(st.booleans()):
+        # the child's death, told last, and an event counted back from it, told before it
+        death = previous + timedelta(days=draw(st.integers(30, 400)))
+        back = draw(st.integers(1, 25))
+        verb, _agency = draw(st.sampled_from(VERBS))
+        at = draw(st.integers(1, len(sentences)))
+        sentences.insert(at, (f"{_number(back).capitalize()} days before his death {verb}.", death - timedelta(back)))
+        sentences.append((f"Child K died on {_day(death)}.", death))
+    text = ""
+    spans = []
+    for sentence, truth in sentences:
+        separator = draw(st.sampled_from([" ", "\n", "\n\n"])) if text else ""
+        text += separator
+        spans.append((len(text), len(text) + len(sentence), truth))
+        text += sentence
+    return text, spans, birth
+
+
+def _events_at(chronology: Chronology, start: int, end: int) -> list:  # type: ignore[type-arg]
+    found = []
+    for m in chronology.mentions:
+        if start <= m.start < end and m.event is not None:
+            found.append(m.event)
+    return found
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(narratives())
+def test_a_narrative_reads_back_into_bounds_that_hold_the_truth(
+    story: tuple[str, list[tuple[int, int, date]], date],
+) -> None:
+    text, spans, _birth = story
+    chronology = read(text)
+    assert chronology.conflicts == (), [str(s) for c in chronology.conflicts for s in c]
+    for start, end, truth in spans:
+        events = _events_at(chronology, start, end)
+        assert events, text[start:end]
+        for event in events:
+            assert chronology.bounds(event).contains(truth), (text[start:end], str(chronology.bounds(event)), truth)
+        for m in chronology.mentions:
+            if start <= m.start < end and m.when is not None:
+                assert m.when.contains(truth), (m.text, str(m.when), truth)
+
+
+@settings(max_examples=30, deadline=None)
+@given(narratives())
+def test_explicit_days_read_back_exactly(story: tuple[str, list[tuple[int, int, date]], date]) -> None:
+    text, spans, _birth = story
+    chronology = read(text)
+    for start, end, truth in spans:
+        if text[start:end].startswith(("On ", "Child K was born on ")):
+            (event,) = set(_events_at(chronology, start, end))
+            assert str(chronology.bounds(event)) == str(chronology.bounds(event).on(truth))
+
+
+NOISE = st.sampled_from(
+    [
+        "\n\nChild K Practice Review                    Page 3\n\n",
+        "\n\n12\n\n",
+        "¹",
+        " **",
+        "<i>",
+        "</i>",
+        "\n\n• ",
+        "\n\n4.11 ",
+        "\u00ad",
+        "\n",
+        "\n\nContents\n1. Introduction\t2\n\n",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(narratives(), st.lists(st.tuples(st.integers(0, 10_000), NOISE), max_size=8))
+def test_every_mention_is_its_words_whatever_the_noise(
+    story: tuple[str, list[tuple[int, int, date]], date], noise: list[tuple[int, str]]
+) -> None:
+    text, _spans, _birth = story
+    for at, piece in sorted(noise, reverse=True):
+        cut = at % (len(text) + 1)
+        # noise goes between words, as a PDF's furniture does
+        while 0 < cut < len(text) and not text[cut - 1].isspace():
+            cut -= 1
+        text = text[:cut] + piece + text[cut:]
+    chronology = read(text)
+    for m in chronology.mentions:
+        assert text[m.start : m.end] == m.text
+    for event in chronology.events:
+        source = event.source
+        if source is not None and not isinstance(source, str):
+            assert source.end is not None and text[source.start : source.end]
