@@ -31,6 +31,7 @@ without its intermediate objects (the tests hold both to the same results).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
@@ -380,14 +381,37 @@ def _combine(lexes: list[Lex], text: str) -> list[Lex]:
 # -- the phrase being parsed -------------------------------------------------------------
 
 
-class _Phrase:
-    """A phrase being parsed: its original text, settings, and helpers for builders."""
+# The grammar's bounds on its own work.  A phrase is at most MAX_LENGTH characters (once its
+# surrounding spaces are stripped); reading it takes at most _BUDGET_BASE + _BUDGET_PER_LEX
+# steps per lexeme (a step is one rule's builder tried, or one span of words read), and rules
+# nest at most _MAX_DEPTH deep.  Real phrases use a small part of each (tests/test_robustness.py
+# counts the steps); past them a phrase is refused with a clear error, never answered slowly.
+MAX_LENGTH: Final = 200
+_BUDGET_BASE: Final = 64
+_BUDGET_PER_LEX: Final = 8
+_MAX_DEPTH: Final = 8
 
-    __slots__ = ("text", "settings")
+
+class _Phrase:
+    """A phrase being parsed: its original text, settings, the work it may still do, the
+    spans of its lexemes already read (span -> node, None, or the refusal), and helpers
+    for builders."""
+
+    __slots__ = ("text", "settings", "budget", "depth", "spent", "memo")
 
     def __init__(self, text: str, settings: Settings) -> None:
         self.text = text
         self.settings = settings
+        self.budget = _BUDGET_BASE
+        self.depth = 0
+        self.spent = False
+        self.memo: dict[tuple[int, int, int], Node | UnrecognisedPhrase | None] = {}
+
+    def too_complex(self) -> UnrecognisedPhrase:
+        """The refusal of a phrase whose reading would take more work than the grammar allows."""
+        return UnrecognisedPhrase(
+            self.text, 0, len(self.text), "too many ways to read these words: give one time phrase at a time"
+        )
 
     def words(self, lexes: Sequence[Lex]) -> Excerpt:
         start, end = lexes[0].start, lexes[-1].end
@@ -416,12 +440,15 @@ _CHARS: Final = dict(LEXICON.chars)  # a plain dict: looked up per lexeme
 # Per signature: each rule that matches it, in order, as (rule id, builder, its groups' spans).
 _Match = tuple[str, Builder, tuple[tuple[str, int, int], ...]]
 _MATCHES: Final[dict[str, tuple[_Match, ...]]] = {}
+# Signature characters handed to the rules' regular expressions so far (counted for tests).
+_SCANNED: Final = [0]
 
 
 def _matches(signature: str) -> tuple[_Match, ...]:
     """Every rule matching ``signature``, in order, with its groups' spans (cached by signature)."""
     found = _MATCHES.get(signature)
     if found is None:
+        _SCANNED[0] += len(signature) * len(LEXICON.rules)
         out = []
         for rule_ in LEXICON.rules:
             m = rule_.regex.fullmatch(signature)
@@ -436,19 +463,57 @@ def _matches(signature: str) -> tuple[_Match, ...]:
 
 
 def _read(p: _Phrase, lexes: list[Lex], rule_out: list[str] | None = None) -> Node | None:
-    """The tree of ``lexes`` by the first rule that reads them, or ``None`` if none does."""
+    """The tree of ``lexes`` by the first rule that reads them, or ``None`` if none does.
+
+    A span read inside another (by a builder) is read once per phrase: its answer, or its
+    refusal, is kept in ``p.memo``.  Every span read and every builder tried is a step of
+    ``p.budget``; past the budget or :data:`_MAX_DEPTH` the phrase is refused as too complex.
+    """
     if not lexes:
         return None
+    key = (lexes[0].start, lexes[-1].end, len(lexes))
+    nested = p.depth > 0
+    if nested and key in p.memo:
+        kept = p.memo[key]
+        if isinstance(kept, UnrecognisedPhrase):
+            raise kept
+        return kept
+    p.budget -= 1
+    if p.budget < 0 or p.depth >= _MAX_DEPTH:
+        p.spent = True
+        raise p.too_complex()
     chars = _CHARS
     signature = "".join([chars[lex.cat] for lex in lexes])
     found = _MATCHES.get(signature)
-    for rule_id, build, spans in _matches(signature) if found is None else found:
+    p.depth += 1
+    try:
+        node = _build(p, lexes, _matches(signature) if found is None else found, rule_out)
+    except UnrecognisedPhrase as refusal:
+        if nested:
+            p.memo[key] = refusal
+        raise
+    finally:
+        p.depth -= 1
+    if nested:
+        p.memo[key] = node
+    return node
+
+
+def _build(p: _Phrase, lexes: list[Lex], matches: tuple[_Match, ...], rule_out: list[str] | None) -> Node | None:
+    """The node of the first of ``matches`` whose builder accepts ``lexes``."""
+    for rule_id, build, spans in matches:
+        p.budget -= 1
+        if p.budget < 0:
+            p.spent = True
+            raise p.too_complex()
         groups = {name: lexes[a:b] for name, a, b in spans}
         try:
             node = build(p, groups, lexes)
         except (UnrecognisedPhrase, MissingAnchor):
             raise
-        except (ValueError, OverflowError) as exc:
+        except InvalidValue as exc:
+            raise p.fail(lexes, str(exc)) from None
+        except (ValueError, OverflowError, ArithmeticError) as exc:
             raise p.fail(lexes, f"there is no such date ({exc})") from None
         if node is not None:
             if rule_out is not None:
@@ -613,21 +678,39 @@ def _checked_amounts(
     bounds: Callable[[_Amount, Settings], tuple[Amount, Amount | None]], amount: _Amount, settings: Settings
 ) -> tuple[Amount, Amount | None]:
     """``bounds(amount, settings)``, checked once as a Count (only the words differ between uses)."""
+    for _, hi, _ in amount.pairs:
+        if hi > _MOST_UNITS:
+            raise InvalidValue(f"a count of {hi} is beyond the calendar ({_MOST_UNITS:,} units at most)")
     low, high = bounds(amount, settings)
     Count(low, high)
     return low, high
 
 
+# The largest count the grammar reads: more days than the calendar (years 1 to 9999) has is
+# refused, never clamped; so are that many weeks, months or years.
+_MOST_UNITS: Final = 3_652_059
+
+
+_CLOCK_MINUTES: Final = {"hour": 60, "minute": 1}
+_DAY_MINUTES: Final = 1440
+
+
 def _count_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | None]:
-    if not amount.pairs:
-        raise InvalidValue("a count needs a unit")
-    *big, (lo, hi, unit) = amount.pairs
+    """A count's bounds: the calendar units with the tolerance of the smallest, plus the
+    hours and minutes as whole days (the same day or the next: "two hours and three days")."""
+    calendar = [pair for pair in amount.pairs if pair[2] not in _CLOCK_MINUTES]
+    clock_low = sum(Fraction(lo) * _CLOCK_MINUTES[u] for lo, _, u in amount.pairs if u in _CLOCK_MINUTES)
+    clock_high = sum(Fraction(hi) * _CLOCK_MINUTES[u] for _, hi, u in amount.pairs if u in _CLOCK_MINUTES)
+    extra_low = make.amount(0, int(clock_low // _DAY_MINUTES))
+    extra_high = make.amount(0, max(1, ceil(clock_high / _DAY_MINUTES)) if clock_high else 0)
+    if not calendar:
+        if not amount.pairs:
+            raise InvalidValue("a count needs a unit")
+        return extra_low, extra_high
+    *big, (lo, hi, unit) = calendar
     fixed = _sum([_exact(a, u) for a, _, u in big])
-    if unit in ("hour", "minute"):
-        days = ceil(Fraction(hi) / (24 if unit == "hour" else 1440))
-        return fixed, fixed + make.amount(0, max(1, days))
-    if unit == "fortnight":
-        base = Count.of(lo * 14, "day", hi * 14, hedged=amount.hedged, bound=amount.bound, settings=settings)
+    if unit == "fortnight":  # a fortnight is two weeks, with the tolerance of a count of weeks
+        base = Count.of(lo * 2, "week", hi * 2, hedged=amount.hedged, bound=amount.bound, settings=settings)
     elif unit == "workday":
         top = int(hi) + 2 * ceil(Fraction(hi) / 5)
         base = Count.of(lo, "day", top, hedged=amount.hedged, bound=amount.bound, settings=settings)
@@ -635,8 +718,8 @@ def _count_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount |
             base = Count(_ZERO, make.amount(0, top))
     else:
         base = Count.of(lo, cast(Unit, unit), hi, hedged=amount.hedged, bound=amount.bound, settings=settings)
-    high = None if base.high is None else base.high + fixed
-    low = base.low + fixed if amount.bound != "under" else base.low
+    high = None if base.high is None else base.high + fixed + extra_high
+    low = (base.low + fixed if amount.bound != "under" else base.low) + extra_low
     return low, high
 
 
@@ -650,8 +733,9 @@ def _age_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | N
     if not amount.pairs:
         raise InvalidValue("an age needs a number")
     *big, (lo, hi, unit) = amount.pairs
-    if unit in ("hour", "minute", "workday"):
-        raise InvalidValue(f"an age is not given in {unit}s")
+    for _, _, other in amount.pairs:
+        if other in ("hour", "minute", "workday"):
+            raise InvalidValue(f"an age is not given in {other}s")
     fixed = [_exact(a, u) for a, _, u in big]
     step = Fraction(1) if hi == int(hi) else Fraction(str(_CONV["age"]["fraction_step"]))
     low = _sum([*fixed, _exact(lo, unit)])
@@ -1110,7 +1194,7 @@ def _vague_amounts(unit: str, period: bool, settings: Settings) -> tuple[Amount,
     if unit == "workday":
         unit = "day"
     if unit == "fortnight":
-        count = Count.of(lo * 14, "day", hi * 14, settings=settings)
+        count = Count.of(lo * 2, "week", hi * 2, settings=settings)
     else:
         count = Count.of(lo, cast(Unit, unit), hi, settings=settings)
     return count.low, count.high
@@ -1481,7 +1565,23 @@ def _length(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 
 
 def _start(phrase: str, settings: Settings) -> tuple[_Phrase, list[Lex]]:
-    return _Phrase(phrase, settings), _lex(_normalise(phrase))
+    """The phrase to parse and its lexemes; a phrase longer than :data:`MAX_LENGTH` is refused
+    (looking at no more of it than it must)."""
+    if len(phrase) > MAX_LENGTH:
+        start = len(phrase) - len(phrase.lstrip())
+        end = len(phrase.rstrip())
+        if end - start > MAX_LENGTH:
+            raise UnrecognisedPhrase(
+                phrase,
+                start + MAX_LENGTH,
+                end,
+                f"a time phrase is at most {MAX_LENGTH} characters, and this one has {end - start:,}:"
+                " give the words of one phrase",
+            )
+    p = _Phrase(phrase, settings)
+    lexes = _lex(_normalise(phrase))
+    p.budget += _BUDGET_PER_LEX * len(lexes)
+    return p, lexes
 
 
 def read(phrase: str, settings: Settings) -> Node:
@@ -1495,23 +1595,52 @@ def read(phrase: str, settings: Settings) -> Node:
     return _read_or_fall_back(p, lexes)
 
 
+def work(phrase: str, settings: Settings) -> tuple[int, int, int]:
+    """The grammar's work on ``phrase``, counted rather than timed (for tests and benchmarks):
+    its lexemes, the steps reading it took, and the signature characters the rules' regular
+    expressions were given (read afresh: the cache of signatures is emptied first).
+
+    >>> from chronology.settings import DEFAULT
+    >>> work("early summer 2011", DEFAULT)[:2]
+    (3, 2)
+    """
+    _MATCHES.clear()
+    scanned = _SCANNED[0]
+    try:
+        p, lexes = _start(phrase, settings)
+    except ChronologyError:
+        return 0, 0, 0  # longer than MAX_LENGTH: refused unread
+    allowed = p.budget
+    with contextlib.suppress(ChronologyError):
+        _read_or_fall_back(p, lexes)
+    return len(lexes), allowed - max(p.budget, -1), _SCANNED[0] - scanned
+
+
 def _read_or_fall_back(p: _Phrase, lexes: list[Lex]) -> Node:
-    """The tree of ``lexes``; where no rule reads them, or a rule refuses them, an explicit
-    calendar date dateparser knows (:mod:`chronology.phrases.fallback`); else the grammar's error."""
+    """The tree of ``lexes``.  Where no rule reads them, an explicit calendar date dateparser
+    knows (:mod:`chronology.phrases.fallback`), else the grammar's error.  A phrase a rule has
+    refused (a day no month has, a weekday that disagrees) is refused: it never reaches dateparser."""
     if not lexes:
         raise p.fail(lexes, "no words of time")
     try:
         node = _read(p, lexes)
     except UnrecognisedPhrase as refusal:
-        error = refusal
+        if p.spent:
+            raise p.too_complex() from None
+        if refusal.start <= lexes[0].start and refusal.end >= lexes[-1].end:
+            raise  # a rule refused the whole phrase: final
+        node, error = None, refusal  # a rule refused part of it: dateparser may know the whole
     else:
+        if p.spent:
+            raise p.too_complex()
         if node is not None:
             return node
         error = _explain(p, lexes)
     day = explicit_day(p.text, p.settings)
     if day is None:
         raise error
-    return _fixed((Interval.on(day),), "day", make.excerpt(p.text, 0, len(p.text)), ("read by dateparser",))
+    start, end = lexes[0].start, lexes[-1].end
+    return _fixed((Interval.on(day),), "day", make.excerpt(p.text[start:end], start, end), ("read by dateparser",))
 
 
 def rule_of(phrase: str, settings: Settings) -> str:
@@ -1522,8 +1651,19 @@ def rule_of(phrase: str, settings: Settings) -> str:
     'season'
     """
     p, lexes = _start(phrase, settings)
+    if not lexes:
+        raise p.fail(lexes, "no words of time")
     found: list[str] = []
-    _parse_lexes(p, lexes, rule_out=found)
+    try:
+        node = _read(p, lexes, rule_out=found)
+    except UnrecognisedPhrase:
+        if p.spent:
+            raise p.too_complex() from None
+        raise
+    if p.spent:
+        raise p.too_complex()
+    if node is None:
+        raise _explain(p, lexes)
     return found[0]
 
 
@@ -1740,8 +1880,7 @@ def resolve(
     May 2012 (aged 17 months)
     """
     conf = settings
-    p = _Phrase(phrase, conf)
-    lexes = _lex(_normalise(phrase))
+    p, lexes = _start(phrase, conf)
     node = _read_or_fall_back(p, lexes)
     if type(node) is Fixed:
         readings: Sequence[Interval] = node.readings
@@ -1763,4 +1902,14 @@ def resolve(
         if isinstance(node, Fixed) and len(node.notes) == len(node.readings) == len(unique) > 1:
             notes = node.notes
     kind: Kind = getattr(node, "kind", "date")
-    return make.when(unique, phrase, kind, make.excerpt(phrase, 0, len(phrase)), notes)
+    start, end = _stripped(phrase)
+    text = phrase if end - start == len(phrase) else phrase[start:end]
+    return make.when(unique, text, kind, make.excerpt(text, start, end), notes)
+
+
+def _stripped(phrase: str) -> tuple[int, int]:
+    """Where ``phrase`` starts and ends without the spaces around it."""
+    if not phrase or not (phrase[0].isspace() or phrase[-1].isspace()):
+        return 0, len(phrase)
+    end = len(phrase.rstrip())
+    return end - len(phrase[:end].lstrip()), end
