@@ -46,7 +46,7 @@ from chronology.model import Amount, Count, Excerpt, Interval, Kind, Unit, When
 from chronology.phrases import _make as make
 from chronology.phrases import rules as _rules
 from chronology.phrases.fallback import explicit_day
-from chronology.phrases.lexicon import LEXICON
+from chronology.phrases.lexicon import LEXICON, split_words
 from chronology.phrases.syntax import (
     RULES,
     Aligned,
@@ -90,18 +90,20 @@ _TRANSLATE: Final = str.maketrans(
     }
 )
 
-# Words come first: no other kind of token starts with a letter, and most tokens are words.
+# Words come first: most tokens are words.  Only the abbreviations before them ("w/c", "w/e",
+# "q3") start with a letter too.
 _TOKEN: Final = re.compile(
-    r"(?P<word>[a-z]+(?:'[a-z]+)*)"
+    r"(?P<abbr>\bw/[a-z](?![a-z]))|(?P<qnum>\bq[1-4](?![\d.]))"
+    r"|(?P<word>[a-z]+(?:'[a-z]+)*)"
     r"|(?P<date>(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}))(?![\d/.-]\d))"
     r"|(?P<frac>(?<![\d/])[13]/[24](?![\d/]))"
     r"|(?P<monthyear>(?<![\d/])\d{1,2}/(?:\d{4}|\d{2})(?![\d/]))"
     r"|(?P<clock>(?<!\d)\d{1,2}(?:[.:]\d{2})?\s?[ap]\.?m\b\.?|(?<!\d)\d{1,2}:\d{2}(?!\d))"
-    r"|(?P<decade>(?<!\d)\d{3}0'?s\b)"
+    r"|(?P<decade>(?<!\d)(?:\d{3}0|[1-9]0)'?s\b)"
     r"|(?P<ord>(?<!\d)\d{1,2}\s?(?:st|nd|rd|th)\b)"
-    r"|(?P<num>\d+(?:\.\d+)?)"
-    r"|(?P<dash>-)|(?P<slash>/)|(?P<amp>&)"
-    r"|(?P<skip>[,.;:'\"])"
+    r"|(?P<num>\d+(?:\.\d{1,2}(?!\d))?)"
+    r"|(?P<dash>-)|(?P<slash>/)|(?P<amp>&)|(?P<query>\?+)"
+    r"|(?P<skip>[,.;:'\"()\[\]])"
     r"|(?P<other>\S)"
 )
 # Only a clock time or an ordinal may hold a space ("10 am", "21 st"); elsewhere the
@@ -314,7 +316,12 @@ def _symbol(kind: str, word: str) -> tuple[str, Any]:
     if kind == "ord":
         return ("ord", int(word[:2] if word[1].isdigit() else word[0]))
     if kind == "decade":
-        return ("decade", int(word[:4]))
+        digits = word.rstrip("s").rstrip("'")
+        return ("decade", int(digits))
+    if kind == "abbr":
+        return _WORDS.get(tuple(word.split("/")), ("word", word))
+    if kind == "qnum":
+        return ("qnum", int(word[1]))
     if kind == "frac":
         a, b = word.split("/")
         return ("frac", Fraction(int(a), int(b)))
@@ -347,7 +354,16 @@ def _combine(lexes: list[Lex], text: str) -> list[Lex]:
                 and after.cat in _NUMERIC
                 and text[after.start].isdigit()
             )
-            if not numeric and prev is not None and prev.end == lex.start:
+            # "Mar-13": a spreadsheet's month and two-digit year keep their dash
+            spreadsheet = (
+                prev is not None
+                and prev.cat == "month"
+                and after is not None
+                and after.cat == "num"
+                and after.start == lex.end
+                and after.end - after.start == 2
+            )
+            if not numeric and not spreadsheet and prev is not None and prev.end == lex.start:
                 continue
         elif prev is not None and prev.cat == "num" and isinstance(prev.value, int):
             if (
@@ -540,19 +556,26 @@ def _read_quietly(p: _Phrase, lexes: list[Lex]) -> Node | None:
         return None
 
 
+_CALENDAR: Final = frozenset(
+    ("year", "date", "monthyear", "month", "season", "decade", "holiday", "weekday", "num", "ord")
+)
+
+
 def _explain(p: _Phrase, lexes: list[Lex]) -> UnrecognisedPhrase:
     """The error for words no rule reads: a refusal, a title, or the first unknown words."""
     for lex in lexes:
-        if lex.cat == "refuse":
+        if lex.cat == "refuse" or (lex.cat == "empty" and len(lexes) == 1):
             return UnrecognisedPhrase(p.text, lex.start, lex.end, lex.value)
         if lex.cat == "unitly":
             return UnrecognisedPhrase(p.text, lex.start, lex.end, "a frequency, not a time")
         if lex.cat == "num" and lex.value >= 10000:
             return UnrecognisedPhrase(p.text, lex.start, lex.end, "too long for a year (a year has four digits)")
     unknown = [lex for lex in lexes if lex.cat in ("word", "poss", "other")]
-    if unknown and any(lex.cat in ("year", "num") for lex in lexes):
+    if unknown and any(lex.cat == "year" for lex in lexes):
+        # a title: a title's word anywhere, or a capitalised unknown word just before a year
         titled = any((lex.value,) in LEXICON.titles for lex in unknown) or any(
-            p.text[lex.start].isupper() for lex in unknown
+            lex.cat == "year" and index and lexes[index - 1] in unknown and p.text[lexes[index - 1].start].isupper()
+            for index, lex in enumerate(lexes)
         )
         if titled:
             return UnrecognisedPhrase(
@@ -561,6 +584,9 @@ def _explain(p: _Phrase, lexes: list[Lex]) -> UnrecognisedPhrase:
                 lexes[-1].end,
                 "a title or citation with a year (like 'Working Together 2013'), not a time",
             )
+    if unknown and _event_anchor(make.named(p.words(lexes))) and not any(lex.cat in _CALENDAR for lex in lexes):
+        reason = "an event, not a time: pass its day as anchor= to the phrases that count from it"
+        return UnrecognisedPhrase(p.text, lexes[0].start, lexes[-1].end, reason)
     if unknown:
         first = unknown[0]
         last = first
@@ -756,7 +782,7 @@ def _age_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | N
 
 
 def _person(p: _Phrase, lexes: Sequence[Lex]) -> Birth:
-    who = [lex for lex in lexes if lex.cat in ("person", "poss", "word")]
+    who = [lex for lex in lexes if lex.cat in ("person", "poss", "word", "noun")]
     if not who:
         return make.birth()
     words = p.words(who)
@@ -769,21 +795,50 @@ _POSSESSIVE: Final = re.compile(r"['’]s$")
 _BIRTH_WORDS: Final = tuple(" ".join(key) for key, (cat, _) in LEXICON.words.items() if cat == "birth")
 
 
-def _anchor(p: _Phrase, lexes: list[Lex]) -> Node:
-    """What an offset counts from: nothing (the reference), a time phrase, or a named event."""
+# Lexemes that can name an event ("his licence", "Child S's birth", "the assessment"); an
+# anchor with none of them is read as a time or refused, never taken for an event's name.
+_EVENT_CATEGORIES: Final = frozenset(("word", "poss", "noun", "birth", "check", "life", "pregnancy", "other"))
+# An event's name is one noun phrase or clause: at most this many lexemes, and no clause break.
+_LONGEST_NAME: Final = 16
+_CLAUSE_BREAK: Final = re.compile(r"[;:!?]|,\s|\.\s+[A-Z]")
+
+
+def _anchor(p: _Phrase, lexes: list[Lex]) -> Node | None:
+    """What an offset counts from: nothing (the reference), a time phrase, or a named event
+    (the words after "before", "after", "prior to": a noun phrase or a clause, whose words and
+    offsets the :class:`~chronology.phrases.syntax.Named` leaf keeps for the caller); ``None``
+    where the words are neither (the rule asking does not apply)."""
     if not lexes:
         return make.reference()
     if lexes[-1].cat == "birth" and all(lex.cat in _BIRTH_OWNERS for lex in lexes[:-1]):
         # "his birth", "Child S's birth", "the birth": the person's birth, which ages count from
         owner = _POSSESSIVE.sub("", p.words(lexes[:-1]).text) if len(lexes) > 1 else None
         return make.birth(owner, p.words(lexes))
+    named = any(lex.cat in _EVENT_CATEGORIES for lex in lexes)
     try:
         node = _read(p, lexes)
-    except ChronologyError:
-        return make.named(p.words(lexes))
-    if node is None or isinstance(node, Length):
-        return make.named(p.words(lexes))
-    return node
+    except UnrecognisedPhrase:
+        if not named or p.spent:
+            raise  # a date that is not one ("before 32/13/2013") is refused, not taken for a name
+        node = None
+    if node is not None and not isinstance(node, Length):
+        return node
+    if not named:
+        return None
+    words = p.words(lexes)
+    if len(lexes) > _LONGEST_NAME or _CLAUSE_BREAK.search(words.text):
+        raise p.fail(lexes, "an event's name runs past the end of its clause")
+    return make.named(words)
+
+
+def _event_anchor(node: Node) -> bool:
+    """Whether ``node`` names an event a phrase may stand at ("his death", "her release", a birth)."""
+    if isinstance(node, Birth):
+        return True
+    if not isinstance(node, Named):
+        return False
+    words = split_words(node.words.text)
+    return bool(words) and _POSSESSIVE.sub("", words[-1]) in LEXICON.events
 
 
 def _fixed(readings: Iterable[Interval], kind: Kind, words: Excerpt, notes: Iterable[str] = ()) -> Fixed:
@@ -870,9 +925,13 @@ def _year_span(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     return _fixed((Interval.years(first, last),), "range", p.words(lexes))
 
 
-def _reporting_year(p: _Phrase, first: int) -> Interval:
-    start_month = 4 if p.settings.reporting_year == "financial" else 9
-    return Interval.months(first, start_month, 12)
+def _reporting_year(p: _Phrase, first: int, kind: str = "") -> Interval:
+    """The reporting year that starts in ``first``: financial (1 April), academic (1 September)
+    as the settings say unless the words name the kind; a tax year runs 6 April to 5 April."""
+    kind = kind or p.settings.reporting_year
+    if kind == "tax":
+        return make.interval(date(first, 4, 6), date(first + 1, 4, 5))
+    return Interval.months(first, 4 if kind == "financial" else 9, 12)
 
 
 @_builder("year_dash")
@@ -905,13 +964,16 @@ def _year_slash(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         first, yy, digits = g["my"][0].value
     else:
         first, yy, digits = g["a"][0].value, g["b"][0].value, g["b"][0].end - g["b"][0].start
+    if not isinstance(first, int) or not isinstance(yy, int):
+        return None
     if first < 100:
         first += 2000
+    if digits == 4 and yy == first + 1:
+        digits, yy = 2, yy % 100
     if digits != 2 or yy != (first + 1) % 100:
         raise p.fail(lexes, "a reporting year is two consecutive years (2014/15)")
-    return _fixed(
-        (_reporting_year(p, first),), "range", p.words(lexes), (f"{p.settings.reporting_year} year {first}/{yy:02d}",)
-    )
+    kind = g["kind"][0].value if "kind" in g else p.settings.reporting_year
+    return _fixed((_reporting_year(p, first, kind),), "range", p.words(lexes), (f"{kind} year {first}/{yy:02d}",))
 
 
 @_builder("season")
@@ -940,7 +1002,7 @@ def _season_parts(
     intervals = tuple(r for r, _ in readings)
     if part:
         intervals = tuple(_rules.cut(r, 3, _rules.PARTS[part]) for r in intervals)
-    return intervals, tuple(n for _, n in readings)
+    return intervals, tuple(n for _, n in readings) if len(readings) > 1 else ()
 
 
 @_builder("week_of_month")
@@ -959,30 +1021,62 @@ def _week_of_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     return _fixed((Interval(start, min(start + timedelta(days=6), whole.latest)),), "part", p.words(lexes))
 
 
+# Rules of a period placed from a day, and how far they move it ("the following month": 1).
+_PERIOD_OFFSETS: Final = {"this_period": 0, "next_period": 1, "previous_period": -1}
+
+
+def _fraction_of(p: _Phrase, rest: list[Lex], parts: int, index: int, lexes: list[Lex]) -> Node | None:
+    """Part ``index`` of ``parts`` of the period ``rest`` names: a calendar period ("the third
+    quarter of 2012"), the reference's own ("the end of the month"), or one placed from it
+    ("the beginning of the following year"); ``None`` where ``rest`` is none of these."""
+    words = p.words(lexes)
+    if len(rest) == 1 and rest[0].cat == "unit":
+        unit = rest[0].value[0]
+        if unit not in ("week", "month", "year"):
+            return None
+        return make.aligned(make.reference(), "period_part", (unit, 0, parts, index), "narrative", words)
+    whole = _read_quietly(p, rest)
+    if isinstance(whole, Aligned) and whole.rule in _PERIOD_OFFSETS:
+        arg = (whole.arg[0], _PERIOD_OFFSETS[whole.rule], parts, index)
+        return make.aligned(whole.base, "period_part", arg, whole.kind, words)
+    fixed = _fixed_of(whole)
+    if fixed is None or any(r.earliest is None or r.latest is None for r in fixed.readings):
+        return None
+    return _fixed([_rules.cut(r, parts, index) for r in fixed.readings], "part", words, fixed.notes)
+
+
 @_builder("half")
 def _half(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     which = g["which"][0].value
     if which not in (1, 2):
         raise p.fail(g["which"], "a half is the first or the second")
-    whole = _fixed_of(_parse_lexes(p, g["rest"]))
-    if whole is None:
+    node = _fraction_of(p, g["rest"], 2, which - 1, lexes)
+    if node is None:
         raise p.fail(g["rest"], "a half of a calendar period")
-    return _fixed([_rules.cut(r, 2, which - 1) for r in whole.readings], "part", p.words(lexes), whole.notes)
+    return node
+
+
+@_builder("quarter")
+def _quarter(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    which = g["which"][0]
+    nth = 4 if which.cat in ("last", "final") else which.value
+    if not isinstance(nth, int) or not 1 <= nth <= 4:
+        raise p.fail(g["which"], "a year has four quarters")
+    return _fraction_of(p, g["rest"], 4, nth - 1, lexes)
 
 
 @_builder("part")
 def _part(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     part = g["part"][0].value
     rest = g["rest"]
-    whole = _read_quietly(p, rest)
-    if whole is None:
-        if part == "mid" or any(lex.cat in ("year", "month", "season", "decade", "date") for lex in rest):
-            return None
-        return Endpoint(make.named(p.words(rest)), "start" if part == "early" else "end", p.words(lexes))
-    fixed = _fixed_of(whole)
-    if fixed is None or any(r.earliest is None or r.latest is None for r in fixed.readings):
+    node = _fraction_of(p, rest, 3, _rules.PARTS[part], lexes)
+    if node is not None:
+        return node
+    if part == "mid" or any(lex.cat in ("year", "month", "season", "decade", "date", "unit") for lex in rest):
         return None
-    return _fixed([_rules.cut(r, 3, _rules.PARTS[part]) for r in fixed.readings], "part", p.words(lexes), fixed.notes)
+    if _read_quietly(p, rest) is not None:
+        return None
+    return Endpoint(make.named(p.words(rest)), "start" if part == "early" else "end", p.words(lexes))
 
 
 def _borrow_year(a: list[Lex], b: list[Lex]) -> list[Lex]:
@@ -1008,6 +1102,11 @@ def _named_day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     if "year" in g:
         found = _rules.named_day(readings, g["year"][0].value, window, p.settings.holiday_region)
         return _fixed(found, "holiday", p.words(lexes))
+    day = g["day"][0]
+    if name == "new year" and window is None and day.the and p.text[: day.start].lower().rstrip().endswith("in the"):
+        # "in the New Year": early in the year after the reference, not New Year's Day
+        arg = ("year", 1, 3, 0)
+        return make.aligned(make.reference(), "period_part", arg, "narrative", p.words(lexes))
     return make.aligned(make.reference(), "latest_named_day", (readings, window), "holiday", p.words(lexes))
 
 
@@ -1236,6 +1335,8 @@ def _unit_relation(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         return None
     words = p.words(lexes)
     base = _anchor(p, anchor_lexes)
+    if base is None:
+        return None
     if plural:
         if unit not in _CONV["vague_period" if g["unit"][0].the else "vague"]:
             return None  # no convention for a count of these units without a number ("hours")
@@ -1266,7 +1367,7 @@ def _same_unit(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 @_builder("day_part")
 def _day_part(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
-    if g["part"][0].value == "night" and "adverb" not in g:
+    if g["part"][0].value in ("night", "small") and "adverb" not in g:
         return make.aligned(make.reference(), "night", (), "narrative", words)
     return make.shift(make.reference(), _days(0, text=words.text), 1, "narrative", words)
 
@@ -1293,7 +1394,10 @@ def _day_of_event(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     if unit != "day" or plural:
         return None
     words = p.words(lexes)
-    return make.shift(_anchor(p, g["rest"]), _days(0, text=words.text), 1, "relative", words)
+    base = _anchor(p, g["rest"])
+    if base is None:
+        return None
+    return make.shift(base, _days(0, text=words.text), 1, "relative", words)
 
 
 @_builder("final_period")
@@ -1305,9 +1409,9 @@ def _final_period(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     if not plural or unit not in window:
         return None
     rest = g["rest"]
-    base: Node = (
-        Endpoint(make.named(p.words(rest)), "end", p.words(rest)) if rest[-1].cat == "life" else _anchor(p, rest)
-    )
+    base = Endpoint(make.named(p.words(rest)), "end", p.words(rest)) if rest[-1].cat == "life" else _anchor(p, rest)
+    if base is None:
+        return None
     lo, hi = window[unit]
     words = p.words(lexes)
     count = Count.of(lo, cast(Unit, unit), hi, settings=p.settings)
@@ -1322,9 +1426,31 @@ def _day_part_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     return base
 
 
+_CLOCK_HOUR: Final = re.compile(r"(\d{1,2})(?:[.:](\d{2}))?\s*([ap])?")
+
+
+def _clock_minutes(text: str) -> int | None:
+    """Minutes past midnight of a clock time as written ("7.30pm", "23:15", "12am"), if it says."""
+    found = _CLOCK_HOUR.match(text)
+    if found is None:
+        return None
+    hour, minute = int(found.group(1)), int(found.group(2) or 0)
+    if found.group(3) == "p" and hour < 12:
+        hour += 12
+    elif found.group(3) == "a" and hour == 12:
+        hour = 0
+    return hour * 60 + minute
+
+
 @_builder("clock")
 def _clock(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """A clock time: the reference's day.  Hedged within an hour of midnight ("at about 11.45pm"),
+    it may be either side of it: the reference's day or the next, as a night is."""
     words = p.words(lexes)
+    if "hedge" in g and "clock" in g:
+        minutes = _clock_minutes(p.text[g["clock"][0].start : g["clock"][0].end].lower())
+        if minutes is not None and (minutes >= 23 * 60 or minutes <= 60):
+            return make.aligned(make.reference(), "night", (), "narrative", words)
     return make.shift(make.reference(), _days(0, text=words.text), 1, "narrative", words)
 
 
@@ -1408,6 +1534,8 @@ def _count_adverb(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 def _count_relation(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     base = _anchor(p, g["anchor"])
+    if base is None:
+        return None
     return make.shift(base, _count(p, _read_amount(g["amt"]), words.text), _direction(g["rel"][0]), "relative", words)
 
 
@@ -1420,6 +1548,8 @@ def _within(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         direction = _direction(anchor_lexes[0])
         anchor_lexes = anchor_lexes[1:]
     base = _anchor(p, anchor_lexes)
+    if base is None:
+        return None
     kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
     return make.shift(base, _count(p, _read_amount(g["amt"]), words.text), direction, kind, words)
 
@@ -1439,6 +1569,8 @@ def _gap(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     else:
         count = _count(p, amount, words.text)
     base = _anchor(p, g.get("anchor", []))
+    if base is None:
+        return None
     direction = _direction(g["rel"][0]) if "rel" in g else 1
     return make.shift(base, count, direction, "relative" if "anchor" in g else "narrative", words)
 
@@ -1456,6 +1588,8 @@ def _shortly(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     if anchor_lexes and "rel2" not in g and "rel" not in g:
         return None
     base = _anchor(p, anchor_lexes)
+    if base is None:
+        return None
     kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
     return make.shift(base, _days(lo, hi, words.text), direction, kind, words)
 
@@ -1465,7 +1599,10 @@ def _just(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     direction: Direction = 1 if g["just"][0].cat == "justafter" else -1
     lo, hi = _CONV["short"]["just"]
-    return make.shift(_anchor(p, g["anchor"]), _days(lo, hi, words.text), direction, "relative", words)
+    base = _anchor(p, g["anchor"])
+    if base is None:
+        return None
+    return make.shift(base, _days(lo, hi, words.text), direction, "relative", words)
 
 
 @_builder("adverb")
@@ -1524,19 +1661,12 @@ def _by(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     return Bound(base, "until", kind, p.words(lexes))
 
 
-def _side(p: _Phrase, lexes: list[Lex]) -> Node:
-    node = _anchor(p, lexes)
-    if isinstance(node, Reference):
-        raise p.fail(lexes, "a period needs both ends")
-    return node
-
-
 @_builder("between")
 def _between(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     a, b = _borrow_year(g["a"], g["b"]), g["b"]
-    start, end = _side(p, a), _side(p, b)
+    start, end = _anchor(p, a), _anchor(p, b)
     words = p.words(lexes)
-    if isinstance(start, Named) and isinstance(end, Named):
+    if start is None or end is None or (isinstance(start, Named) and isinstance(end, Named)):
         raise p.fail(lexes, "neither end of the period is a time")
     if lexes[0].cat == "from":  # "from A to B": what ran, ran from A to B
         return Between(start, end, "range", words, fills=True)
@@ -1559,6 +1689,369 @@ def _hull(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 def _length(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     return Length(_count(p, _read_amount(g["amt"]), words.text), words)
+
+
+# -- agency tables, spreadsheets and reporting periods -------------------------------------------
+
+
+@_builder("month_yy")
+def _month_yy(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "Mar-13": a month and a two-digit year, as a spreadsheet prints them ("13-Mar-13": a day too)."""
+    yy = g["yy"][0]
+    if not isinstance(yy.value, int) or yy.end - yy.start != 2:
+        return None
+    month, dom = g["month"][0].value, 0
+    if "day" in g:
+        dom = g["day"][0].value
+        if not isinstance(dom, int) or not 1 <= dom <= cal.days_in_month(2000, month):
+            raise p.fail(lexes, "there is no such day in the year")
+    kind: Kind = "day" if dom else "month"
+    return make.aligned(make.document_date(), "two_digit_year", (month, dom, yy.value), kind, p.words(lexes))
+
+
+def _month_number(lex: Lex) -> int | None:
+    value = lex.value
+    return value if isinstance(value, int) and 1 <= value <= 12 else None
+
+
+@_builder("blank_day")
+def _blank_day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "?/03/2013", "xx/03/2013": a date whose day was left blank is its month, and says so."""
+    month, year = _month_number(g["month"][0]), g["year"][0]
+    if month is None:
+        raise p.fail(g["month"], "not a month number")
+    words = p.words(lexes)
+    if year.cat == "num":
+        if not isinstance(year.value, int) or year.end - year.start != 2:
+            return None
+        return make.aligned(make.document_date(), "two_digit_year", (month, 0, year.value), "month", words)
+    return _fixed((_month(year.value, month),), "month", words, ("the day is not given",))
+
+
+@_builder("blank_month")
+def _blank_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "xx/xx/2013": only the year is given."""
+    return _fixed((Interval.year(g["year"][0].value),), "year", p.words(lexes), ("the day and month are not given",))
+
+
+_WEEK_OF: Final = {"start": ((0, 0), (0, 6)), "end": ((0, -6), (0, 0))}
+
+
+@_builder("week_of")
+def _week_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "w/c 4th March 2013": the week that starts on that day; "w/e": the week that ends on it."""
+    which = g["weekof"][0].value
+    low, high = _WEEK_OF[which]
+    words = p.words(lexes)
+    node = _read(p, g["rest"])
+    if isinstance(node, Fixed) and all(r.earliest is not None and r.earliest == r.latest for r in node.readings):
+        readings = [_rules.widen(r, low, high) for r in node.readings]
+        note = f"the week {'commencing' if which == 'start' else 'ending'} {node.readings[0]}"
+        return _fixed(readings, "range", words, [note] * len(readings))
+    if isinstance(node, Aligned) and node.kind == "day":
+        return make.aligned(node.base, "moved", (node.rule, node.arg, low, high), "range", words)
+    raise p.fail(g["rest"], "a week commencing (or ending) needs the day it starts (or ends)")
+
+
+# -- hedges, notes and words that change nothing ------------------------------------------------
+
+# Calendar-aligned rules whose period a hedge may widen (each gives a period, not an offset).
+_HEDGEABLE: Final = frozenset(
+    (
+        "latest_month",
+        "latest_season",
+        "latest_named_day",
+        "latest_day",
+        "last_month",
+        "last_season",
+        "two_digit_year",
+        "in_year",
+        "season_relative",
+        "month_relative",
+        "this_period",
+        "next_period",
+        "previous_period",
+        "period_part",
+        "moved",
+    )
+)
+
+
+def _margin_text(months: int, days: int) -> str:
+    parts = ([f"{months} month{'s' if months != 1 else ''}"] if months else []) + (
+        [f"{days} day{'s' if days != 1 else ''}"] if days else []
+    )
+    return " ".join(parts) or "nothing"
+
+
+@_builder("hedged")
+def _hedged(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "around March 2013", "2012 (approx)", "Spring 2012?": the period widened by the hedge
+    (conventions.toml, [hedged_period]), each reading saying how far."""
+    hedge = g["hedge"][0]
+    said = p.text[hedge.start : hedge.end]
+    words = p.words(lexes)
+    node = _read(p, g["rest"])
+    if isinstance(node, Fixed):
+        if any(r.earliest is None or r.latest is None for r in node.readings):
+            return None
+        readings, notes = [], []
+        for index, reading in enumerate(node.readings):
+            months, days = _rules.hedge_margin(reading, node.kind == "holiday")
+            readings.append(_rules.widen(reading, (-months, -days), (months, days)))
+            before = f"{node.notes[index]}; " if len(node.notes) == len(node.readings) else ""
+            notes.append(f"{before}hedged ({said!r}): {reading} widened by {_margin_text(months, days)} each side")
+        return _fixed(readings, node.kind, words, notes)
+    if isinstance(node, Aligned) and node.rule in _HEDGEABLE:
+        arg = (node.rule, node.arg, node.kind == "holiday")
+        return make.aligned(node.base, "hedged", arg, node.kind, words)
+    return None
+
+
+@_builder("unsure")
+def _unsure(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "early 2012 (exact date unknown)": the bounds of what it follows, with a note."""
+    node = _read(p, g["rest"])
+    if node is None or isinstance(node, Length):
+        return None
+    if isinstance(node, Fixed):
+        said = g["unsure"][0].value
+        noted = len(node.notes) == len(node.readings)
+        notes = [f"{node.notes[i]}; {said}" if noted else said for i in range(len(node.readings))]
+        return _fixed(node.readings, node.kind, p.words(lexes), notes)
+    return node
+
+
+_TIME_NODES: Final = (Fixed, Shift, Aligned, Between, Bound, Hull, Endpoint)
+
+
+@_builder("lead")
+def _lead(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """Words before a time phrase that change nothing ("at the start of 2013", "throughout 2012",
+    "the whole of 2012"); before an event, that event's day ("at his death", "upon her release")."""
+    node = _read_quietly(p, g["rest"])
+    if isinstance(node, Fixed):
+        return _fixed(node.readings, node.kind, p.words(lexes), node.notes)
+    if isinstance(node, _TIME_NODES):
+        return node
+    if node is None:
+        node = _anchor_quietly(p, g["rest"])
+    if node is not None and _event_anchor(node):
+        words = p.words(lexes)
+        return make.shift(node, _days(0, text=words.text), 1, "relative", words)
+    return None
+
+
+def _anchor_quietly(p: _Phrase, lexes: list[Lex]) -> Node | None:
+    try:
+        return _anchor(p, lexes)
+    except UnrecognisedPhrase:
+        return None
+
+
+@_builder("rest_of")
+def _rest_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "the rest of 2012", "the remainder of the year": from the reference to the period's end
+    (the whole period where the narrative has no reference)."""
+    rest = g["rest"]
+    words = p.words(lexes)
+    if len(rest) > 1 and rest[0].cat == "unit" and rest[0].value[1]:
+        rest = rest[1:]  # "the remaining months of 2012"
+    if len(rest) == 1 and rest[0].cat == "unit":
+        unit = rest[0].value[0]
+        if unit == "day":
+            return make.shift(make.reference(), _days(0, text=words.text), 1, "narrative", words)
+        if unit not in ("week", "month", "year"):
+            return None
+        return make.aligned(make.reference(), "rest_of_period", (unit,), "narrative", words)
+    whole = _fixed_of(_read_quietly(p, rest))
+    if whole is None or len(whole.readings) != 1 or not whole.readings[0].is_bounded:
+        return None
+    first, last = whole.readings[0].earliest, whole.readings[0].latest
+    assert first is not None and last is not None  # is_bounded
+    return make.aligned(make.reference(), "rest_in", (first.toordinal(), last.toordinal()), "narrative", words)
+
+
+# -- before or after an anchor with no count ---------------------------------------------------
+
+_OPEN_PAST: Final = make.count(make.amount(0, 1), None)
+
+
+@_builder("relation_alone")
+def _relation_alone(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "before his death", "prior to the perpetrator being released from prison", "after 18.2.09":
+    any time before (after) the anchor.  An event is a moment of its day, so its day is allowed;
+    a date or period is whole, so "after 18.2.09" starts the next day."""
+    rel, anchor_lexes = g["rel"][0], g["anchor"]
+    words = p.words(lexes)
+    if rel.cat == "beforeage":
+        if len(anchor_lexes) == 1 and anchor_lexes[0].cat == "born":  # "before she was born"
+            return make.shift(make.birth(), make.count(_ZERO, None, words.text), -1, "relative", words)
+        return None
+    direction = _direction(rel)
+    node = _anchor(p, anchor_lexes)
+    if node is None:
+        return None
+    if isinstance(node, Reference):
+        return None
+    if isinstance(node, Fixed):
+        if any(r.earliest is None or r.latest is None for r in node.readings):
+            return None
+        edges = [
+            make.interval(r.earliest, r.earliest) if direction < 0 else make.interval(r.latest, r.latest)
+            for r in node.readings
+        ]
+        edge = _fixed(edges, node.kind, node.words, node.notes)
+        return make.shift(edge, make.count(_OPEN_PAST.low, None, words.text), direction, "relative", words)
+    if isinstance(node, Aligned):
+        arg = (node.rule, node.arg, "start" if direction < 0 else "end")
+        edge_node = make.aligned(node.base, "edge", arg, node.kind, node.words)
+        return make.shift(edge_node, make.count(_OPEN_PAST.low, None, words.text), direction, "relative", words)
+    if isinstance(node, (Named, Birth, Endpoint)):
+        return make.shift(node, make.count(_ZERO, None, words.text), direction, "relative", words)
+    return None
+
+
+@_builder("count_unsaid")
+def _count_unsaid(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "three months before": from the anchor the caller gives (else the reference)."""
+    words = p.words(lexes)
+    unsaid = make.named(make.excerpt("", words.end or 0, words.end or 0))
+    count = _count(p, _read_amount(g["amt"]), words.text)
+    return make.shift(unsaid, count, _direction(g["rel"][0]), "relative", words)
+
+
+@_builder("count_into")
+def _count_into(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "two days into her stay": counted from the start of what the words name."""
+    words = p.words(lexes)
+    node = _anchor(p, g["anchor"])
+    if node is None:
+        return None
+    if not isinstance(node, Named):
+        return None
+    base = Endpoint(node, "start", node.words)
+    return make.shift(base, _count(p, _read_amount(g["amt"]), words.text), 1, "relative", words)
+
+
+@_builder("daypart_relation")
+def _daypart_relation(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "the evening before his death": the day before it; "the night before": that night (two days)."""
+    words = p.words(lexes)
+    base = _anchor(p, g["anchor"])
+    if base is None:
+        return None
+    if isinstance(base, Reference):
+        return None
+    direction = _direction(g["rel"][0])
+    if g["part"][0].value == "night":
+        return make.aligned(base, "previous_night" if direction < 0 else "night", (), "relative", words)
+    return make.shift(base, _days(1, text=words.text), direction, "relative", words)
+
+
+@_builder("deictic_window")
+def _deictic_window(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "in the last few weeks": back from the document's date as far as the count reaches (no tolerance)."""
+    amount = _read_amount(g["amt"])
+    if len(amount.pairs) != 1 or amount.bound != "exact":
+        return None
+    _, hi, unit = amount.pairs[0]
+    if unit not in _EXACT_UNITS:
+        return None
+    words = p.words(lexes)
+    count = make.count(_ZERO, _exact(hi, unit, up=True), words.text)
+    return make.shift(make.document_date(), count, -1, "deictic", words)
+
+
+# -- ages with a named person, decades of age ------------------------------------------------------
+
+
+@_builder("age_of")
+def _age_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "when Child S was 4 months old": the age of the person the words name."""
+    return _age(p, _read_amount(g["amt"], default_unit="year"), lexes, g["who"])
+
+
+@_builder("age_now")
+def _age_now(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "now aged 3", "then 4 months old": an age; "now" and "then" alone are refused."""
+    node = _read_quietly(p, g["rest"])
+    if isinstance(node, Shift) and isinstance(node.base, Birth):
+        return node
+    return None
+
+
+@_builder("age_decade")
+def _age_decade(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "in his 30s": aged 30 to 39; "in her late 70s": 77 to 79 (thirds as a decade of years)."""
+    first = g["decade"][0].value
+    if not isinstance(first, int) or not 10 <= first < 100:
+        return None
+    low, high = first, first + 9
+    if "part" in g:
+        low, high = cal.split_units(first, 10, 3)[_rules.PARTS[g["part"][0].value]]
+    amount = _Amount(((low, high, "year"),), False, "exact")
+    return _age(p, amount, lexes, g.get("who", []))
+
+
+# -- seasons, months and years placed from the reference or the document -------------------------
+
+
+def _placed_from(which: Lex) -> tuple[Node, int]:
+    """The base a relative word places from, and how far: "that" the reference (0), "the
+    following" / "the previous" the reference (+1 / -1), "this" the document (0), "last" the
+    document (-1), "next" without "the" the document (+1)."""
+    if which.cat == "this":
+        return make.document_date(), 0
+    if which.cat == "last":
+        return make.document_date(), -1
+    if which.cat == "same":
+        return make.reference(), 0
+    step = 1 if which.value > 0 else -1
+    return (make.reference() if which.the else make.document_date()), step
+
+
+def _part_value(g: Groups, *names: str) -> str:
+    for name in names:
+        if name in g:
+            return str(g[name][0].value)
+    return ""
+
+
+@_builder("season_relative")
+def _season_relative(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    base, offset = _placed_from(g["which"][0])
+    name, own_part = g["season"][0].value
+    part = _part_value(g, "part", "part2") or own_part or ""
+    return make.aligned(base, "season_relative", (name, offset, part), "season", p.words(lexes))
+
+
+@_builder("month_relative")
+def _month_relative(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    base, offset = _placed_from(g["which"][0])
+    arg = (g["month"][0].value, offset, _part_value(g, "part"))
+    return make.aligned(base, "month_relative", arg, "month", p.words(lexes))
+
+
+@_builder("in_year")
+def _in_year(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    if g["unit"][0].value[0] != "year":
+        return None
+    base, offset = _placed_from(g["which"][0])
+    what = g["what"][0]
+    dom = 0
+    if "day" in g:
+        dom = g["day"][0].value
+        if what.cat != "month" or not isinstance(dom, int) or not 1 <= dom <= cal.days_in_month(2000, what.value):
+            raise p.fail(lexes, "there is no such day in the year")
+    if what.cat == "month":
+        arg: tuple[Any, ...] = (offset, "month", what.value, _part_value(g, "part"), dom)
+        kind: Kind = "day" if dom else "month"
+    else:
+        name, own_part = what.value
+        arg = (offset, "season", name, _part_value(g, "part") or own_part or "", 0)
+        kind = "season"
+    return make.aligned(base, "in_year", arg, kind, p.words(lexes))
 
 
 # -- the public functions ------------------------------------------------------------------------
@@ -1859,8 +2352,8 @@ def _eval_moved(node: Shift | Aligned, ctx: _Context) -> list[Interval]:
     try:
         bases = _leaf(base, ctx) if type(base) in _LEAVES else _eval(base, ctx)
     except MissingAnchor:
-        if isinstance(node, Aligned) and node.rule in _rules.FALLBACKS:
-            return [_rules.FALLBACKS[node.rule](node.arg)]
+        if isinstance(node, Aligned) and _rules.has_fallback(node.rule, node.arg):
+            return [_rules.fallback(node.rule, node.arg)]
         raise
     if type(node) is Shift:
         return [_shifted(node, one) for one in bases]
@@ -1899,12 +2392,20 @@ def resolve(
         unique = tuple(dict.fromkeys(readings))
         if not unique:
             raise InvalidValue("a When needs at least one reading")
-        if isinstance(node, Fixed) and len(node.notes) == len(node.readings) == len(unique) > 1:
+    if isinstance(node, Fixed):
+        if len(node.notes) == len(node.readings) == len(unique):
             notes = node.notes
+    elif type(node) is Aligned and node.rule == "hedged":
+        notes = tuple(_hedged_note(p, node, reading) for reading in unique)
     kind: Kind = getattr(node, "kind", "date")
     start, end = _stripped(phrase)
     text = phrase if end - start == len(phrase) else phrase[start:end]
     return make.when(unique, text, kind, make.excerpt(text, start, end), notes)
+
+
+def _hedged_note(p: _Phrase, node: Aligned, reading: Interval) -> str:
+    """What a hedge did to a period placed from a day ("around March")."""
+    return "hedged: the period widened by half its length each side (at most six months; a named day by a week)"
 
 
 def _stripped(phrase: str) -> tuple[int, int]:
