@@ -98,26 +98,28 @@ _TOKEN: Final = re.compile(
     r"|(?P<date>(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}))(?![\d/.-]\d))"
     r"|(?P<frac>(?<![\d/])[13]/[24](?![\d/]))"
     r"|(?P<monthyear>(?<![\d/])\d{1,2}/(?:\d{4}|\d{2})(?![\d/]))"
-    r"|(?P<clock>(?<!\d)\d{1,2}(?:[.:]\d{2})?\s?[ap]\.?m\b\.?|(?<!\d)\d{1,2}:\d{2}(?!\d))"
+    r"|(?P<clock>(?<!\d)\d{1,2}(?:[.:]\d{2})?\s?[ap]\.?m\b\.?|(?<!\d)\d{1,2}[.:]\d{2}\s?h(?:ou)?rs\b"
+    r"|(?<!\d)\d{1,2}:\d{2}(?!\d))"
     r"|(?P<decade>(?<!\d)(?:\d{3}0|[1-9]0)'?s\b)"
     r"|(?P<ord>(?<!\d)\d{1,2}\s?(?:st|nd|rd|th)\b)"
     r"|(?P<num>\d+(?:\.\d{1,2}(?!\d))?)"
-    r"|(?P<dash>-)|(?P<slash>/)|(?P<amp>&)|(?P<query>\?+)"
+    r"|(?P<dash>-)|(?P<slash>/)|(?P<amp>&)|(?P<query>\?+)|(?P<blank>\[[a-z ]{1,15}\])"
     r"|(?P<skip>[,.;:'\"()\[\]])"
     r"|(?P<other>\S)"
 )
-# Only a clock time or an ordinal may hold a space ("10 am", "21 st"); elsewhere the
-# tokens of a phrase are the tokens of its space-separated chunks, each read on its own
+# Only a clock time or an ordinal may hold a space ("10 am", "21 st", "18.25 hours"); elsewhere
+# the tokens of a phrase are the tokens of its space-separated chunks, each read on its own
 # (every look-behind and look-ahead of _TOKEN treats a space as it treats either end).
-_SPACED_TOKEN: Final = re.compile(r"\d\s(?:[ap]\.?m|st|nd|rd|th)\b")
+_SPACED_TOKEN: Final = re.compile(r"\d\s(?:[ap]\.?m|st|nd|rd|th)\b|\d[.:]\d\d\sh(?:ou)?rs\b")
 # What _SPACED_TOKEN allows after the space, by its first two characters.
-_SPACED_AFTER: Final = frozenset(("am", "pm", "a.", "p.", "st", "nd", "rd", "th"))
+_SPACED_AFTER: Final = frozenset(("am", "pm", "a.", "p.", "st", "nd", "rd", "th", "ho", "hr"))
 
 
 def _spaced(chunks: list[str]) -> bool:
     """Whether a token may hold a space between these chunks: true wherever
     ``_SPACED_TOKEN`` finds one in the text they came from (a chunk ending in a digit
-    before "am", "pm", "a.m", "p.m", or "st", "nd", "rd", "th" as a word), and perhaps
+    before "am", "pm", "a.m", "p.m", or "st", "nd", "rd", "th" as a word, or a time such as
+    "18.25" before "hours" or "hrs"), and perhaps
     elsewhere ("10 amber"), where reading the text whole gives the same lexemes, only
     more slowly.  A loop over a few chunks is quicker than searching the text."""
     previous = ""
@@ -126,7 +128,12 @@ def _spaced(chunks: list[str]) -> bool:
             previous
             and previous[-1].isdigit()
             and chunk[:2] in _SPACED_AFTER
-            and (chunk[0] in "ap" or len(chunk) == 2 or not (chunk[2].isalnum() or chunk[2] == "_"))
+            and (
+                chunk[0] in "ap"
+                or len(chunk) == 2
+                or not (chunk[2].isalnum() or chunk[2] == "_")
+                or (chunk[0] == "h" and len(previous) >= 4 and previous[-3] in ".:")
+            )
         ):
             return True
         previous = chunk
@@ -322,6 +329,8 @@ def _symbol(kind: str, word: str) -> tuple[str, Any]:
         return _WORDS.get(tuple(word.split("/")), ("word", word))
     if kind == "qnum":
         return ("qnum", int(word[1]))
+    if kind == "blank":
+        return ("blank", "blank")
     if kind == "frac":
         a, b = word.split("/")
         return ("frac", Fraction(int(a), int(b)))
@@ -390,6 +399,21 @@ def _combine(lexes: list[Lex], text: str) -> list[Lex]:
             del out[-2:]
             out[-1] = Lex("num", num.value + Fraction(1, 2), num.start, lex.end, num.the)
             continue
+        elif (
+            lex.cat == "halfword"
+            and len(out) >= 4
+            and out[-1].cat == "article"
+            and out[-2].cat == "and"
+            and out[-3].cat == "unit"
+            and out[-4].cat in ("num", "article")
+            and isinstance(out[-4].value, int)
+        ):
+            # "a year and a half": one and a half years
+            num, unit = out[-4], out[-3]
+            del out[-2:]
+            out[-2] = Lex("num", num.value + Fraction(1, 2), num.start, num.end, num.the)
+            out[-1] = Lex(unit.cat, unit.value, unit.start, lex.end, unit.the)
+            continue
         out.append(lex)
     return out
 
@@ -421,7 +445,7 @@ class _Phrase:
         self.budget = _BUDGET_BASE
         self.depth = 0
         self.spent = False
-        self.memo: dict[tuple[int, int, int], Node | UnrecognisedPhrase | None] = {}
+        self.memo: dict[tuple[int, ...], Node | UnrecognisedPhrase | None] = {}
 
     def too_complex(self) -> UnrecognisedPhrase:
         """The refusal of a phrase whose reading would take more work than the grammar allows."""
@@ -487,8 +511,8 @@ def _read(p: _Phrase, lexes: list[Lex], rule_out: list[str] | None = None) -> No
     """
     if not lexes:
         return None
-    key = (lexes[0].start, lexes[-1].end, len(lexes))
     nested = p.depth > 0
+    key = tuple([lex.start for lex in lexes]) if nested else ()
     if nested and key in p.memo:
         kept = p.memo[key]
         if isinstance(kept, UnrecognisedPhrase):
@@ -578,9 +602,12 @@ def _explain(p: _Phrase, lexes: list[Lex]) -> UnrecognisedPhrase:
             for index, lex in enumerate(lexes)
         )
         if titled:
+            first = unknown[0]
+            while (at := lexes.index(first)) > 0 and lexes[at - 1].cat in ("noun", "word", "poss", "other"):
+                first = lexes[at - 1]
             return UnrecognisedPhrase(
                 p.text,
-                unknown[0].start,
+                first.start,
                 lexes[-1].end,
                 "a title or citation with a year (like 'Working Together 2013'), not a time",
             )
@@ -825,10 +852,24 @@ def _anchor(p: _Phrase, lexes: list[Lex]) -> Node | None:
         return node
     if not named:
         return None
+    dated = _dated_event(p, lexes)
+    if dated is not None:
+        return dated
     words = p.words(lexes)
     if len(lexes) > _LONGEST_NAME or _CLAUSE_BREAK.search(words.text):
         raise p.fail(lexes, "an event's name runs past the end of its clause")
     return make.named(words)
+
+
+def _dated_event(p: _Phrase, lexes: list[Lex]) -> Fixed | None:
+    """The date an event's name ends with, which places it ("Ms BB's death in October 2015")."""
+    last = max(index for index, lex in enumerate(lexes) if lex.cat in _EVENT_CATEGORIES)
+    tail = lexes[last + 1 :]
+    if not tail or not any(lex.cat in _CALENDAR for lex in tail):
+        return None
+    if _POSSESSIVE.sub("", p.text[lexes[last].start : lexes[last].end].lower()) not in LEXICON.events:
+        return None  # "Safeguard Children 2010" is a title, not an event with its date
+    return _fixed_of(_read_quietly(p, tail))
 
 
 def _event_anchor(node: Node) -> bool:
@@ -1079,11 +1120,26 @@ def _part(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     return Endpoint(make.named(p.words(rest)), "start" if part == "early" else "end", p.words(lexes))
 
 
+_DAY_CATS: Final = frozenset(("ord", "num"))
+
+
 def _borrow_year(a: list[Lex], b: list[Lex]) -> list[Lex]:
-    """``a`` with ``b``'s year when ``a`` has none ("March to April 2013")."""
+    """``a`` with what it leaves for ``b`` to say: ``b``'s year when ``a`` has none ("March to
+    April 2013"), and its month and year when ``a`` is a day alone ("15th-19th February 2016",
+    "between 10th and 13th October")."""
+    if len(a) == 1 and a[0].cat in _DAY_CATS and len(b) >= 2 and b[0].cat in _DAY_CATS and b[1].cat == "month":
+        return [*a, *b[1:]]
     if b and b[-1].cat == "year" and not any(lex.cat in ("year", "decade", "date") for lex in a):
         return [*a, b[-1]]
     return a
+
+
+def _borrow_month(a: list[Lex], b: list[Lex]) -> list[Lex]:
+    """``b`` with ``a``'s month when ``b`` is a day (and a year) alone ("May 23-27 2022")."""
+    day_alone = len(b) == 1 or (len(b) == 2 and b[1].cat == "year")
+    if len(a) >= 2 and a[0].cat == "month" and a[1].cat in _DAY_CATS and b and b[0].cat in _DAY_CATS and day_alone:
+        return [a[0], *b]
+    return b
 
 
 @_builder("month_range")
@@ -1158,6 +1214,17 @@ def _age_turned(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 @_builder("stage")
 def _stage(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     low, high, unit = g["stage"][0].value
+    return _age(p, _Amount(((Fraction(low), Fraction(high), unit),), False, "exact"), lexes, g.get("who", []))
+
+
+@_builder("stage_when")
+def _stage_when(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "when he was a baby": the life stage "as a baby" names."""
+    article, noun = lexes[-2], lexes[-1]
+    entry = _WORDS.get(("as", p.text[article.start : article.end].lower(), p.text[noun.start : noun.end].lower()))
+    if entry is None or entry[0] != "stage":
+        return None
+    low, high, unit = entry[1]
     return _age(p, _Amount(((Fraction(low), Fraction(high), unit),), False, "exact"), lexes)
 
 
@@ -1330,24 +1397,44 @@ def _unit_next(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 def _unit_relation(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     unit, plural = g["unit"][0].value
     rel = g["rel"][0]
-    anchor_lexes = g.get("anchor", [])
-    if rel.cat == "adverb" and anchor_lexes:
+    anchor_lexes = _anchor_after(p, rel, g.get("anchor", []))
+    if anchor_lexes is None:
         return None
     words = p.words(lexes)
     base = _anchor(p, anchor_lexes)
     if base is None:
         return None
+    direction = _direction(rel)
     if plural:
-        if unit not in _CONV["vague_period" if g["unit"][0].the else "vague"]:
+        # "the weeks before X", "in the weeks leading up to X": a period back to X; "weeks before X": a gap
+        period = g["unit"][0].the or abs(rel.value) == 2
+        if unit not in _CONV["vague_period" if period else "vague"]:
             return None  # no convention for a count of these units without a number ("hours")
-        count = _vague(p, unit, g["unit"][0].the, words.text)
+        count = _vague(p, unit, period, words.text)
     else:
         if unit not in _CONV["adjacent"]:
             return None
+        if unit == "month" and direction < 0 and not isinstance(base, Reference):
+            # "the month before X": the calendar month before X's, or the 31 days before X
+            return make.aligned(base, "month_before", (), "relative", words)
         lo, hi = _CONV["adjacent"][unit]
         count = _days(lo, hi, words.text)
     kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
-    return make.shift(base, count, _direction(rel), kind, words)
+    return make.shift(base, count, direction, kind, words)
+
+
+def _anchor_after(p: _Phrase, rel: Lex, anchor: list[Lex]) -> list[Lex] | None:
+    """The lexemes of the anchor after a relation word.  An adverb that swallowed the anchor's
+    first word ("before this" in "the months before this act") gives it back; an adverb that
+    did not ("later") takes no anchor (``None``: the rule does not apply)."""
+    if rel.cat != "adverb" or not anchor:
+        return anchor
+    said = p.text[rel.start : rel.end].lower()
+    cut = max(said.rfind(" this"), said.rfind(" that"))
+    if cut < 0:
+        return None
+    start = rel.start + cut + 1
+    return [Lex("same", "same", start, rel.end), *anchor]
 
 
 @_builder("same_unit")
@@ -1381,9 +1468,23 @@ def _day_part_next(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     return make.shift(make.reference(), _days(1, text=words.text), direction, "narrative", words)
 
 
+def _check_clocks(p: _Phrase, lexes: list[Lex]) -> None:
+    """Refuse a clock time no day has ("25:61", "13pm")."""
+    for lex in lexes:
+        if lex.cat == "clock":
+            said = p.text[lex.start : lex.end].lower()
+            found = _CLOCK_HOUR.match(said)
+            if found is None:
+                continue
+            hour, minute = int(found.group(1)), int(found.group(2) or 0)
+            if minute > 59 or hour > 24 or (found.group(3) == "a" and hour > 12):
+                raise UnrecognisedPhrase(p.text, lex.start, lex.end, "there is no such time of day")
+
+
 @_builder("day_of")
 def _day_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     """A clock time beside a date: the date (the timeline is in days)."""
+    _check_clocks(p, lexes)
     return _read_quietly(p, g["rest"])
 
 
@@ -1408,8 +1509,11 @@ def _final_period(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     window = _CONV["final_period"]
     if not plural or unit not in window:
         return None
-    rest = g["rest"]
-    base = Endpoint(make.named(p.words(rest)), "end", p.words(rest)) if rest[-1].cat == "life" else _anchor(p, rest)
+    rest = g.get("rest") or g["who"]  # "the final days of his life"; "her final months" (of her life)
+    if "rest" not in g or rest[-1].cat == "life":
+        base: Node | None = Endpoint(make.named(p.words(rest)), "end", p.words(rest))
+    else:
+        base = _anchor(p, rest)
     if base is None:
         return None
     lo, hi = window[unit]
@@ -1447,6 +1551,7 @@ def _clock(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     """A clock time: the reference's day.  Hedged within an hour of midnight ("at about 11.45pm"),
     it may be either side of it: the reference's day or the next, as a night is."""
     words = p.words(lexes)
+    _check_clocks(p, lexes)
     if "hedge" in g and "clock" in g:
         minutes = _clock_minutes(p.text[g["clock"][0].start : g["clock"][0].end].lower())
         if minutes is not None and (minutes >= 23 * 60 or minutes <= 60):
@@ -1532,11 +1637,63 @@ def _count_adverb(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 
 @_builder("count_relation")
 def _count_relation(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "three months before his death": the count from the anchor, with its tolerance.  "the
+    four weeks before his murder", "the nine months leading up to her death": the period from
+    that far back up to the anchor, exact (as "the first five weeks of her life")."""
     words = p.words(lexes)
-    base = _anchor(p, g["anchor"])
+    rel = g["rel"][0]
+    anchor_lexes = _anchor_after(p, rel, g["anchor"])
+    if anchor_lexes is None:
+        return None
+    base = _anchor(p, anchor_lexes)
     if base is None:
         return None
-    return make.shift(base, _count(p, _read_amount(g["amt"]), words.text), _direction(g["rel"][0]), "relative", words)
+    amount = _read_amount(g["amt"])
+    if g["amt"][0].the and amount.bound == "exact" and len(amount.pairs) == 1 and amount.pairs[0][2] in _EXACT_UNITS:
+        _, hi, unit = amount.pairs[0]
+        count = make.count(_ZERO, _exact(hi, unit, up=True), words.text)
+        return make.shift(base, count, _direction(rel), "relative", words)
+    return make.shift(base, _count(p, amount, words.text), _direction(rel), "relative", words)
+
+
+@_builder("count_in")
+def _count_in(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "after only four days in the care home": that long after the start of what the words name."""
+    if _direction(g["rel"][0]) < 0:
+        return None
+    node = _anchor(p, g["anchor"])
+    if not isinstance(node, Named):
+        return None
+    words = p.words(lexes)
+    base = Endpoint(node, "start", node.words)
+    return make.shift(base, _count(p, _read_amount(g["amt"]), words.text), 1, "relative", words)
+
+
+@_builder("within_vague")
+def _within_vague(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "within days": from the anchor (or the reference) to as far as a count with no number reaches."""
+    unit, plural = g["unit"][0].value
+    if not plural or unit not in _CONV["vague"]:
+        return None
+    base = _anchor(p, g.get("anchor", []))
+    if base is None:
+        return None
+    words = p.words(lexes)
+    count = make.count(_ZERO, _vague(p, unit, False, words.text).high, words.text)
+    kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
+    return make.shift(base, count, 1, kind, words)
+
+
+@_builder("weekend_of")
+def _weekend_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "the weekend of 3 May 2014": the Saturday and Sunday holding (or after) that day; "the
+    weekend of Friday 14th to Sunday 16th March": the days named."""
+    node = _read(p, g["rest"])
+    if isinstance(node, Fixed) and all(r.earliest is not None and r.earliest == r.latest for r in node.readings):
+        return make.aligned(node, "weekend_next", (), "range", p.words(lexes))
+    if isinstance(node, Fixed):
+        return _fixed(node.readings, node.kind, p.words(lexes), node.notes)
+    return None
 
 
 @_builder("within")
@@ -1656,14 +1813,20 @@ def _since(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 
 @_builder("by")
 def _by(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    which = g["which"][0]
+    if which.cat == "under" and p.text[which.start : which.end].lower().split() != ["up", "to"]:
+        return None  # only "up to" bounds a period's end ("up to March 2013"); "within 2013" does not
     base = _parse_lexes(p, g["rest"])
+    if which.cat == "under" and isinstance(base, Length):
+        return None
     kind: Kind = base.kind if isinstance(base, (Fixed, Shift, Aligned)) else "range"
     return Bound(base, "until", kind, p.words(lexes))
 
 
 @_builder("between")
 def _between(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
-    a, b = _borrow_year(g["a"], g["b"]), g["b"]
+    b = _borrow_month(g["a"], g["b"])
+    a = _borrow_year(g["a"], b)
     start, end = _anchor(p, a), _anchor(p, b)
     words = p.words(lexes)
     if start is None or end is None or (isinstance(start, Named) and isinstance(end, Named)):
@@ -1678,7 +1841,8 @@ def _between(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 
 @_builder("hull")
 def _hull(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
-    a, b = _borrow_year(g["a"], g["b"]), g["b"]
+    b = _borrow_month(g["a"], g["b"])
+    a = _borrow_year(g["a"], b)
     first, second = _parse_lexes(p, a), _parse_lexes(p, b)
     if isinstance(first, Length) or isinstance(second, Length):
         return None
@@ -2347,8 +2511,22 @@ def _eval(node: Node, ctx: _Context) -> Sequence[Interval]:
 _LEAVES: Final = frozenset((Birth, Named, Reference, DocumentDate))
 
 
+# Where a rule placed from the narrative's reference finds only the document's date, the
+# rule to use instead: a news report's "on Thursday" is the latest Thursday on or before it.
+_FROM_DOCUMENT: Final = {"weekday_on_or_after": "weekday_on_or_before"}
+
+
 def _eval_moved(node: Shift | Aligned, ctx: _Context) -> list[Interval]:
     base = node.base
+    if (
+        type(node) is Aligned
+        and type(base) is Reference
+        and ctx.reference is None
+        and ctx.document is not None
+        and node.rule in _FROM_DOCUMENT
+    ):
+        rule_ = _FROM_DOCUMENT[node.rule]
+        node = make.aligned(base, rule_, node.arg, node.kind, node.words)
     try:
         bases = _leaf(base, ctx) if type(base) in _LEAVES else _eval(base, ctx)
     except MissingAnchor:
