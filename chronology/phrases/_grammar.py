@@ -357,10 +357,10 @@ def _combine(lexes: list[Lex], text: str) -> list[Lex]:
             after = lexes[index + 1] if index + 1 < len(lexes) else None
             numeric = (
                 prev is not None
-                and prev.cat in _NUMERIC
+                and (prev.cat in _NUMERIC or prev.cat == "ord")
                 and text[prev.start].isdigit()
                 and after is not None
-                and after.cat in _NUMERIC
+                and (after.cat in _NUMERIC or after.cat == "ord")
                 and text[after.start].isdigit()
             )
             # "Mar-13": a spreadsheet's month and two-digit year keep their dash
@@ -855,10 +855,23 @@ def _anchor(p: _Phrase, lexes: list[Lex]) -> Node | None:
     dated = _dated_event(p, lexes)
     if dated is not None:
         return dated
-    words = p.words(lexes)
+    words = _with_article(p, lexes)
     if len(lexes) > _LONGEST_NAME or _CLAUSE_BREAK.search(words.text):
         raise p.fail(lexes, "an event's name runs past the end of its clause")
     return make.named(words)
+
+
+_ARTICLE_BEFORE: Final = re.compile(r"(?i)\bthe\s+$")
+
+
+def _with_article(p: _Phrase, lexes: list[Lex]) -> Excerpt:
+    """The words of ``lexes``, with the "the" before them that the lexer set aside ("the perpetrator")."""
+    start, end = lexes[0].start, lexes[-1].end
+    if lexes[0].the:
+        found = _ARTICLE_BEFORE.search(p.text, max(0, start - 12), start)
+        if found is not None:
+            start = found.start()
+    return make.excerpt(p.text[start:end], start, end)
 
 
 def _dated_event(p: _Phrase, lexes: list[Lex]) -> Fixed | None:
@@ -2273,12 +2286,19 @@ def work(phrase: str, settings: Settings) -> tuple[int, int, int]:
     return len(lexes), allowed - max(p.budget, -1), _SCANNED[0] - scanned
 
 
+# A word after the last lexeme: a filler ("the", "of", "in") the lexer set aside.
+_TRAILING_WORD: Final = re.compile(r"[^\W\d_]+")
+
+
 def _read_or_fall_back(p: _Phrase, lexes: list[Lex]) -> Node:
     """The tree of ``lexes``.  Where no rule reads them, an explicit calendar date dateparser
     knows (:mod:`chronology.phrases.fallback`), else the grammar's error.  A phrase a rule has
     refused (a day no month has, a weekday that disagrees) is refused: it never reaches dateparser."""
     if not lexes:
         raise p.fail(lexes, "no words of time")
+    trailing = _TRAILING_WORD.search(p.text, lexes[-1].end)
+    if trailing is not None:  # "three months before his death, the": the phrase ended before "the"
+        raise UnrecognisedPhrase(p.text, trailing.start(), trailing.end(), "a time phrase does not end with this word")
     try:
         node = _read(p, lexes)
     except UnrecognisedPhrase as refusal:
@@ -2371,6 +2391,9 @@ def _leaf(node: Node, ctx: _Context) -> Sequence[Interval]:
             found = ctx.anchor
     elif isinstance(node, Named):
         found, needs, words = ctx.anchor, "anchor", node.words.text
+        if found is None and not words:
+            # "three months before": the anchor the caller gives, else the narrative's reference
+            found = ctx.reference
     elif isinstance(node, Reference):
         # The document's own date is the reference where nothing else is.
         found, needs, words = ctx.reference if ctx.reference is not None else ctx.document, "reference", None

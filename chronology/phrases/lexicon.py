@@ -193,6 +193,9 @@ def load(folder: Path = DATA) -> Lexicon:
     rules = []
     for row in grammar["rule"]:
         where = f"grammar.toml rule {row['id']!r}"
+        if re.search(r"\w+:\([^()]*\)[+*]", row["pattern"]):
+            # Python keeps only the last repetition of a repeated group: label the repetition
+            raise InvalidValue(f"{where}: write label:((a | b)+), not label:(a | b)+")
         source = _compile(row["pattern"], chars, macros, where)
         regex = re.compile(source)
         rules.append(
