@@ -43,11 +43,13 @@ class UnrecognisedPhrase(ChronologyError, ValueError):
     """
 
     def __init__(self, phrase: str, start: int = 0, end: int | None = None, reason: str = "") -> None:
+        # The message is made when it is asked for (str), not here: the grammar raises and
+        # catches many refusals while it tries readings, and a refusal must be cheap.
+        super().__init__()
         self.phrase = phrase
         self.start = max(0, min(start, len(phrase)))
         self.end = len(phrase) if end is None else max(self.start, min(end, len(phrase)))
         self.reason = reason
-        super().__init__(str(self))
 
     @property
     def words(self) -> str:
@@ -63,6 +65,9 @@ class UnrecognisedPhrase(ChronologyError, ValueError):
             message = f"could not understand {words!r} {where} of a {len(self.phrase):,}-character phrase"
             message += f" ({_window(self.phrase, self.start, self.end)!r})"
         return f"{message}: {self.reason}" if self.reason else message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self)!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.phrase, self.start, self.end, self.reason))
@@ -84,10 +89,10 @@ class MissingAnchor(ChronologyError, ValueError):
     }
 
     def __init__(self, phrase: str, needs: str, anchor_words: str | None = None) -> None:
+        super().__init__()  # the message is made when asked for
         self.phrase = phrase
         self.needs = needs
         self.anchor_words = anchor_words
-        super().__init__(str(self))
 
     def __str__(self) -> str:
         what = self._WHAT.get(self.needs, self.needs)
@@ -95,6 +100,9 @@ class MissingAnchor(ChronologyError, ValueError):
             what = f"{what} ({self.anchor_words!r})"
         missing = self.needs.replace("_", " ")
         return f"{_clip(self.phrase)!r} counts from {what}, but no {missing} was given (pass {self.needs}=...)"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self)!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.phrase, self.needs, self.anchor_words))
