@@ -14,12 +14,15 @@ Jun 2011 (early summer 2011)
 from chronology.case import Case, Chronology, Event, Person, Statement
 from chronology.errors import (
     ChronologyError,
+    FileError,
     Inconsistent,
     InvalidValue,
     MissingAnchor,
     UnknownEvent,
+    UnreadableTable,
     UnrecognisedPhrase,
 )
+from chronology.merge import merge
 from chronology.model import Amount, Count, Excerpt, Interval, When
 from chronology.phrases import parse, parse_when
 from chronology.settings import Settings
@@ -34,6 +37,7 @@ __all__ = [
     "Count",
     "Event",
     "Excerpt",
+    "FileError",
     "Inconsistent",
     "Interval",
     "InvalidValue",
@@ -42,8 +46,10 @@ __all__ = [
     "Settings",
     "Statement",
     "UnknownEvent",
+    "UnreadableTable",
     "UnrecognisedPhrase",
     "When",
+    "merge",
     "parse",
     "parse_when",
 ]

@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import enum
 import itertools
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -57,7 +59,10 @@ from chronology.phrases.syntax import (
 from chronology.settings import DEFAULT, Settings
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
     from chronology.engine import Network, Solution
+    from chronology.render.table import Table
 
 __all__ = ["Case", "Person", "Event", "Statement", "Chronology", "Explanation", "Order"]
 
@@ -601,6 +606,48 @@ class Case:
             raise Inconsistent(_statements(conflict))
         return Chronology(self, solution)
 
+    # -- what a saved chronology needs to rebuild the case (chronology.render.export) ---------
+    def placements(self) -> tuple[tuple[Event, Node, Excerpt | None, tuple[Event, ...], tuple[Statement, ...]], ...]:
+        """Every phrase or value that placed an event, in the order given.
+
+        Each is ``(event, tree, words, anchors, statements)``: the syntax tree,
+        its words, the events its leaves count from (in ``anchors_of(tree)``
+        order) and the statements it made.  Saving a chronology replays these.
+
+        >>> case = Case()
+        >>> visit = case.event("visit", "June 2011")
+        >>> ((event, tree, words, anchors, statements),) = case.placements()
+        >>> event is visit, words.text, anchors, len(statements)
+        (True, 'June 2011', (), 1)
+        """
+        return tuple(
+            (p.event, p.node, p.words, tuple(p.anchors[id(leaf)] for leaf in anchors_of(p.node)), tuple(p.statements))
+            for p in self._placements
+        )
+
+    def constraints(
+        self, statement: Statement
+    ) -> tuple[tuple[Event, PointName, Event, PointName, int | None, int | None], ...]:
+        """What ``statement`` asserts between events' points: ``(a, a_point, b, b_point, lo, hi)``, each
+        ``lo <= b[b_point] - a[a_point] <= hi`` days (the origin or a phrase's helper points are left out).
+
+        >>> case = Case()
+        >>> a, b = case.event("a"), case.event("b")
+        >>> case.constraints(case.before(a, b, gap=3))
+        ((Event('a'), 'start', Event('b'), 'start', 3, 3),)
+        """
+        if statement not in self._statements:
+            raise UnknownEvent(f"{statement} is not a statement of this case")
+        points: dict[int, tuple[Event, PointName]] = {}
+        for event in self._events:
+            points[event.end] = (event, "end")
+            points[event.start] = (event, "start")
+        found = []
+        for a, b, lo, hi, tag in self._network._constraints:
+            if tag is statement and a in points and b in points:
+                found.append((*points[a], *points[b], lo, hi))
+        return tuple(found)
+
     # -- internals ----------------------------------------------------------------------
     def _new_event(
         self,
@@ -944,6 +991,9 @@ class Chronology:
         self._events = case.events
         self._known = frozenset(id(e) for e in case._events)
         self._placements = tuple(case._placements)
+        self._placed: dict[int, list[_Placement]] = {}  # id(event) -> its placements, so when() is not O(n)
+        for placement in self._placements:
+            self._placed.setdefault(id(placement.event), []).append(placement)
         self._removed = frozenset(case._removed)
         self._whens: dict[int, When] = {}
         self.settings = case.settings
@@ -1014,10 +1064,10 @@ class Chronology:
             return cached
         envelope = self.bounds(event)
         readings: list[Interval] = [envelope]
-        for placement in self._placements:
-            if placement.event is not event or any(
-                s in self._removed or s in self._ignored for s in placement.statements
-            ):
+        ignored = self._ignored
+        placements = self._placed.get(id(event), [])
+        for placement in placements:
+            if any(s in self._removed or s in ignored for s in placement.statements):
                 continue
             own = self._readings(placement, placement.node)
             combined = [c for r in readings for o in own if (c := r.intersect(o)) is not None]
@@ -1025,7 +1075,7 @@ class Chronology:
                 combined = [Interval.hull_of(combined)]
             readings = _merge(combined) if combined else readings
         words = event.words
-        first = next((p for p in self._placements if p.event is event), None)
+        first = placements[0] if placements else None
         kind: Kind = getattr(first.node, "kind", "date") if first is not None else "date"
         when = When(tuple(readings), words.text if words is not None else "", kind, words)
         self._whens[id(event)] = when
@@ -1161,6 +1211,107 @@ class Chronology:
         if isinstance(node, Hull):
             return [Interval.hull_of(r for part in node.parts for r in self._readings(placement, part))]
         return [Interval(None, None)]  # a Length locates nothing
+
+    # -- renderings (chronology.render, imported only when used) ------------------------
+    def plot(
+        self,
+        ax: Axes | None = None,
+        *,
+        person: Person | str | None = None,
+        agencies: Iterable[str] | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        gap: int | timedelta | str | Count | None = 90,
+        labels: Literal["auto", "text", "numbers", "none"] = "auto",
+    ) -> Axes:
+        """Draw the timeline (one lane per agency) with matplotlib and return the Axes.
+
+        See :func:`chronology.render.plot.plot` for what is drawn and the options.
+        """
+        from chronology.render.plot import plot
+
+        return plot(self, ax, person=person, agencies=agencies, since=since, until=until, gap=gap, labels=labels)
+
+    def to_html(self, path: str | os.PathLike[str]) -> Path:
+        """Write the report (timeline, table, conflicts, explanations) as one self-contained HTML file.
+
+        See :mod:`chronology.render.report`.  Returns the path written.
+        """
+        from chronology.render.report import write
+
+        return write(self, path)
+
+    def _repr_html_(self) -> str:
+        from chronology.render.report import fragment
+
+        return fragment(self)
+
+    # -- renderings and accessors used by them (chronology.render imports inside each method) ----------
+    def difference(
+        self, a: Event, b: Event, *, a_point: PointName = "start", b_point: PointName = "start"
+    ) -> tuple[int | None, int | None]:
+        """Tight bounds in days on ``b``'s point minus ``a``'s (``None``: unbounded that way).
+
+        Ages come from it: the days from a birth to an event, which the
+        statements may fix more tightly than either date alone.
+
+        >>> case = Case()
+        >>> child = case.person("Child S", born="December 2010")
+        >>> visit = case.event("health visit", "when he was ten weeks old")
+        >>> case.solve().difference(child.birth, visit)
+        (70, 76)
+        """
+        self._check(a)
+        self._check(b)
+        return self._solution.difference(_point(a, a_point), _point(b, b_point))
+
+    def placed_by(self, event: Event) -> tuple[Excerpt, ...]:
+        """The words of every phrase that placed ``event`` (those of its own description first), once each.
+
+        >>> case = Case()
+        >>> visit = case.event("visit", "early summer 2011")
+        >>> _ = case.place(visit, "June 2011")
+        >>> [words.text for words in case.solve().placed_by(visit)]
+        ['early summer 2011', 'June 2011']
+        """
+        self._check(event)
+        found = [p.words for p in self._placed.get(id(event), []) if p.words is not None]
+        return tuple(dict.fromkeys(found))
+
+    def to_json(self) -> str:
+        """The chronology as JSON: its case, call for call, and how it was solved (:meth:`from_json` reads it).
+
+        >>> case = Case()
+        >>> child = case.person("Child S", born="December 2010")
+        >>> _ = case.event("health visit", "when he was ten weeks old")
+        >>> again = Chronology.from_json(case.solve().to_json())
+        >>> print(again.when(again.events[1]))
+        9 Feb 2011 – 17 Mar 2011 (when he was ten weeks old)
+        """
+        from chronology.render.export import chronology_json
+
+        return chronology_json(self)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Chronology:
+        """A chronology saved by :meth:`to_json`: its case rebuilt and solved again."""
+        from chronology.render.export import chronology_from_json
+
+        return chronology_from_json(text)
+
+    def table(self) -> Table:
+        """The chronology as a :class:`chronology.render.Table`: one row per event, in resolved order.
+
+        >>> case = Case()
+        >>> _ = case.event("referral", "early summer 2011", agency="police")
+        >>> print(case.solve().table().to_markdown(columns=("display", "agency", "event", "certainty")))
+        | Date | Agency | Event | Certainty |
+        | --- | --- | --- | --- |
+        | Jun 2011 | police | referral | bounded |
+        """
+        from chronology.render.table import build_table
+
+        return build_table(self)
 
 
 # -- helpers ------------------------------------------------------------------------

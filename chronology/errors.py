@@ -18,6 +18,8 @@ __all__ = [
     "InvalidValue",
     "Inconsistent",
     "UnknownEvent",
+    "UnreadableTable",
+    "FileError",
 ]
 
 
@@ -137,6 +139,37 @@ class Inconsistent(ChronologyError, ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.conflict, self._message))
+
+
+class _AboutAFile(ChronologyError):
+    """An error about one file: ``path`` names it and ``reason`` says what was wrong."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, self.reason))
+
+
+class UnreadableTable(_AboutAFile, ValueError):
+    """An agency's chronology table cannot be used as one (no header row, no date column...).
+
+    >>> print(UnreadableTable("police.csv", "no column of dates (looked for: Date, Date of event)"))
+    police.csv: no column of dates (looked for: Date, Date of event)
+    """
+
+
+class FileError(_AboutAFile, OSError):
+    """A file could not be read or written (missing, a folder, no permission, not the format its name says).
+
+    >>> print(FileError("reviews/missing.txt", "no such file"))
+    reviews/missing.txt: no such file
+    """
 
 
 # How much of the input a message quotes: the words not understood, and the phrase around them.

@@ -4,7 +4,7 @@ Until the reader (``chronology.read``) exists, this is how an analyst turns a
 review into a chronology: one event per thing that happened, each placed by
 the review's own words, with the words' place in the text kept as provenance.
 
-Run: ``python examples/child_m_case.py``.
+Run: ``python examples/child_m_case.py [--plot child-m.png] [--html child-m.html]``.
 """
 
 from __future__ import annotations
@@ -60,15 +60,32 @@ def build(text: str) -> Case:
     missed = case.event("two health visitor appointments missed", words("the summer of 2018"), agency="health visiting")
     case.place(missed, words("about eighteen months old"), person=child)
     case.event("letter to mother", words("a fortnight later"), agency="health visiting", reference=missed)
-    death = case.event("death of Child M", words("the late spring of 2019"), agency="police")
+    death = case.event("death of Child M", words("the late spring of 2019"), agency="police", kind="death")
     case.place(death, words("at the age of two years and four months"), person=child)
     case.event("GP: chest infection", words("six weeks before his death"), agency="GP", anchor=death)
     return case
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    """Print the table; ``--plot FILE`` also draws the timeline, ``--html FILE`` writes the report."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="The Child M chronology, from the synthetic review.")
+    parser.add_argument("--plot", metavar="FILE", help="draw the timeline to FILE (.png, .svg or .pdf)")
+    parser.add_argument("--html", metavar="FILE", help="write the report, one self-contained HTML page, to FILE")
+    args, _ = parser.parse_known_args(argv)  # other arguments (a test runner's own) are not ours
     chronology = build(REVIEW.read_text(encoding="utf-8")).solve()
     print(chronology)
+    if args.plot:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        from chronology.render.plot import figure
+
+        figure(chronology).savefig(args.plot, dpi=100, bbox_inches="tight")
+        print(f"timeline: {args.plot}")
+    if args.html:
+        print(f"report: {chronology.to_html(args.html)}")
 
 
 if __name__ == "__main__":
