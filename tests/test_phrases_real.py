@@ -3,7 +3,7 @@ and the misreadings it found, each with bounds worked out by hand from docs/conv
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -272,3 +272,41 @@ def test_every_rule_the_issue_asked_for_has_a_name() -> None:
     assert matching_rule("2012 (approx)") == "hedged_after"
     assert matching_rule("prior to his birth") == "relation_alone"
     assert isinstance(parse("the whole of 2012"), Fixed)
+
+
+# -- dates written before what they date; the reference's own unit -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("the March 2014 report", Interval.month(2014, 3)),
+        ("her June 2012 assessment", Interval.month(2012, 6)),
+        ("the 4 March 2013 strategy meeting", Interval.day(2013, 3, 4)),
+        ("the 12th June 2012 hearing", Interval.day(2012, 6, 12)),
+    ],
+)
+def test_a_dated_thing_is_its_date(phrase: str, expected: Interval) -> None:
+    assert parse_when(phrase).readings == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "words"),
+    [("the 2014 report", "report"), ("the March 2014 Children Act", "Children Act"), ("the 2014 Act", "Act")],
+)
+def test_a_year_before_a_title_or_a_capitalised_name_after_a_date_stays_a_title(phrase: str, words: str) -> None:
+    with pytest.raises(UnrecognisedPhrase) as caught:
+        parse_when(phrase)
+    assert words in caught.value.words and "title" in caught.value.reason
+
+
+@given(st.dates(date(1900, 1, 1), date(2099, 12, 31)))
+@settings(max_examples=30)
+def test_later_in_the_reference_s_own_unit_runs_from_the_reference(reference: date) -> None:
+    year = parse_when("later in the year", reference=reference).readings
+    month = parse_when("later in the month", reference=reference).readings
+    assert year == parse_when("later that year", reference=reference).readings
+    assert year == (Interval(reference, date(reference.year, 12, 31)),)
+    assert month == parse_when("later that month", reference=reference).readings
+    assert month[0].earliest == reference and month[0].latest is not None
+    assert month[0].latest.month == reference.month and (month[0].latest + timedelta(days=1)).day == 1

@@ -912,6 +912,17 @@ def _year(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     return _fixed((Interval.year(g["year"][0].value),), "year", p.words(lexes))
 
 
+@_builder("dated_thing")
+def _dated_thing(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    # The thing is named in a few plain lower-case words ("strategy meeting"); a capitalised name
+    # after a date is a title or a person ("the March 2014 Children Act"), not read here.
+    thing = g["thing"]
+    plain = all(p.text[lex.start : lex.end].isalpha() and p.text[lex.start].islower() for lex in thing)
+    if len(thing) > 3 or not plain:
+        return None
+    return _fixed_of(_read_quietly(p, g["when"]))
+
+
 @_builder("decade")
 def _decade(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     first = g["decade"][0].value
