@@ -310,3 +310,27 @@ def test_later_in_the_reference_s_own_unit_runs_from_the_reference(reference: da
     assert month == parse_when("later that month", reference=reference).readings
     assert month[0].earliest == reference and month[0].latest is not None
     assert month[0].latest.month == reference.month and (month[0].latest + timedelta(days=1)).day == 1
+
+
+@pytest.mark.parametrize(
+    ("phrase", "words", "time_phrase"),
+    [
+        ("He died two days later", "He", "two days later"),
+        ("she was seen three weeks later", "she", "three weeks later"),
+        ("the police attended on 4 March 2013", "police attended", "4 March 2013"),
+    ],
+)
+def test_a_clause_before_a_time_phrase_is_refused_naming_the_time_phrase(
+    phrase: str, words: str, time_phrase: str
+) -> None:
+    with pytest.raises(UnrecognisedPhrase) as caught:
+        parse_when(phrase, **ALL)  # type: ignore[arg-type]
+    assert caught.value.words == words
+    assert f"before the time phrase {time_phrase!r}" in caught.value.reason
+    parse_when(time_phrase, **ALL)  # type: ignore[arg-type]  # the phrase it names reads alone
+
+
+def test_unknown_words_inside_a_phrase_name_no_time_phrase() -> None:
+    with pytest.raises(UnrecognisedPhrase) as caught:
+        parse_when("early blorp 2011")
+    assert caught.value.words == "blorp" and "before the time phrase" not in caught.value.reason

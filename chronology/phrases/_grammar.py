@@ -621,7 +621,14 @@ def _explain(p: _Phrase, lexes: list[Lex]) -> UnrecognisedPhrase:
             if lex.start - last.end > 1:
                 break
             last = lex
-        return UnrecognisedPhrase(p.text, first.start, last.end, "words the time grammar does not know")
+        reason = "words the time grammar does not know"
+        # A clause before a time phrase ("He died two days later"): say where the time phrase is.
+        rest = lexes[lexes.index(unknown[-1]) + 1 :]
+        while rest and rest[0].cat in ("lead", "was"):
+            rest = rest[1:]
+        if first is lexes[0] and rest and _read_quietly(p, rest) is not None:
+            reason += f" before the time phrase {p.text[rest[0].start : rest[-1].end]!r}: give that phrase alone"
+        return UnrecognisedPhrase(p.text, first.start, last.end, reason)
     return UnrecognisedPhrase(
         p.text, lexes[0].start, lexes[-1].end, "no rule of the grammar reads these words in this order"
     )
