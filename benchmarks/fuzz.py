@@ -301,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
                 counts["bad answers"] += 1
         if problem and len(shown) < SHOWN:
             shown.append(f"{name}({_show(phrase)}): {problem}")
+            print(f"  input {i:,}: {shown[-1]}", flush=True)
         if args.every and i % args.every == 0:
             rate = i / (time.perf_counter() - start)
             print(

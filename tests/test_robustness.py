@@ -53,6 +53,17 @@ def test_a_phrase_over_the_cap_is_refused_at_once_and_says_why(text: str) -> Non
 
 @pytest.mark.parametrize(
     "text",
+    ["October 18.25 the same year", "on March 18.25 last year", "18.5-Mar-13", "w/c October 18.25 the same year"],
+)
+def test_a_decimal_where_a_day_stands_is_refused_in_both_builds(text: str) -> None:
+    # Found by benchmarks/fuzz.py on the compiled build only: a number lexeme may be a fraction,
+    # and a local the compiler had typed int took it before it was checked (a TypeError escaped).
+    with pytest.raises(UnrecognisedPhrase):
+        parse_when(text, reference=date(2012, 6, 10), document_date=date(2014, 7, 1))
+
+
+@pytest.mark.parametrize(
+    "text",
     [
         "/" * MAX_LENGTH,
         "-" * MAX_LENGTH,

@@ -1897,9 +1897,10 @@ def _month_yy(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         return None
     month, dom = g["month"][0].value, 0
     if "day" in g:
-        dom = g["day"][0].value
-        if not isinstance(dom, int) or not 1 <= dom <= cal.days_in_month(2000, month):
+        given = g["day"][0].value  # a number lexeme may be a fraction ("18.25"): checked before it is a day
+        if not isinstance(given, int) or not 1 <= given <= cal.days_in_month(2000, month):
             raise p.fail(lexes, "there is no such day in the year")
+        dom = given
     kind: Kind = "day" if dom else "month"
     return make.aligned(make.document_date(), "two_digit_year", (month, dom, yy.value), kind, p.words(lexes))
 
@@ -2236,9 +2237,10 @@ def _in_year(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     what = g["what"][0]
     dom = 0
     if "day" in g:
-        dom = g["day"][0].value
-        if what.cat != "month" or not isinstance(dom, int) or not 1 <= dom <= cal.days_in_month(2000, what.value):
+        given = g["day"][0].value  # a number lexeme may be a fraction ("18.25"): checked before it is a day
+        if what.cat != "month" or not isinstance(given, int) or not 1 <= given <= cal.days_in_month(2000, what.value):
             raise p.fail(lexes, "there is no such day in the year")
+        dom = given
     if what.cat == "month":
         arg: tuple[Any, ...] = (offset, "month", what.value, _part_value(g, "part"), dom)
         kind: Kind = "day" if dom else "month"
