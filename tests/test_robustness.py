@@ -8,6 +8,7 @@ and the counts must grow linearly with the input.  Heavy fuzzing is ``benchmarks
 from __future__ import annotations
 
 import contextlib
+import gc
 import inspect
 import random
 import sys
@@ -353,3 +354,22 @@ def test_the_grammars_work_grows_linearly_with_the_input(shape: str) -> None:
 @pytest.mark.parametrize("size", [MAX_LENGTH + 1, 10_000, 1_000_000])
 def test_past_the_cap_no_work_is_done(size: int) -> None:
     assert _grammar.work("2011 and " * (size // 9 + 1), DEFAULT) == (0, 0, 0)
+
+
+def test_reading_and_refusing_leave_no_cycles_for_the_garbage_collector() -> None:
+    # A refusal kept in the phrase's memo, or held in a local while it is raised, would tie its
+    # traceback's frames into a cycle; the collector's passes then grow with the input fed in.
+    phrases = ["early blorp 2011", "He died two days later", "2013-13-01", "Tuesday 13th October 2010"]
+    phrases += ["the end of w/c in October 18.25 the same year", "early summer 2011", "three months before"]
+    for phrase in phrases:  # warm: caches filled, tables loaded
+        with contextlib.suppress(ChronologyError):
+            parse_when(phrase, reference=date(2012, 6, 10))
+    gc.collect()
+    gc.disable()
+    try:
+        for phrase in phrases * 20:
+            with contextlib.suppress(ChronologyError):
+                parse_when(phrase, reference=date(2012, 6, 10))
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

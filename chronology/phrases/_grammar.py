@@ -502,6 +502,13 @@ def _matches(signature: str) -> tuple[_Match, ...]:
     return found
 
 
+def _fresh(refusal: UnrecognisedPhrase) -> UnrecognisedPhrase:
+    """A copy of ``refusal`` with no traceback.  The memo keeps copies: a raised refusal's
+    traceback holds the frames that hold the phrase that holds the memo, a cycle that only the
+    garbage collector would free (and its passes grow with what it has to look at)."""
+    return UnrecognisedPhrase(refusal.phrase, refusal.start, refusal.end, refusal.reason)
+
+
 def _read(p: _Phrase, lexes: list[Lex], rule_out: list[str] | None = None) -> Node | None:
     """The tree of ``lexes`` by the first rule that reads them, or ``None`` if none does.
 
@@ -516,7 +523,7 @@ def _read(p: _Phrase, lexes: list[Lex], rule_out: list[str] | None = None) -> No
     if nested and key in p.memo:
         kept = p.memo[key]
         if isinstance(kept, UnrecognisedPhrase):
-            raise kept
+            raise _fresh(kept)
         return kept
     p.budget -= 1
     if p.budget < 0 or p.depth >= _MAX_DEPTH:
@@ -530,7 +537,7 @@ def _read(p: _Phrase, lexes: list[Lex], rule_out: list[str] | None = None) -> No
         node = _build(p, lexes, _matches(signature) if found is None else found, rule_out)
     except UnrecognisedPhrase as refusal:
         if nested:
-            p.memo[key] = refusal
+            p.memo[key] = _fresh(refusal)
         raise
     finally:
         p.depth -= 1
@@ -2254,12 +2261,21 @@ def _in_year(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 # -- the public functions ------------------------------------------------------------------------
 
 
+_SPACES: Final = re.compile(r"\s*")
+
+
 def _start(phrase: str, settings: Settings) -> tuple[_Phrase, list[Lex]]:
     """The phrase to parse and its lexemes; a phrase longer than :data:`MAX_LENGTH` is refused
     (looking at no more of it than it must)."""
     if len(phrase) > MAX_LENGTH:
-        start = len(phrase) - len(phrase.lstrip())
-        end = len(phrase.rstrip())
+        # The words' bounds, looking at the spaces at each end only: strip() would copy megabytes
+        # to drop one space.  A long run of spaces at the end is left to rstrip (linear, in C).
+        start = _SPACES.match(phrase).end()  # type: ignore[union-attr]  # \s* always matches
+        end = len(phrase)
+        while end > start and end > len(phrase) - 64 and phrase[end - 1].isspace():
+            end -= 1
+        if end > start and end == len(phrase) - 64 and phrase[end - 1].isspace():
+            end = len(phrase.rstrip())
         if end - start > MAX_LENGTH:
             raise UnrecognisedPhrase(
                 phrase,
@@ -2319,6 +2335,7 @@ def _read_or_fall_back(p: _Phrase, lexes: list[Lex]) -> Node:
     trailing = _TRAILING_WORD.search(p.text, lexes[-1].end)
     if trailing is not None:  # "three months before his death, the": the phrase ended before "the"
         raise UnrecognisedPhrase(p.text, trailing.start(), trailing.end(), "a time phrase does not end with this word")
+    error: UnrecognisedPhrase | None
     try:
         node = _read(p, lexes)
     except UnrecognisedPhrase as refusal:
@@ -2326,7 +2343,7 @@ def _read_or_fall_back(p: _Phrase, lexes: list[Lex]) -> Node:
             raise p.too_complex() from None
         if refusal.start <= lexes[0].start and refusal.end >= lexes[-1].end:
             raise  # a rule refused the whole phrase: final
-        node, error = None, refusal  # a rule refused part of it: dateparser may know the whole
+        node, error = None, _fresh(refusal)  # a rule refused part of it: dateparser may know the whole
     else:
         if p.spent:
             raise p.too_complex()
@@ -2335,7 +2352,10 @@ def _read_or_fall_back(p: _Phrase, lexes: list[Lex]) -> Node:
         error = _explain(p, lexes)
     day = explicit_day(p.text, p.settings)
     if day is None:
-        raise error
+        try:
+            raise error
+        finally:
+            error = None  # the raised error's traceback holds this frame: no cycle through the local
     start, end = lexes[0].start, lexes[-1].end
     return _fixed((Interval.on(day),), "day", make.excerpt(p.text[start:end], start, end), ("read by dateparser",))
 
