@@ -235,9 +235,11 @@ def main(argv: list[str] | None = None) -> int:
                     times.append((size, float("nan")))
             ratios = [growth(t1, n1, t2, n2) for (n1, t1), (n2, t2) in zip(times, times[1:], strict=False)]
             worst = max([worst, *(r for r in ratios if not math.isnan(r))])
-            form = "{:10.0f}" if label.startswith("work") else "{:10.6f}"
+            form = "{:10.4g}" if label.startswith("work") else "{:10.6f}"
             cells = "".join(form.format(t) for _, t in times) + " " * 10 * (len(sizes) - len(times))
-            print(f"{shape:18s} {label:19s}{cells}   {' '.join(f'{r:5.1f}' for r in ratios)}")
+            overall = growth(times[0][1], times[0][0], times[-1][1], times[-1][0]) if len(times) > 1 else math.nan
+            steps = " ".join(f"{r:5.1f}" for r in ratios)
+            print(f"{shape:18s} {label:19s}{cells}   {steps}   (first to last: {overall:4.1f})")
     print()
     verdict = "met" if worst <= FLOOR_GROWTH else "NOT met"
     print(f"worst growth per 10x: {worst:.1f} (floor <= {FLOOR_GROWTH:.0f}): {verdict}")
