@@ -1,22 +1,31 @@
-"""Speed and accuracy of ``parse_when`` over a realistic phrase list, beside ``dateparser``.
+"""Speed and accuracy of ``parse_when`` over two phrase lists, beside ``dateparser``.
 
-Run: ``python benchmarks/bench_phrases.py [--misses] [--repeats N]``.
+Run: ``python benchmarks/bench_phrases.py [--misses] [--repeats N] [--list NAME]``.
 
-The list (``phrases.tsv`` beside this file) holds every kind of phrase the
-conventions cover, each with the readings the conventions give and the
-birth / anchor / reference / document date it needs.  The script prints, on
-one CPU core:
+The lists, beside this file:
 
-- ``parse_when`` phrases per second, warm, best of several repeats, with any
-  cache of whole phrases turned off;
-- ``dateparser.parse`` over the same list (DATE_ORDER=DMY,
-  PREFER_DATES_FROM=past, RELATIVE_BASE = the reference or document date where
-  the row gives one) and the ratio of the two rates: once told the text is
-  English (``languages=["en"]``, as ours is; the floor is read against this),
-  and once with its default language detection;
+- ``phrases.tsv``: every kind of phrase the conventions cover, written by the team;
+- ``phrases_wild.tsv``: phrases from public reviews, judgments and news reports of them,
+  with readings worked out by hand from the conventions (``phrases_wild.md``), including
+  the phrases that must be refused.
+
+Each row has the readings the conventions give and the birth / anchor / reference /
+document date it needs.  For each list the script prints, on one CPU core:
+
+- ``parse_when`` phrases per second, warm, best (and median) of several repeats, with any
+  cache of whole phrases turned off; refusals are timed with the rest (a refusal must be as
+  cheap as an answer), and the rates of the rows answered and of the rows refused are shown;
+- ``dateparser.parse`` over the same list (DATE_ORDER=DMY, PREFER_DATES_FROM=past,
+  RELATIVE_BASE = the reference or document date where the row gives one) and the ratio of
+  the two rates: once told the text is English (``languages=["en"]``, as ours is; the floor
+  is read against this), and once with its default language detection;
 - how many rows each gets right, with the definition of "right" printed.
 
-Floors it is read against: 50,000 phrases/s, >= 20x dateparser, >= 95% right.
+Floors (issue 9), read on the wild list with the compiled grammar: >= 97% right,
+>= 100,000 phrases/s, >= 30x dateparser.  The team's own list stays at 100% right.
+The machine is shared, so rates move with its load: the best pass is the figure, the median
+is printed beside it, and the script prints how long a fixed loop takes now.  The work itself,
+counted rather than timed, is ``chronology.phrases._grammar.work`` (tests/test_robustness.py).
 """
 
 from __future__ import annotations
@@ -36,11 +45,13 @@ from chronology import ChronologyError, Interval, parse_when
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "phrases.tsv"
+WILD = HERE / "phrases_wild.tsv"
+LISTS = {"phrases": DATA, "wild": WILD}
 ANCHOR_COLUMNS = ("birth", "anchor", "reference", "document_date")
 
-FLOOR_RATE = 50_000
-FLOOR_RATIO = 20.0
-FLOOR_RIGHT = 0.95
+# Floors, per list: (right, phrases/s, times dateparser).  The rate floors hold for the compiled
+# grammar (a non-editable install); the pure-Python one is about half as fast.
+FLOORS = {"phrases": (1.0, 100_000, 30.0), "wild": (0.97, 100_000, 30.0)}
 
 
 class Row(NamedTuple):
@@ -239,22 +250,21 @@ def _build() -> str:
     return f"grammar in pure Python ({where}; a non-editable 'pip install .' compiles it)"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--misses", action="store_true", help="list every row parse_when gets wrong")
-    parser.add_argument("--repeats", type=int, default=25, help="timed passes for parse_when (best is kept)")
-    parser.add_argument("--dateparser-repeats", type=int, default=3)
-    args = parser.parse_args(argv)
+def _rates_by_outcome(rows: list[Row], repeats: int) -> tuple[float, float]:
+    """Phrases per second over the rows ``parse_when`` answers, and over those it refuses."""
+    answered = [_guarded(row) for row in rows if _ours(row) is not None]
+    refused = [_guarded(row) for row in rows if _ours(row) is None]
+    return (
+        rates(answered, repeats)[0] if answered else float("nan"),
+        rates(refused, repeats)[0] if refused else float("nan"),
+    )
 
-    rows = load()
+
+def report(name: str, path: Path, args: argparse.Namespace) -> bool:
+    """Measure one list; print its figures; whether its floors are met."""
+    rows = load(path)
     kinds = sorted({row.rule.split(":")[0] for row in rows})
-    print(f"phrase list: {len(rows)} rows from {DATA.name} ({len(kinds)} families of the conventions)")
-    loadavg = f"; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores" if hasattr(os, "getloadavg") else ""
-    print(_one_core(), f"; Python {sys.version.split()[0]}{loadavg}")
-    print(_build())
-    caches = _without_phrase_caches()
-    print(f"whole-phrase caches turned off: {', '.join(caches) if caches else 'none found'}", end="")
-    print(" (caches keyed on a signature or a word stay)")
+    print(f"== {name}: {len(rows)} rows from {path.name} ({len(kinds)} families of rule)")
 
     # Accuracy.
     ours = [_ours(row) for row in rows]
@@ -264,19 +274,79 @@ def main(argv: list[str] | None = None) -> int:
         dp_calls = _dateparser_calls(rows, english_only=True)
         dp_any_calls = _dateparser_calls(rows, english_only=False)
         dp = [call() for call in dp_calls]
-        dp_any = [call() for call in dp_any_calls]
+        dp_any = [call() for call in dp_any_calls] if not args.quick else []
     dp_ok = [dateparser_right(row, got) for row, got in zip(rows, dp, strict=True)]
     dp_inside = [dateparser_inside(row, got) for row, got in zip(rows, dp, strict=True)]
 
     # Speed.
     our_rate, our_median = rates([_guarded(row) for row in rows], args.repeats)
+    answered_rate, refused_rate = _rates_by_outcome(rows, max(3, args.repeats // 3))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         dp_rate = best_rate(dp_calls, args.dateparser_repeats)
-        dp_any_rate = best_rate(dp_any_calls, args.dateparser_repeats)
-    dp_any_ok = [dateparser_right(row, got) for row, got in zip(rows, dp_any, strict=True)]
+        dp_any_rate = best_rate(dp_any_calls, 1) if not args.quick else float("nan")
+    dp_any_ok = [dateparser_right(row, got) for row, got in zip(rows, dp_any, strict=True)] if dp_any else []
 
     n = len(rows)
+    refused = sum(got is None for got in ours)
+    print(f"machine: sum(range(1000)) takes {machine_speed():.1f} us now (about 8-10 on a quiet modern core)")
+    print(f"parse_when   {our_rate:12,.0f} phrases/s   right {sum(ours_ok):4d}/{n} = {sum(ours_ok) / n:6.1%}", end="")
+    print(f"   (median pass {our_median:,.0f}/s over {args.repeats} passes)")
+    print(
+        f"             {answered_rate:12,.0f} phrases/s over the {n - refused} rows it answers,"
+        f" {refused_rate:,.0f}/s over the {refused} it refuses"
+    )
+    print(f"dateparser   {dp_rate:12,.0f} phrases/s   right {sum(dp_ok):4d}/{n} = {sum(dp_ok) / n:6.1%}", end="")
+    print(f"   (lenient: {sum(dp_inside)}/{n} = {sum(dp_inside) / n:.1%})")
+    print(f"ratio        {our_rate / dp_rate:12.1f} x   (the floor is read against this one)")
+    if dp_any:
+        print(
+            f"dateparser, language detected: {dp_any_rate:,.0f} phrases/s, right {sum(dp_any_ok)}/{n};"
+            f" ratio {our_rate / dp_any_rate:.1f} x"
+        )
+    right_floor, rate_floor, ratio_floor = FLOORS.get(name, (0.95, 50_000, 20.0))
+    compiled = "pure Python" not in _build()
+    verdicts = (
+        (sum(ours_ok) / n >= right_floor, f"right >= {right_floor:.0%}"),
+        (our_rate >= rate_floor, f"rate >= {rate_floor:,}/s" + ("" if compiled else " (compiled; this is pure)")),
+        (our_rate / dp_rate >= ratio_floor, f"ratio >= {ratio_floor:.0f}x dateparser"),
+    )
+    for ok, floor in verdicts:
+        print(f"floor {floor:42s} {'met' if ok else 'NOT met'}")
+
+    misses = [(row, got) for row, got, ok in zip(rows, ours, ours_ok, strict=True) if not ok]
+    by_rule: dict[str, int] = {}
+    for row, _ in misses:
+        by_rule[row.rule.split(":")[0]] = by_rule.get(row.rule.split(":")[0], 0) + 1
+    if misses:
+        print(f"parse_when misses by family ({len(misses)}):")
+        for rule, count in sorted(by_rule.items(), key=lambda item: (-item[1], item[0])):
+            print(f"  {count:3d}  {rule}")
+    if args.misses and misses:
+        for row, _ in misses:
+            expected = "not on the timeline" if row.expected is None else " | ".join(str(r) for r in row.expected)
+            anchors = ", ".join(f"{k}={v}" for k, v in row.anchors.items())
+            print(f"  {row.phrase!r} [{anchors}]\n      expected {expected}\n      got      {_ours_error(row)}")
+            print(f"      rule     {row.rule}")
+    print()
+    return all(ok for ok, _ in verdicts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list every row parse_when gets wrong")
+    parser.add_argument("--repeats", type=int, default=25, help="timed passes for parse_when (best is kept)")
+    parser.add_argument("--dateparser-repeats", type=int, default=3)
+    parser.add_argument("--list", choices=sorted(LISTS), action="append", help="the list(s) to measure (default: all)")
+    parser.add_argument("--quick", action="store_true", help="skip dateparser with language detection (slow)")
+    args = parser.parse_args(argv)
+
+    loadavg = f"; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores" if hasattr(os, "getloadavg") else ""
+    print(_one_core(), f"; Python {sys.version.split()[0]}{loadavg}")
+    print(_build())
+    caches = _without_phrase_caches()
+    print(f"whole-phrase caches turned off: {', '.join(caches) if caches else 'none found'}", end="")
+    print(" (caches keyed on a signature or a word stay)")
     print()
     print("right means:")
     print("  parse_when: its readings equal the expected readings exactly (every reading, both ends;")
@@ -286,43 +356,15 @@ def main(argv: list[str] | None = None) -> int:
     print("              a phrase with several readings cannot be right (one datetime cannot state bounds)")
     print("  (lenient, for information: dateparser's day lies inside some expected reading)")
     print()
-    print(f"machine: sum(range(1000)) takes {machine_speed():.1f} us now (about 8-10 on a quiet modern core)")
-    print(f"parse_when   {our_rate:12,.0f} phrases/s   right {sum(ours_ok):4d}/{n} = {sum(ours_ok) / n:6.1%}", end="")
-    print(f"   (median pass {our_median:,.0f}/s over {args.repeats} passes)")
-    print(f"dateparser   {dp_rate:12,.0f} phrases/s   right {sum(dp_ok):4d}/{n} = {sum(dp_ok) / n:6.1%}", end="")
-    print(f"   (lenient: {sum(dp_inside)}/{n} = {sum(dp_inside) / n:.1%})")
-    print(f"ratio        {our_rate / dp_rate:12.1f} x   (the floor is read against this one)")
-    print(
-        f"dateparser, language detected: {dp_any_rate:,.0f} phrases/s, right {sum(dp_any_ok)}/{n};"
-        f" ratio {our_rate / dp_any_rate:.1f} x"
-    )
-    print()
-    verdicts = (
-        (our_rate >= FLOOR_RATE, f"rate >= {FLOOR_RATE:,}/s"),
-        (our_rate / dp_rate >= FLOOR_RATIO, f"ratio >= {FLOOR_RATIO:.0f}x dateparser"),
-        (sum(ours_ok) / n >= FLOOR_RIGHT, f"right >= {FLOOR_RIGHT:.0%}"),
-    )
-    for ok, floor in verdicts:
-        print(f"floor {floor:28s} {'met' if ok else 'NOT met'}")
+    met = True
+    for name in args.list or sorted(LISTS, key=lambda n: n != "phrases"):
+        if not LISTS[name].exists():
+            print(f"== {name}: {LISTS[name].name} is not here; skipped\n")
+            continue
+        met = report(name, LISTS[name], args) and met
     if "pure Python" in _build():
         print("(this timed the pure-Python grammar of an editable or compiler-less install; README's")
         print(" 'pip install .' compiles it, about twice as fast: docs/design.md, 'The build')")
-
-    misses = [(row, got) for row, got, ok in zip(rows, ours, ours_ok, strict=True) if not ok]
-    by_rule: dict[str, int] = {}
-    for row, _ in misses:
-        by_rule[row.rule] = by_rule.get(row.rule, 0) + 1
-    if misses:
-        print()
-        print(f"parse_when misses by rule ({len(misses)}):")
-        for rule, count in sorted(by_rule.items(), key=lambda item: (-item[1], item[0])):
-            print(f"  {count:3d}  {rule}")
-    if args.misses and misses:
-        print()
-        for row, _ in misses:
-            expected = "not on the timeline" if row.expected is None else " | ".join(str(r) for r in row.expected)
-            anchors = ", ".join(f"{k}={v}" for k, v in row.anchors.items())
-            print(f"  {row.phrase!r} [{anchors}]\n      expected {expected}\n      got      {_ours_error(row)}")
     return 0
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections import defaultdict
@@ -28,7 +29,20 @@ from typing import Any
 
 from chronology import ChronologyError, Interval, MissingAnchor, When, parse_when
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+def _shared() -> Path:
+    """The team's shared material: $CHRONOLOGY_SHARED, else the nearest ``shared`` folder beside
+    a folder holding this repository (``../shared`` from the repository, or from a worktree's)."""
+    if os.environ.get("CHRONOLOGY_SHARED"):
+        return Path(os.environ["CHRONOLOGY_SHARED"])
+    here = Path(__file__).resolve()
+    for parent in here.parents[1:]:
+        if (parent / "shared" / "eval").is_dir():
+            return parent / "shared"
+    return here.parents[2] / "shared"
+
+
+SHARED = _shared()
 ANNOTATION = SHARED / "eval" / "dev_child_s.json"
 SEEDS = SHARED / "seeds"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = [
+    "shown",
     "ChronologyError",
     "UnrecognisedPhrase",
     "MissingAnchor",
@@ -47,11 +48,13 @@ class UnrecognisedPhrase(ChronologyError, ValueError):
     """
 
     def __init__(self, phrase: str, start: int = 0, end: int | None = None, reason: str = "") -> None:
+        # The message is made when it is asked for (str), not here: the grammar raises and
+        # catches many refusals while it tries readings, and a refusal must be cheap.
+        super().__init__()
         self.phrase = phrase
         self.start = max(0, min(start, len(phrase)))
         self.end = len(phrase) if end is None else max(self.start, min(end, len(phrase)))
         self.reason = reason
-        super().__init__(str(self))
 
     @property
     def words(self) -> str:
@@ -59,9 +62,17 @@ class UnrecognisedPhrase(ChronologyError, ValueError):
         return self.phrase[self.start : self.end]
 
     def __str__(self) -> str:
-        shown = _clip(self.phrase)
-        message = f"could not understand {self.words!r} at characters {self.start}-{self.end} of {shown!r}"
+        words = _clip(self.words, _WORDS_SHOWN)
+        where = f"at characters {self.start}-{self.end}"
+        if len(self.phrase) <= _PHRASE_SHOWN:
+            message = f"could not understand {words!r} {where} of {self.phrase!r}"
+        else:
+            message = f"could not understand {words!r} {where} of a {len(self.phrase):,}-character phrase"
+            message += f" ({_window(self.phrase, self.start, self.end)!r})"
         return f"{message}: {self.reason}" if self.reason else message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self)!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.phrase, self.start, self.end, self.reason))
@@ -83,10 +94,10 @@ class MissingAnchor(ChronologyError, ValueError):
     }
 
     def __init__(self, phrase: str, needs: str, anchor_words: str | None = None) -> None:
+        super().__init__()  # the message is made when asked for
         self.phrase = phrase
         self.needs = needs
         self.anchor_words = anchor_words
-        super().__init__(str(self))
 
     def __str__(self) -> str:
         what = self._WHAT.get(self.needs, self.needs)
@@ -94,6 +105,9 @@ class MissingAnchor(ChronologyError, ValueError):
             what = f"{what} ({self.anchor_words!r})"
         missing = self.needs.replace("_", " ")
         return f"{_clip(self.phrase)!r} counts from {what}, but no {missing} was given (pass {self.needs}=...)"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self)!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.phrase, self.needs, self.anchor_words))
@@ -219,7 +233,48 @@ class FileError(_AboutAFile, OSError):
     """
 
 
-def _clip(text: str, limit: int = 80) -> str:
-    """Shorten ``text`` for a message, so that an error never dumps a document."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+# How much of the input a message quotes: the words not understood, and the phrase around them.
+_WORDS_SHOWN = 40
+_PHRASE_SHOWN = 80
+_CONTEXT = 30
+
+
+def _clip(text: str, limit: int = _PHRASE_SHOWN) -> str:
+    """Shorten ``text`` for a message, so that an error never dumps a document (only the
+    first ``limit`` characters and a little more are looked at, whatever its length).
+
+    >>> _clip("word " * 100_000, 12)
+    'word word w…'
+    """
+    head = " ".join(text[: limit * 2].split())
+    return head if len(head) <= limit and len(text) <= limit * 2 else head[: limit - 1] + "…"
+
+
+def shown(value: object) -> str:
+    """``value`` as a message may show it: the repr of a plain value (clipped), else its type.
+
+    Never calls a method of an object it does not know, so that a message about a bad
+    argument can always be made.
+
+    >>> shown("15/12/2010"), shown(3), shown(object())
+    ("'15/12/2010'", '3', 'a value of type object')
+    """
+    if type(value) is str:
+        return repr(_clip(value, 40))
+    if type(value) in (int, float, bool, type(None)) or type(value).__module__ == "datetime":
+        text = repr(value)
+        return text if len(text) <= 60 else text[:59] + "…"
+    return f"a value of type {type(value).__name__}"
+
+
+def _window(text: str, start: int, end: int) -> str:
+    """The words ``text[start:end]`` (clipped) with a little of the text either side.
+
+    >>> _window("x" * 50 + " early blorp 2011 " + "y" * 50, 56, 61)
+    '…xxxxxxxxxxxxxxxxxxxxxxxx early blorp 2011 yyyyyyyyyyyyyyyyyyyyyyy…'
+    """
+    before = text[max(0, start - _CONTEXT) : start]
+    middle = text[start:end] if end - start <= _WORDS_SHOWN else text[start : start + _WORDS_SHOWN - 1] + "…"
+    after = text[end : end + _CONTEXT]
+    shown = " ".join(f"{before}\x00{middle}\x00{after}".split()).replace("\x00", "")
+    return ("…" if start > _CONTEXT else "") + shown + ("…" if end + _CONTEXT < len(text) else "")

@@ -23,7 +23,7 @@ from typing import Literal
 import attrs
 
 from chronology import calendar as cal
-from chronology.errors import InvalidValue
+from chronology.errors import InvalidValue, shown
 
 __all__ = ["Interval", "Excerpt", "Amount", "Count", "When", "Kind"]
 
@@ -52,7 +52,7 @@ _MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "O
 
 def _optional_date(instance: object, attribute: attrs.Attribute, value: object) -> None:  # type: ignore[type-arg]
     if value is not None and (not isinstance(value, date) or type(value) is not date and hasattr(value, "hour")):
-        raise InvalidValue(f"Interval.{attribute.name} must be a datetime.date or None, not {value!r}")
+        raise InvalidValue(f"Interval.{attribute.name} must be a datetime.date or None, not {shown(value)}")
 
 
 @attrs.frozen(order=False)
@@ -427,7 +427,7 @@ def _check_readings(instance: object, attribute: attrs.Attribute, value: tuple[I
         raise InvalidValue("a When needs at least one reading")
     for item in value:
         if not isinstance(item, Interval):
-            raise InvalidValue(f"each reading must be an Interval, not {item!r}")
+            raise InvalidValue(f"each reading must be an Interval, not {shown(item)}")
 
 
 @attrs.frozen

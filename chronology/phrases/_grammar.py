@@ -31,6 +31,7 @@ without its intermediate objects (the tests hold both to the same results).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
@@ -45,7 +46,7 @@ from chronology.model import Amount, Count, Excerpt, Interval, Kind, Unit, When
 from chronology.phrases import _make as make
 from chronology.phrases import rules as _rules
 from chronology.phrases.fallback import explicit_day
-from chronology.phrases.lexicon import LEXICON
+from chronology.phrases.lexicon import LEXICON, split_words
 from chronology.phrases.syntax import (
     RULES,
     Aligned,
@@ -89,32 +90,36 @@ _TRANSLATE: Final = str.maketrans(
     }
 )
 
-# Words come first: no other kind of token starts with a letter, and most tokens are words.
+# Words come first: most tokens are words.  Only the abbreviations before them ("w/c", "w/e",
+# "q3") start with a letter too.
 _TOKEN: Final = re.compile(
-    r"(?P<word>[a-z]+(?:'[a-z]+)*)"
+    r"(?P<abbr>\bw/[a-z](?![a-z]))|(?P<qnum>\bq[1-4](?![\d.]))"
+    r"|(?P<word>[a-z]+(?:'[a-z]+)*)"
     r"|(?P<date>(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}))(?![\d/.-]\d))"
     r"|(?P<frac>(?<![\d/])[13]/[24](?![\d/]))"
     r"|(?P<monthyear>(?<![\d/])\d{1,2}/(?:\d{4}|\d{2})(?![\d/]))"
-    r"|(?P<clock>(?<!\d)\d{1,2}(?:[.:]\d{2})?\s?[ap]\.?m\b\.?|(?<!\d)\d{1,2}:\d{2}(?!\d))"
-    r"|(?P<decade>(?<!\d)\d{3}0'?s\b)"
+    r"|(?P<clock>(?<!\d)\d{1,2}(?:[.:]\d{2})?\s?[ap]\.?m\b\.?|(?<!\d)\d{1,2}[.:]\d{2}\s?h(?:ou)?rs\b"
+    r"|(?<!\d)\d{1,2}:\d{2}(?!\d))"
+    r"|(?P<decade>(?<!\d)(?:\d{3}0|[1-9]0)'?s\b)"
     r"|(?P<ord>(?<!\d)\d{1,2}\s?(?:st|nd|rd|th)\b)"
-    r"|(?P<num>\d+(?:\.\d+)?)"
-    r"|(?P<dash>-)|(?P<slash>/)|(?P<amp>&)"
-    r"|(?P<skip>[,.;:'\"])"
+    r"|(?P<num>\d+(?:\.\d{1,2}(?!\d))?)"
+    r"|(?P<dash>-)|(?P<slash>/)|(?P<amp>&)|(?P<query>\?+)|(?P<blank>\[[a-z ]{1,15}\])"
+    r"|(?P<skip>[,.;:'\"()\[\]])"
     r"|(?P<other>\S)"
 )
-# Only a clock time or an ordinal may hold a space ("10 am", "21 st"); elsewhere the
-# tokens of a phrase are the tokens of its space-separated chunks, each read on its own
+# Only a clock time or an ordinal may hold a space ("10 am", "21 st", "18.25 hours"); elsewhere
+# the tokens of a phrase are the tokens of its space-separated chunks, each read on its own
 # (every look-behind and look-ahead of _TOKEN treats a space as it treats either end).
-_SPACED_TOKEN: Final = re.compile(r"\d\s(?:[ap]\.?m|st|nd|rd|th)\b")
+_SPACED_TOKEN: Final = re.compile(r"\d\s(?:[ap]\.?m|st|nd|rd|th)\b|\d[.:]\d\d\sh(?:ou)?rs\b")
 # What _SPACED_TOKEN allows after the space, by its first two characters.
-_SPACED_AFTER: Final = frozenset(("am", "pm", "a.", "p.", "st", "nd", "rd", "th"))
+_SPACED_AFTER: Final = frozenset(("am", "pm", "a.", "p.", "st", "nd", "rd", "th", "ho", "hr"))
 
 
 def _spaced(chunks: list[str]) -> bool:
     """Whether a token may hold a space between these chunks: true wherever
     ``_SPACED_TOKEN`` finds one in the text they came from (a chunk ending in a digit
-    before "am", "pm", "a.m", "p.m", or "st", "nd", "rd", "th" as a word), and perhaps
+    before "am", "pm", "a.m", "p.m", or "st", "nd", "rd", "th" as a word, or a time such as
+    "18.25" before "hours" or "hrs"), and perhaps
     elsewhere ("10 amber"), where reading the text whole gives the same lexemes, only
     more slowly.  A loop over a few chunks is quicker than searching the text."""
     previous = ""
@@ -123,7 +128,12 @@ def _spaced(chunks: list[str]) -> bool:
             previous
             and previous[-1].isdigit()
             and chunk[:2] in _SPACED_AFTER
-            and (chunk[0] in "ap" or len(chunk) == 2 or not (chunk[2].isalnum() or chunk[2] == "_"))
+            and (
+                chunk[0] in "ap"
+                or len(chunk) == 2
+                or not (chunk[2].isalnum() or chunk[2] == "_")
+                or (chunk[0] == "h" and len(previous) >= 4 and previous[-3] in ".:")
+            )
         ):
             return True
         previous = chunk
@@ -313,7 +323,14 @@ def _symbol(kind: str, word: str) -> tuple[str, Any]:
     if kind == "ord":
         return ("ord", int(word[:2] if word[1].isdigit() else word[0]))
     if kind == "decade":
-        return ("decade", int(word[:4]))
+        digits = word.rstrip("s").rstrip("'")
+        return ("decade", int(digits))
+    if kind == "abbr":
+        return _WORDS.get(tuple(word.split("/")), ("word", word))
+    if kind == "qnum":
+        return ("qnum", int(word[1]))
+    if kind == "blank":
+        return ("blank", "blank")
     if kind == "frac":
         a, b = word.split("/")
         return ("frac", Fraction(int(a), int(b)))
@@ -340,13 +357,22 @@ def _combine(lexes: list[Lex], text: str) -> list[Lex]:
             after = lexes[index + 1] if index + 1 < len(lexes) else None
             numeric = (
                 prev is not None
-                and prev.cat in _NUMERIC
+                and (prev.cat in _NUMERIC or prev.cat == "ord")
                 and text[prev.start].isdigit()
                 and after is not None
-                and after.cat in _NUMERIC
+                and (after.cat in _NUMERIC or after.cat == "ord")
                 and text[after.start].isdigit()
             )
-            if not numeric and prev is not None and prev.end == lex.start:
+            # "Mar-13": a spreadsheet's month and two-digit year keep their dash
+            spreadsheet = (
+                prev is not None
+                and prev.cat == "month"
+                and after is not None
+                and after.cat == "num"
+                and after.start == lex.end
+                and after.end - after.start == 2
+            )
+            if not numeric and not spreadsheet and prev is not None and prev.end == lex.start:
                 continue
         elif prev is not None and prev.cat == "num" and isinstance(prev.value, int):
             if (
@@ -373,6 +399,21 @@ def _combine(lexes: list[Lex], text: str) -> list[Lex]:
             del out[-2:]
             out[-1] = Lex("num", num.value + Fraction(1, 2), num.start, lex.end, num.the)
             continue
+        elif (
+            lex.cat == "halfword"
+            and len(out) >= 4
+            and out[-1].cat == "article"
+            and out[-2].cat == "and"
+            and out[-3].cat == "unit"
+            and out[-4].cat in ("num", "article")
+            and isinstance(out[-4].value, int)
+        ):
+            # "a year and a half": one and a half years
+            num, unit = out[-4], out[-3]
+            del out[-2:]
+            out[-2] = Lex("num", num.value + Fraction(1, 2), num.start, num.end, num.the)
+            out[-1] = Lex(unit.cat, unit.value, unit.start, lex.end, unit.the)
+            continue
         out.append(lex)
     return out
 
@@ -380,14 +421,37 @@ def _combine(lexes: list[Lex], text: str) -> list[Lex]:
 # -- the phrase being parsed -------------------------------------------------------------
 
 
-class _Phrase:
-    """A phrase being parsed: its original text, settings, and helpers for builders."""
+# The grammar's bounds on its own work.  A phrase is at most MAX_LENGTH characters (once its
+# surrounding spaces are stripped); reading it takes at most _BUDGET_BASE + _BUDGET_PER_LEX
+# steps per lexeme (a step is one rule's builder tried, or one span of words read), and rules
+# nest at most _MAX_DEPTH deep.  Real phrases use a small part of each (tests/test_robustness.py
+# counts the steps); past them a phrase is refused with a clear error, never answered slowly.
+MAX_LENGTH: Final = 200
+_BUDGET_BASE: Final = 64
+_BUDGET_PER_LEX: Final = 8
+_MAX_DEPTH: Final = 8
 
-    __slots__ = ("text", "settings")
+
+class _Phrase:
+    """A phrase being parsed: its original text, settings, the work it may still do, the
+    spans of its lexemes already read (span -> node, None, or the refusal), and helpers
+    for builders."""
+
+    __slots__ = ("text", "settings", "budget", "depth", "spent", "memo")
 
     def __init__(self, text: str, settings: Settings) -> None:
         self.text = text
         self.settings = settings
+        self.budget = _BUDGET_BASE
+        self.depth = 0
+        self.spent = False
+        self.memo: dict[tuple[int, ...], Node | UnrecognisedPhrase | None] = {}
+
+    def too_complex(self) -> UnrecognisedPhrase:
+        """The refusal of a phrase whose reading would take more work than the grammar allows."""
+        return UnrecognisedPhrase(
+            self.text, 0, len(self.text), "too many ways to read these words: give one time phrase at a time"
+        )
 
     def words(self, lexes: Sequence[Lex]) -> Excerpt:
         start, end = lexes[0].start, lexes[-1].end
@@ -416,12 +480,15 @@ _CHARS: Final = dict(LEXICON.chars)  # a plain dict: looked up per lexeme
 # Per signature: each rule that matches it, in order, as (rule id, builder, its groups' spans).
 _Match = tuple[str, Builder, tuple[tuple[str, int, int], ...]]
 _MATCHES: Final[dict[str, tuple[_Match, ...]]] = {}
+# Signature characters handed to the rules' regular expressions so far (counted for tests).
+_SCANNED: Final = [0]
 
 
 def _matches(signature: str) -> tuple[_Match, ...]:
     """Every rule matching ``signature``, in order, with its groups' spans (cached by signature)."""
     found = _MATCHES.get(signature)
     if found is None:
+        _SCANNED[0] += len(signature) * len(LEXICON.rules)
         out = []
         for rule_ in LEXICON.rules:
             m = rule_.regex.fullmatch(signature)
@@ -435,20 +502,65 @@ def _matches(signature: str) -> tuple[_Match, ...]:
     return found
 
 
+def _fresh(refusal: UnrecognisedPhrase) -> UnrecognisedPhrase:
+    """A copy of ``refusal`` with no traceback.  The memo keeps copies: a raised refusal's
+    traceback holds the frames that hold the phrase that holds the memo, a cycle that only the
+    garbage collector would free (and its passes grow with what it has to look at)."""
+    return UnrecognisedPhrase(refusal.phrase, refusal.start, refusal.end, refusal.reason)
+
+
 def _read(p: _Phrase, lexes: list[Lex], rule_out: list[str] | None = None) -> Node | None:
-    """The tree of ``lexes`` by the first rule that reads them, or ``None`` if none does."""
+    """The tree of ``lexes`` by the first rule that reads them, or ``None`` if none does.
+
+    A span read inside another (by a builder) is read once per phrase: its answer, or its
+    refusal, is kept in ``p.memo``.  Every span read and every builder tried is a step of
+    ``p.budget``; past the budget or :data:`_MAX_DEPTH` the phrase is refused as too complex.
+    """
     if not lexes:
         return None
+    nested = p.depth > 0
+    key = tuple([lex.start for lex in lexes]) if nested else ()
+    if nested and key in p.memo:
+        kept = p.memo[key]
+        if isinstance(kept, UnrecognisedPhrase):
+            raise _fresh(kept)
+        return kept
+    p.budget -= 1
+    if p.budget < 0 or p.depth >= _MAX_DEPTH:
+        p.spent = True
+        raise p.too_complex()
     chars = _CHARS
     signature = "".join([chars[lex.cat] for lex in lexes])
     found = _MATCHES.get(signature)
-    for rule_id, build, spans in _matches(signature) if found is None else found:
+    p.depth += 1
+    try:
+        node = _build(p, lexes, _matches(signature) if found is None else found, rule_out)
+    except UnrecognisedPhrase as refusal:
+        if nested:
+            p.memo[key] = _fresh(refusal)
+        raise
+    finally:
+        p.depth -= 1
+    if nested:
+        p.memo[key] = node
+    return node
+
+
+def _build(p: _Phrase, lexes: list[Lex], matches: tuple[_Match, ...], rule_out: list[str] | None) -> Node | None:
+    """The node of the first of ``matches`` whose builder accepts ``lexes``."""
+    for rule_id, build, spans in matches:
+        p.budget -= 1
+        if p.budget < 0:
+            p.spent = True
+            raise p.too_complex()
         groups = {name: lexes[a:b] for name, a, b in spans}
         try:
             node = build(p, groups, lexes)
         except (UnrecognisedPhrase, MissingAnchor):
             raise
-        except (ValueError, OverflowError) as exc:
+        except InvalidValue as exc:
+            raise p.fail(lexes, str(exc)) from None
+        except (ValueError, OverflowError, ArithmeticError) as exc:
             raise p.fail(lexes, f"there is no such date ({exc})") from None
         if node is not None:
             if rule_out is not None:
@@ -475,27 +587,40 @@ def _read_quietly(p: _Phrase, lexes: list[Lex]) -> Node | None:
         return None
 
 
+_CALENDAR: Final = frozenset(
+    ("year", "date", "monthyear", "month", "season", "decade", "holiday", "weekday", "num", "ord")
+)
+
+
 def _explain(p: _Phrase, lexes: list[Lex]) -> UnrecognisedPhrase:
     """The error for words no rule reads: a refusal, a title, or the first unknown words."""
     for lex in lexes:
-        if lex.cat == "refuse":
+        if lex.cat == "refuse" or (lex.cat == "empty" and len(lexes) == 1):
             return UnrecognisedPhrase(p.text, lex.start, lex.end, lex.value)
         if lex.cat == "unitly":
             return UnrecognisedPhrase(p.text, lex.start, lex.end, "a frequency, not a time")
         if lex.cat == "num" and lex.value >= 10000:
             return UnrecognisedPhrase(p.text, lex.start, lex.end, "too long for a year (a year has four digits)")
     unknown = [lex for lex in lexes if lex.cat in ("word", "poss", "other")]
-    if unknown and any(lex.cat in ("year", "num") for lex in lexes):
+    if unknown and any(lex.cat == "year" for lex in lexes):
+        # a title: a title's word anywhere, or a capitalised unknown word just before a year
         titled = any((lex.value,) in LEXICON.titles for lex in unknown) or any(
-            p.text[lex.start].isupper() for lex in unknown
+            lex.cat == "year" and index and lexes[index - 1] in unknown and p.text[lexes[index - 1].start].isupper()
+            for index, lex in enumerate(lexes)
         )
         if titled:
+            first = unknown[0]
+            while (at := lexes.index(first)) > 0 and lexes[at - 1].cat in ("noun", "word", "poss", "other"):
+                first = lexes[at - 1]
             return UnrecognisedPhrase(
                 p.text,
-                unknown[0].start,
+                first.start,
                 lexes[-1].end,
                 "a title or citation with a year (like 'Working Together 2013'), not a time",
             )
+    if unknown and _event_anchor(make.named(p.words(lexes))) and not any(lex.cat in _CALENDAR for lex in lexes):
+        reason = "an event, not a time: pass its day as anchor= to the phrases that count from it"
+        return UnrecognisedPhrase(p.text, lexes[0].start, lexes[-1].end, reason)
     if unknown:
         first = unknown[0]
         last = first
@@ -503,7 +628,14 @@ def _explain(p: _Phrase, lexes: list[Lex]) -> UnrecognisedPhrase:
             if lex.start - last.end > 1:
                 break
             last = lex
-        return UnrecognisedPhrase(p.text, first.start, last.end, "words the time grammar does not know")
+        reason = "words the time grammar does not know"
+        # A clause before a time phrase ("He died two days later"): say where the time phrase is.
+        rest = lexes[lexes.index(unknown[-1]) + 1 :]
+        while rest and rest[0].cat in ("lead", "was"):
+            rest = rest[1:]
+        if first is lexes[0] and rest and _read_quietly(p, rest) is not None:
+            reason += f" before the time phrase {p.text[rest[0].start : rest[-1].end]!r}: give that phrase alone"
+        return UnrecognisedPhrase(p.text, first.start, last.end, reason)
     return UnrecognisedPhrase(
         p.text, lexes[0].start, lexes[-1].end, "no rule of the grammar reads these words in this order"
     )
@@ -613,21 +745,39 @@ def _checked_amounts(
     bounds: Callable[[_Amount, Settings], tuple[Amount, Amount | None]], amount: _Amount, settings: Settings
 ) -> tuple[Amount, Amount | None]:
     """``bounds(amount, settings)``, checked once as a Count (only the words differ between uses)."""
+    for _, hi, _ in amount.pairs:
+        if hi > _MOST_UNITS:
+            raise InvalidValue(f"a count of {hi} is beyond the calendar ({_MOST_UNITS:,} units at most)")
     low, high = bounds(amount, settings)
     Count(low, high)
     return low, high
 
 
+# The largest count the grammar reads: more days than the calendar (years 1 to 9999) has is
+# refused, never clamped; so are that many weeks, months or years.
+_MOST_UNITS: Final = 3_652_059
+
+
+_CLOCK_MINUTES: Final = {"hour": 60, "minute": 1}
+_DAY_MINUTES: Final = 1440
+
+
 def _count_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | None]:
-    if not amount.pairs:
-        raise InvalidValue("a count needs a unit")
-    *big, (lo, hi, unit) = amount.pairs
+    """A count's bounds: the calendar units with the tolerance of the smallest, plus the
+    hours and minutes as whole days (the same day or the next: "two hours and three days")."""
+    calendar = [pair for pair in amount.pairs if pair[2] not in _CLOCK_MINUTES]
+    clock_low = sum(Fraction(lo) * _CLOCK_MINUTES[u] for lo, _, u in amount.pairs if u in _CLOCK_MINUTES)
+    clock_high = sum(Fraction(hi) * _CLOCK_MINUTES[u] for _, hi, u in amount.pairs if u in _CLOCK_MINUTES)
+    extra_low = make.amount(0, int(clock_low // _DAY_MINUTES))
+    extra_high = make.amount(0, max(1, ceil(clock_high / _DAY_MINUTES)) if clock_high else 0)
+    if not calendar:
+        if not amount.pairs:
+            raise InvalidValue("a count needs a unit")
+        return extra_low, extra_high
+    *big, (lo, hi, unit) = calendar
     fixed = _sum([_exact(a, u) for a, _, u in big])
-    if unit in ("hour", "minute"):
-        days = ceil(Fraction(hi) / (24 if unit == "hour" else 1440))
-        return fixed, fixed + make.amount(0, max(1, days))
-    if unit == "fortnight":
-        base = Count.of(lo * 14, "day", hi * 14, hedged=amount.hedged, bound=amount.bound, settings=settings)
+    if unit == "fortnight":  # a fortnight is two weeks, with the tolerance of a count of weeks
+        base = Count.of(lo * 2, "week", hi * 2, hedged=amount.hedged, bound=amount.bound, settings=settings)
     elif unit == "workday":
         top = int(hi) + 2 * ceil(Fraction(hi) / 5)
         base = Count.of(lo, "day", top, hedged=amount.hedged, bound=amount.bound, settings=settings)
@@ -635,8 +785,8 @@ def _count_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount |
             base = Count(_ZERO, make.amount(0, top))
     else:
         base = Count.of(lo, cast(Unit, unit), hi, hedged=amount.hedged, bound=amount.bound, settings=settings)
-    high = None if base.high is None else base.high + fixed
-    low = base.low + fixed if amount.bound != "under" else base.low
+    high = None if base.high is None else base.high + fixed + extra_high
+    low = (base.low + fixed if amount.bound != "under" else base.low) + extra_low
     return low, high
 
 
@@ -650,8 +800,9 @@ def _age_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | N
     if not amount.pairs:
         raise InvalidValue("an age needs a number")
     *big, (lo, hi, unit) = amount.pairs
-    if unit in ("hour", "minute", "workday"):
-        raise InvalidValue(f"an age is not given in {unit}s")
+    for _, _, other in amount.pairs:
+        if other in ("hour", "minute", "workday"):
+            raise InvalidValue(f"an age is not given in {other}s")
     fixed = [_exact(a, u) for a, _, u in big]
     step = Fraction(1) if hi == int(hi) else Fraction(str(_CONV["age"]["fraction_step"]))
     low = _sum([*fixed, _exact(lo, unit)])
@@ -672,7 +823,7 @@ def _age_bounds(amount: _Amount, settings: Settings) -> tuple[Amount, Amount | N
 
 
 def _person(p: _Phrase, lexes: Sequence[Lex]) -> Birth:
-    who = [lex for lex in lexes if lex.cat in ("person", "poss", "word")]
+    who = [lex for lex in lexes if lex.cat in ("person", "poss", "word", "noun")]
     if not who:
         return make.birth()
     words = p.words(who)
@@ -685,21 +836,77 @@ _POSSESSIVE: Final = re.compile(r"['’]s$")
 _BIRTH_WORDS: Final = tuple(" ".join(key) for key, (cat, _) in LEXICON.words.items() if cat == "birth")
 
 
-def _anchor(p: _Phrase, lexes: list[Lex]) -> Node:
-    """What an offset counts from: nothing (the reference), a time phrase, or a named event."""
+# Lexemes that can name an event ("his licence", "Child S's birth", "the assessment"); an
+# anchor with none of them is read as a time or refused, never taken for an event's name.
+_EVENT_CATEGORIES: Final = frozenset(("word", "poss", "noun", "birth", "check", "life", "pregnancy", "other"))
+# An event's name is one noun phrase or clause: at most this many lexemes, and no clause break.
+_LONGEST_NAME: Final = 16
+_CLAUSE_BREAK: Final = re.compile(r"[;:!?]|,\s|\.\s+[A-Z]")
+
+
+def _anchor(p: _Phrase, lexes: list[Lex]) -> Node | None:
+    """What an offset counts from: nothing (the reference), a time phrase, or a named event
+    (the words after "before", "after", "prior to": a noun phrase or a clause, whose words and
+    offsets the :class:`~chronology.phrases.syntax.Named` leaf keeps for the caller); ``None``
+    where the words are neither (the rule asking does not apply)."""
     if not lexes:
         return make.reference()
     if lexes[-1].cat == "birth" and all(lex.cat in _BIRTH_OWNERS for lex in lexes[:-1]):
         # "his birth", "Child S's birth", "the birth": the person's birth, which ages count from
         owner = _POSSESSIVE.sub("", p.words(lexes[:-1]).text) if len(lexes) > 1 else None
         return make.birth(owner, p.words(lexes))
+    named = any(lex.cat in _EVENT_CATEGORIES for lex in lexes)
     try:
         node = _read(p, lexes)
-    except ChronologyError:
-        return make.named(p.words(lexes))
-    if node is None or isinstance(node, Length):
-        return make.named(p.words(lexes))
-    return node
+    except UnrecognisedPhrase:
+        if not named or p.spent:
+            raise  # a date that is not one ("before 32/13/2013") is refused, not taken for a name
+        node = None
+    if node is not None and not isinstance(node, Length):
+        return node
+    if not named:
+        return None
+    dated = _dated_event(p, lexes)
+    if dated is not None:
+        return dated
+    words = _with_article(p, lexes)
+    if len(lexes) > _LONGEST_NAME or _CLAUSE_BREAK.search(words.text):
+        raise p.fail(lexes, "an event's name runs past the end of its clause")
+    return make.named(words)
+
+
+_ARTICLE_BEFORE: Final = re.compile(r"(?i)\bthe\s+$")
+
+
+def _with_article(p: _Phrase, lexes: list[Lex]) -> Excerpt:
+    """The words of ``lexes``, with the "the" before them that the lexer set aside ("the perpetrator")."""
+    start, end = lexes[0].start, lexes[-1].end
+    if lexes[0].the:
+        found = _ARTICLE_BEFORE.search(p.text, max(0, start - 12), start)
+        if found is not None:
+            start = found.start()
+    return make.excerpt(p.text[start:end], start, end)
+
+
+def _dated_event(p: _Phrase, lexes: list[Lex]) -> Fixed | None:
+    """The date an event's name ends with, which places it ("Ms BB's death in October 2015")."""
+    last = max(index for index, lex in enumerate(lexes) if lex.cat in _EVENT_CATEGORIES)
+    tail = lexes[last + 1 :]
+    if not tail or not any(lex.cat in _CALENDAR for lex in tail):
+        return None
+    if _POSSESSIVE.sub("", p.text[lexes[last].start : lexes[last].end].lower()) not in LEXICON.events:
+        return None  # "Safeguard Children 2010" is a title, not an event with its date
+    return _fixed_of(_read_quietly(p, tail))
+
+
+def _event_anchor(node: Node) -> bool:
+    """Whether ``node`` names an event a phrase may stand at ("his death", "her release", a birth)."""
+    if isinstance(node, Birth):
+        return True
+    if not isinstance(node, Named):
+        return False
+    words = split_words(node.words.text)
+    return bool(words) and _POSSESSIVE.sub("", words[-1]) in LEXICON.events
 
 
 def _fixed(readings: Iterable[Interval], kind: Kind, words: Excerpt, notes: Iterable[str] = ()) -> Fixed:
@@ -717,6 +924,17 @@ def _fixed_of(node: Node | None) -> Fixed | None:
 @_builder("year")
 def _year(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     return _fixed((Interval.year(g["year"][0].value),), "year", p.words(lexes))
+
+
+@_builder("dated_thing")
+def _dated_thing(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    # The thing is named in a few plain lower-case words ("strategy meeting"); a capitalised name
+    # after a date is a title or a person ("the March 2014 Children Act"), not read here.
+    thing = g["thing"]
+    plain = all(p.text[lex.start : lex.end].isalpha() and p.text[lex.start].islower() for lex in thing)
+    if len(thing) > 3 or not plain:
+        return None
+    return _fixed_of(_read_quietly(p, g["when"]))
 
 
 @_builder("decade")
@@ -786,9 +1004,13 @@ def _year_span(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     return _fixed((Interval.years(first, last),), "range", p.words(lexes))
 
 
-def _reporting_year(p: _Phrase, first: int) -> Interval:
-    start_month = 4 if p.settings.reporting_year == "financial" else 9
-    return Interval.months(first, start_month, 12)
+def _reporting_year(p: _Phrase, first: int, kind: str = "") -> Interval:
+    """The reporting year that starts in ``first``: financial (1 April), academic (1 September)
+    as the settings say unless the words name the kind; a tax year runs 6 April to 5 April."""
+    kind = kind or p.settings.reporting_year
+    if kind == "tax":
+        return make.interval(date(first, 4, 6), date(first + 1, 4, 5))
+    return Interval.months(first, 4 if kind == "financial" else 9, 12)
 
 
 @_builder("year_dash")
@@ -821,13 +1043,16 @@ def _year_slash(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         first, yy, digits = g["my"][0].value
     else:
         first, yy, digits = g["a"][0].value, g["b"][0].value, g["b"][0].end - g["b"][0].start
+    if not isinstance(first, int) or not isinstance(yy, int):
+        return None
     if first < 100:
         first += 2000
+    if digits == 4 and yy == first + 1:
+        digits, yy = 2, yy % 100
     if digits != 2 or yy != (first + 1) % 100:
         raise p.fail(lexes, "a reporting year is two consecutive years (2014/15)")
-    return _fixed(
-        (_reporting_year(p, first),), "range", p.words(lexes), (f"{p.settings.reporting_year} year {first}/{yy:02d}",)
-    )
+    kind = g["kind"][0].value if "kind" in g else p.settings.reporting_year
+    return _fixed((_reporting_year(p, first, kind),), "range", p.words(lexes), (f"{kind} year {first}/{yy:02d}",))
 
 
 @_builder("season")
@@ -856,7 +1081,7 @@ def _season_parts(
     intervals = tuple(r for r, _ in readings)
     if part:
         intervals = tuple(_rules.cut(r, 3, _rules.PARTS[part]) for r in intervals)
-    return intervals, tuple(n for _, n in readings)
+    return intervals, tuple(n for _, n in readings) if len(readings) > 1 else ()
 
 
 @_builder("week_of_month")
@@ -875,37 +1100,84 @@ def _week_of_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     return _fixed((Interval(start, min(start + timedelta(days=6), whole.latest)),), "part", p.words(lexes))
 
 
+# Rules of a period placed from a day, and how far they move it ("the following month": 1).
+_PERIOD_OFFSETS: Final = {"this_period": 0, "next_period": 1, "previous_period": -1}
+
+
+def _fraction_of(p: _Phrase, rest: list[Lex], parts: int, index: int, lexes: list[Lex]) -> Node | None:
+    """Part ``index`` of ``parts`` of the period ``rest`` names: a calendar period ("the third
+    quarter of 2012"), the reference's own ("the end of the month"), or one placed from it
+    ("the beginning of the following year"); ``None`` where ``rest`` is none of these."""
+    words = p.words(lexes)
+    if len(rest) == 1 and rest[0].cat == "unit":
+        unit = rest[0].value[0]
+        if unit not in ("week", "month", "year"):
+            return None
+        return make.aligned(make.reference(), "period_part", (unit, 0, parts, index), "narrative", words)
+    whole = _read_quietly(p, rest)
+    if isinstance(whole, Aligned) and whole.rule in _PERIOD_OFFSETS:
+        arg = (whole.arg[0], _PERIOD_OFFSETS[whole.rule], parts, index)
+        return make.aligned(whole.base, "period_part", arg, whole.kind, words)
+    fixed = _fixed_of(whole)
+    if fixed is None or any(r.earliest is None or r.latest is None for r in fixed.readings):
+        return None
+    return _fixed([_rules.cut(r, parts, index) for r in fixed.readings], "part", words, fixed.notes)
+
+
 @_builder("half")
 def _half(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     which = g["which"][0].value
     if which not in (1, 2):
         raise p.fail(g["which"], "a half is the first or the second")
-    whole = _fixed_of(_parse_lexes(p, g["rest"]))
-    if whole is None:
+    node = _fraction_of(p, g["rest"], 2, which - 1, lexes)
+    if node is None:
         raise p.fail(g["rest"], "a half of a calendar period")
-    return _fixed([_rules.cut(r, 2, which - 1) for r in whole.readings], "part", p.words(lexes), whole.notes)
+    return node
+
+
+@_builder("quarter")
+def _quarter(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    which = g["which"][0]
+    nth = 4 if which.cat in ("last", "final") else which.value
+    if not isinstance(nth, int) or not 1 <= nth <= 4:
+        raise p.fail(g["which"], "a year has four quarters")
+    return _fraction_of(p, g["rest"], 4, nth - 1, lexes)
 
 
 @_builder("part")
 def _part(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     part = g["part"][0].value
     rest = g["rest"]
-    whole = _read_quietly(p, rest)
-    if whole is None:
-        if part == "mid" or any(lex.cat in ("year", "month", "season", "decade", "date") for lex in rest):
-            return None
-        return Endpoint(make.named(p.words(rest)), "start" if part == "early" else "end", p.words(lexes))
-    fixed = _fixed_of(whole)
-    if fixed is None or any(r.earliest is None or r.latest is None for r in fixed.readings):
+    node = _fraction_of(p, rest, 3, _rules.PARTS[part], lexes)
+    if node is not None:
+        return node
+    if part == "mid" or any(lex.cat in ("year", "month", "season", "decade", "date", "unit") for lex in rest):
         return None
-    return _fixed([_rules.cut(r, 3, _rules.PARTS[part]) for r in fixed.readings], "part", p.words(lexes), fixed.notes)
+    if _read_quietly(p, rest) is not None:
+        return None
+    return Endpoint(make.named(p.words(rest)), "start" if part == "early" else "end", p.words(lexes))
+
+
+_DAY_CATS: Final = frozenset(("ord", "num"))
 
 
 def _borrow_year(a: list[Lex], b: list[Lex]) -> list[Lex]:
-    """``a`` with ``b``'s year when ``a`` has none ("March to April 2013")."""
+    """``a`` with what it leaves for ``b`` to say: ``b``'s year when ``a`` has none ("March to
+    April 2013"), and its month and year when ``a`` is a day alone ("15th-19th February 2016",
+    "between 10th and 13th October")."""
+    if len(a) == 1 and a[0].cat in _DAY_CATS and len(b) >= 2 and b[0].cat in _DAY_CATS and b[1].cat == "month":
+        return [*a, *b[1:]]
     if b and b[-1].cat == "year" and not any(lex.cat in ("year", "decade", "date") for lex in a):
         return [*a, b[-1]]
     return a
+
+
+def _borrow_month(a: list[Lex], b: list[Lex]) -> list[Lex]:
+    """``b`` with ``a``'s month when ``b`` is a day (and a year) alone ("May 23-27 2022")."""
+    day_alone = len(b) == 1 or (len(b) == 2 and b[1].cat == "year")
+    if len(a) >= 2 and a[0].cat == "month" and a[1].cat in _DAY_CATS and b and b[0].cat in _DAY_CATS and day_alone:
+        return [a[0], *b]
+    return b
 
 
 @_builder("month_range")
@@ -924,6 +1196,11 @@ def _named_day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     if "year" in g:
         found = _rules.named_day(readings, g["year"][0].value, window, p.settings.holiday_region)
         return _fixed(found, "holiday", p.words(lexes))
+    day = g["day"][0]
+    if name == "new year" and window is None and day.the and p.text[: day.start].lower().rstrip().endswith("in the"):
+        # "in the New Year": early in the year after the reference, not New Year's Day
+        arg = ("year", 1, 3, 0)
+        return make.aligned(make.reference(), "period_part", arg, "narrative", p.words(lexes))
     return make.aligned(make.reference(), "latest_named_day", (readings, window), "holiday", p.words(lexes))
 
 
@@ -975,6 +1252,17 @@ def _age_turned(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 @_builder("stage")
 def _stage(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     low, high, unit = g["stage"][0].value
+    return _age(p, _Amount(((Fraction(low), Fraction(high), unit),), False, "exact"), lexes, g.get("who", []))
+
+
+@_builder("stage_when")
+def _stage_when(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "when he was a baby": the life stage "as a baby" names."""
+    article, noun = lexes[-2], lexes[-1]
+    entry = _WORDS.get(("as", p.text[article.start : article.end].lower(), p.text[noun.start : noun.end].lower()))
+    if entry is None or entry[0] != "stage":
+        return None
+    low, high, unit = entry[1]
     return _age(p, _Amount(((Fraction(low), Fraction(high), unit),), False, "exact"), lexes)
 
 
@@ -1110,7 +1398,7 @@ def _vague_amounts(unit: str, period: bool, settings: Settings) -> tuple[Amount,
     if unit == "workday":
         unit = "day"
     if unit == "fortnight":
-        count = Count.of(lo * 14, "day", hi * 14, settings=settings)
+        count = Count.of(lo * 2, "week", hi * 2, settings=settings)
     else:
         count = Count.of(lo, cast(Unit, unit), hi, settings=settings)
     return count.low, count.high
@@ -1147,22 +1435,44 @@ def _unit_next(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 def _unit_relation(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     unit, plural = g["unit"][0].value
     rel = g["rel"][0]
-    anchor_lexes = g.get("anchor", [])
-    if rel.cat == "adverb" and anchor_lexes:
+    anchor_lexes = _anchor_after(p, rel, g.get("anchor", []))
+    if anchor_lexes is None:
         return None
     words = p.words(lexes)
     base = _anchor(p, anchor_lexes)
+    if base is None:
+        return None
+    direction = _direction(rel)
     if plural:
-        if unit not in _CONV["vague_period" if g["unit"][0].the else "vague"]:
+        # "the weeks before X", "in the weeks leading up to X": a period back to X; "weeks before X": a gap
+        period = g["unit"][0].the or abs(rel.value) == 2
+        if unit not in _CONV["vague_period" if period else "vague"]:
             return None  # no convention for a count of these units without a number ("hours")
-        count = _vague(p, unit, g["unit"][0].the, words.text)
+        count = _vague(p, unit, period, words.text)
     else:
         if unit not in _CONV["adjacent"]:
             return None
+        if unit == "month" and direction < 0 and not isinstance(base, Reference):
+            # "the month before X": the calendar month before X's, or the 31 days before X
+            return make.aligned(base, "month_before", (), "relative", words)
         lo, hi = _CONV["adjacent"][unit]
         count = _days(lo, hi, words.text)
     kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
-    return make.shift(base, count, _direction(rel), kind, words)
+    return make.shift(base, count, direction, kind, words)
+
+
+def _anchor_after(p: _Phrase, rel: Lex, anchor: list[Lex]) -> list[Lex] | None:
+    """The lexemes of the anchor after a relation word.  An adverb that swallowed the anchor's
+    first word ("before this" in "the months before this act") gives it back; an adverb that
+    did not ("later") takes no anchor (``None``: the rule does not apply)."""
+    if rel.cat != "adverb" or not anchor:
+        return anchor
+    said = p.text[rel.start : rel.end].lower()
+    cut = max(said.rfind(" this"), said.rfind(" that"))
+    if cut < 0:
+        return None
+    start = rel.start + cut + 1
+    return [Lex("same", "same", start, rel.end), *anchor]
 
 
 @_builder("same_unit")
@@ -1182,7 +1492,7 @@ def _same_unit(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 @_builder("day_part")
 def _day_part(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
-    if g["part"][0].value == "night" and "adverb" not in g:
+    if g["part"][0].value in ("night", "small") and "adverb" not in g:
         return make.aligned(make.reference(), "night", (), "narrative", words)
     return make.shift(make.reference(), _days(0, text=words.text), 1, "narrative", words)
 
@@ -1196,9 +1506,23 @@ def _day_part_next(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     return make.shift(make.reference(), _days(1, text=words.text), direction, "narrative", words)
 
 
+def _check_clocks(p: _Phrase, lexes: list[Lex]) -> None:
+    """Refuse a clock time no day has ("25:61", "13pm")."""
+    for lex in lexes:
+        if lex.cat == "clock":
+            said = p.text[lex.start : lex.end].lower()
+            found = _CLOCK_HOUR.match(said)
+            if found is None:
+                continue
+            hour, minute = int(found.group(1)), int(found.group(2) or 0)
+            if minute > 59 or hour > 24 or (found.group(3) == "a" and hour > 12):
+                raise UnrecognisedPhrase(p.text, lex.start, lex.end, "there is no such time of day")
+
+
 @_builder("day_of")
 def _day_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     """A clock time beside a date: the date (the timeline is in days)."""
+    _check_clocks(p, lexes)
     return _read_quietly(p, g["rest"])
 
 
@@ -1209,7 +1533,10 @@ def _day_of_event(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     if unit != "day" or plural:
         return None
     words = p.words(lexes)
-    return make.shift(_anchor(p, g["rest"]), _days(0, text=words.text), 1, "relative", words)
+    base = _anchor(p, g["rest"])
+    if base is None:
+        return None
+    return make.shift(base, _days(0, text=words.text), 1, "relative", words)
 
 
 @_builder("final_period")
@@ -1220,10 +1547,13 @@ def _final_period(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     window = _CONV["final_period"]
     if not plural or unit not in window:
         return None
-    rest = g["rest"]
-    base: Node = (
-        Endpoint(make.named(p.words(rest)), "end", p.words(rest)) if rest[-1].cat == "life" else _anchor(p, rest)
-    )
+    rest = g.get("rest") or g["who"]  # "the final days of his life"; "her final months" (of her life)
+    if "rest" not in g or rest[-1].cat == "life":
+        base: Node | None = Endpoint(make.named(p.words(rest)), "end", p.words(rest))
+    else:
+        base = _anchor(p, rest)
+    if base is None:
+        return None
     lo, hi = window[unit]
     words = p.words(lexes)
     count = Count.of(lo, cast(Unit, unit), hi, settings=p.settings)
@@ -1238,9 +1568,32 @@ def _day_part_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     return base
 
 
+_CLOCK_HOUR: Final = re.compile(r"(\d{1,2})(?:[.:](\d{2}))?\s*([ap])?")
+
+
+def _clock_minutes(text: str) -> int | None:
+    """Minutes past midnight of a clock time as written ("7.30pm", "23:15", "12am"), if it says."""
+    found = _CLOCK_HOUR.match(text)
+    if found is None:
+        return None
+    hour, minute = int(found.group(1)), int(found.group(2) or 0)
+    if found.group(3) == "p" and hour < 12:
+        hour += 12
+    elif found.group(3) == "a" and hour == 12:
+        hour = 0
+    return hour * 60 + minute
+
+
 @_builder("clock")
 def _clock(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """A clock time: the reference's day.  Hedged within an hour of midnight ("at about 11.45pm"),
+    it may be either side of it: the reference's day or the next, as a night is."""
     words = p.words(lexes)
+    _check_clocks(p, lexes)
+    if "hedge" in g and "clock" in g:
+        minutes = _clock_minutes(p.text[g["clock"][0].start : g["clock"][0].end].lower())
+        if minutes is not None and (minutes >= 23 * 60 or minutes <= 60):
+            return make.aligned(make.reference(), "night", (), "narrative", words)
     return make.shift(make.reference(), _days(0, text=words.text), 1, "narrative", words)
 
 
@@ -1322,9 +1675,63 @@ def _count_adverb(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 
 @_builder("count_relation")
 def _count_relation(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "three months before his death": the count from the anchor, with its tolerance.  "the
+    four weeks before his murder", "the nine months leading up to her death": the period from
+    that far back up to the anchor, exact (as "the first five weeks of her life")."""
     words = p.words(lexes)
-    base = _anchor(p, g["anchor"])
-    return make.shift(base, _count(p, _read_amount(g["amt"]), words.text), _direction(g["rel"][0]), "relative", words)
+    rel = g["rel"][0]
+    anchor_lexes = _anchor_after(p, rel, g["anchor"])
+    if anchor_lexes is None:
+        return None
+    base = _anchor(p, anchor_lexes)
+    if base is None:
+        return None
+    amount = _read_amount(g["amt"])
+    if g["amt"][0].the and amount.bound == "exact" and len(amount.pairs) == 1 and amount.pairs[0][2] in _EXACT_UNITS:
+        _, hi, unit = amount.pairs[0]
+        count = make.count(_ZERO, _exact(hi, unit, up=True), words.text)
+        return make.shift(base, count, _direction(rel), "relative", words)
+    return make.shift(base, _count(p, amount, words.text), _direction(rel), "relative", words)
+
+
+@_builder("count_in")
+def _count_in(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "after only four days in the care home": that long after the start of what the words name."""
+    if _direction(g["rel"][0]) < 0:
+        return None
+    node = _anchor(p, g["anchor"])
+    if not isinstance(node, Named):
+        return None
+    words = p.words(lexes)
+    base = Endpoint(node, "start", node.words)
+    return make.shift(base, _count(p, _read_amount(g["amt"]), words.text), 1, "relative", words)
+
+
+@_builder("within_vague")
+def _within_vague(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "within days": from the anchor (or the reference) to as far as a count with no number reaches."""
+    unit, plural = g["unit"][0].value
+    if not plural or unit not in _CONV["vague"]:
+        return None
+    base = _anchor(p, g.get("anchor", []))
+    if base is None:
+        return None
+    words = p.words(lexes)
+    count = make.count(_ZERO, _vague(p, unit, False, words.text).high, words.text)
+    kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
+    return make.shift(base, count, 1, kind, words)
+
+
+@_builder("weekend_of")
+def _weekend_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "the weekend of 3 May 2014": the Saturday and Sunday holding (or after) that day; "the
+    weekend of Friday 14th to Sunday 16th March": the days named."""
+    node = _read(p, g["rest"])
+    if isinstance(node, Fixed) and all(r.earliest is not None and r.earliest == r.latest for r in node.readings):
+        return make.aligned(node, "weekend_next", (), "range", p.words(lexes))
+    if isinstance(node, Fixed):
+        return _fixed(node.readings, node.kind, p.words(lexes), node.notes)
+    return None
 
 
 @_builder("within")
@@ -1336,6 +1743,8 @@ def _within(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
         direction = _direction(anchor_lexes[0])
         anchor_lexes = anchor_lexes[1:]
     base = _anchor(p, anchor_lexes)
+    if base is None:
+        return None
     kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
     return make.shift(base, _count(p, _read_amount(g["amt"]), words.text), direction, kind, words)
 
@@ -1355,6 +1764,8 @@ def _gap(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     else:
         count = _count(p, amount, words.text)
     base = _anchor(p, g.get("anchor", []))
+    if base is None:
+        return None
     direction = _direction(g["rel"][0]) if "rel" in g else 1
     return make.shift(base, count, direction, "relative" if "anchor" in g else "narrative", words)
 
@@ -1372,6 +1783,8 @@ def _shortly(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     if anchor_lexes and "rel2" not in g and "rel" not in g:
         return None
     base = _anchor(p, anchor_lexes)
+    if base is None:
+        return None
     kind: Kind = "narrative" if isinstance(base, Reference) else "relative"
     return make.shift(base, _days(lo, hi, words.text), direction, kind, words)
 
@@ -1381,7 +1794,10 @@ def _just(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     words = p.words(lexes)
     direction: Direction = 1 if g["just"][0].cat == "justafter" else -1
     lo, hi = _CONV["short"]["just"]
-    return make.shift(_anchor(p, g["anchor"]), _days(lo, hi, words.text), direction, "relative", words)
+    base = _anchor(p, g["anchor"])
+    if base is None:
+        return None
+    return make.shift(base, _days(lo, hi, words.text), direction, "relative", words)
 
 
 @_builder("adverb")
@@ -1435,24 +1851,23 @@ def _since(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 
 @_builder("by")
 def _by(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    which = g["which"][0]
+    if which.cat == "under" and p.text[which.start : which.end].lower().split() != ["up", "to"]:
+        return None  # only "up to" bounds a period's end ("up to March 2013"); "within 2013" does not
     base = _parse_lexes(p, g["rest"])
+    if which.cat == "under" and isinstance(base, Length):
+        return None
     kind: Kind = base.kind if isinstance(base, (Fixed, Shift, Aligned)) else "range"
     return Bound(base, "until", kind, p.words(lexes))
 
 
-def _side(p: _Phrase, lexes: list[Lex]) -> Node:
-    node = _anchor(p, lexes)
-    if isinstance(node, Reference):
-        raise p.fail(lexes, "a period needs both ends")
-    return node
-
-
 @_builder("between")
 def _between(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
-    a, b = _borrow_year(g["a"], g["b"]), g["b"]
-    start, end = _side(p, a), _side(p, b)
+    b = _borrow_month(g["a"], g["b"])
+    a = _borrow_year(g["a"], b)
+    start, end = _anchor(p, a), _anchor(p, b)
     words = p.words(lexes)
-    if isinstance(start, Named) and isinstance(end, Named):
+    if start is None or end is None or (isinstance(start, Named) and isinstance(end, Named)):
         raise p.fail(lexes, "neither end of the period is a time")
     if lexes[0].cat == "from":  # "from A to B": what ran, ran from A to B
         return Between(start, end, "range", words, fills=True)
@@ -1464,7 +1879,8 @@ def _between(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
 
 @_builder("hull")
 def _hull(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
-    a, b = _borrow_year(g["a"], g["b"]), g["b"]
+    b = _borrow_month(g["a"], g["b"])
+    a = _borrow_year(g["a"], b)
     first, second = _parse_lexes(p, a), _parse_lexes(p, b)
     if isinstance(first, Length) or isinstance(second, Length):
         return None
@@ -1477,11 +1893,401 @@ def _length(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     return Length(_count(p, _read_amount(g["amt"]), words.text), words)
 
 
+# -- agency tables, spreadsheets and reporting periods -------------------------------------------
+
+
+@_builder("month_yy")
+def _month_yy(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "Mar-13": a month and a two-digit year, as a spreadsheet prints them ("13-Mar-13": a day too)."""
+    yy = g["yy"][0]
+    if not isinstance(yy.value, int) or yy.end - yy.start != 2:
+        return None
+    month, dom = g["month"][0].value, 0
+    if "day" in g:
+        given = g["day"][0].value  # a number lexeme may be a fraction ("18.25"): checked before it is a day
+        if not isinstance(given, int) or not 1 <= given <= cal.days_in_month(2000, month):
+            raise p.fail(lexes, "there is no such day in the year")
+        dom = given
+    kind: Kind = "day" if dom else "month"
+    return make.aligned(make.document_date(), "two_digit_year", (month, dom, yy.value), kind, p.words(lexes))
+
+
+def _month_number(lex: Lex) -> int | None:
+    value = lex.value
+    return value if isinstance(value, int) and 1 <= value <= 12 else None
+
+
+@_builder("blank_day")
+def _blank_day(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "?/03/2013", "xx/03/2013": a date whose day was left blank is its month, and says so."""
+    month, year = _month_number(g["month"][0]), g["year"][0]
+    if month is None:
+        raise p.fail(g["month"], "not a month number")
+    words = p.words(lexes)
+    if year.cat == "num":
+        if not isinstance(year.value, int) or year.end - year.start != 2:
+            return None
+        return make.aligned(make.document_date(), "two_digit_year", (month, 0, year.value), "month", words)
+    return _fixed((_month(year.value, month),), "month", words, ("the day is not given",))
+
+
+@_builder("blank_month")
+def _blank_month(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "xx/xx/2013": only the year is given."""
+    return _fixed((Interval.year(g["year"][0].value),), "year", p.words(lexes), ("the day and month are not given",))
+
+
+_WEEK_OF: Final = {"start": ((0, 0), (0, 6)), "end": ((0, -6), (0, 0))}
+
+
+@_builder("week_of")
+def _week_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "w/c 4th March 2013": the week that starts on that day; "w/e": the week that ends on it."""
+    which = g["weekof"][0].value
+    low, high = _WEEK_OF[which]
+    words = p.words(lexes)
+    node = _read(p, g["rest"])
+    if isinstance(node, Fixed) and all(r.earliest is not None and r.earliest == r.latest for r in node.readings):
+        readings = [_rules.widen(r, low, high) for r in node.readings]
+        note = f"the week {'commencing' if which == 'start' else 'ending'} {node.readings[0]}"
+        return _fixed(readings, "range", words, [note] * len(readings))
+    if isinstance(node, Aligned) and node.kind == "day":
+        return make.aligned(node.base, "moved", (node.rule, node.arg, low, high), "range", words)
+    raise p.fail(g["rest"], "a week commencing (or ending) needs the day it starts (or ends)")
+
+
+# -- hedges, notes and words that change nothing ------------------------------------------------
+
+# Calendar-aligned rules whose period a hedge may widen (each gives a period, not an offset).
+_HEDGEABLE: Final = frozenset(
+    (
+        "latest_month",
+        "latest_season",
+        "latest_named_day",
+        "latest_day",
+        "last_month",
+        "last_season",
+        "two_digit_year",
+        "in_year",
+        "season_relative",
+        "month_relative",
+        "this_period",
+        "next_period",
+        "previous_period",
+        "period_part",
+        "moved",
+    )
+)
+
+
+def _margin_text(months: int, days: int) -> str:
+    parts = ([f"{months} month{'s' if months != 1 else ''}"] if months else []) + (
+        [f"{days} day{'s' if days != 1 else ''}"] if days else []
+    )
+    return " ".join(parts) or "nothing"
+
+
+@_builder("hedged")
+def _hedged(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "around March 2013", "2012 (approx)", "Spring 2012?": the period widened by the hedge
+    (conventions.toml, [hedged_period]), each reading saying how far."""
+    hedge = g["hedge"][0]
+    said = p.text[hedge.start : hedge.end]
+    words = p.words(lexes)
+    node = _read(p, g["rest"])
+    if isinstance(node, Fixed):
+        if any(r.earliest is None or r.latest is None for r in node.readings):
+            return None
+        readings, notes = [], []
+        for index, reading in enumerate(node.readings):
+            months, days = _rules.hedge_margin(reading, node.kind == "holiday")
+            readings.append(_rules.widen(reading, (-months, -days), (months, days)))
+            before = f"{node.notes[index]}; " if len(node.notes) == len(node.readings) else ""
+            notes.append(f"{before}hedged ({said!r}): {reading} widened by {_margin_text(months, days)} each side")
+        return _fixed(readings, node.kind, words, notes)
+    if isinstance(node, Aligned) and node.rule in _HEDGEABLE:
+        arg = (node.rule, node.arg, node.kind == "holiday")
+        return make.aligned(node.base, "hedged", arg, node.kind, words)
+    return None
+
+
+@_builder("unsure")
+def _unsure(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "early 2012 (exact date unknown)": the bounds of what it follows, with a note."""
+    node = _read(p, g["rest"])
+    if node is None or isinstance(node, Length):
+        return None
+    if isinstance(node, Fixed):
+        said = g["unsure"][0].value
+        noted = len(node.notes) == len(node.readings)
+        notes = [f"{node.notes[i]}; {said}" if noted else said for i in range(len(node.readings))]
+        return _fixed(node.readings, node.kind, p.words(lexes), notes)
+    return node
+
+
+_TIME_NODES: Final = (Fixed, Shift, Aligned, Between, Bound, Hull, Endpoint)
+
+
+@_builder("lead")
+def _lead(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """Words before a time phrase that change nothing ("at the start of 2013", "throughout 2012",
+    "the whole of 2012"); before an event, that event's day ("at his death", "upon her release")."""
+    node = _read_quietly(p, g["rest"])
+    if isinstance(node, Fixed):
+        return _fixed(node.readings, node.kind, p.words(lexes), node.notes)
+    if isinstance(node, _TIME_NODES):
+        return node
+    if node is None:
+        node = _anchor_quietly(p, g["rest"])
+    if node is not None and _event_anchor(node):
+        words = p.words(lexes)
+        return make.shift(node, _days(0, text=words.text), 1, "relative", words)
+    return None
+
+
+def _anchor_quietly(p: _Phrase, lexes: list[Lex]) -> Node | None:
+    try:
+        return _anchor(p, lexes)
+    except UnrecognisedPhrase:
+        return None
+
+
+@_builder("rest_of")
+def _rest_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "the rest of 2012", "the remainder of the year": from the reference to the period's end
+    (the whole period where the narrative has no reference)."""
+    rest = g["rest"]
+    words = p.words(lexes)
+    if len(rest) > 1 and rest[0].cat == "unit" and rest[0].value[1]:
+        rest = rest[1:]  # "the remaining months of 2012"
+    if len(rest) == 1 and rest[0].cat == "unit":
+        unit = rest[0].value[0]
+        if unit == "day":
+            return make.shift(make.reference(), _days(0, text=words.text), 1, "narrative", words)
+        if unit not in ("week", "month", "year"):
+            return None
+        return make.aligned(make.reference(), "rest_of_period", (unit,), "narrative", words)
+    whole = _fixed_of(_read_quietly(p, rest))
+    if whole is None or len(whole.readings) != 1 or not whole.readings[0].is_bounded:
+        return None
+    first, last = whole.readings[0].earliest, whole.readings[0].latest
+    assert first is not None and last is not None  # is_bounded
+    return make.aligned(make.reference(), "rest_in", (first.toordinal(), last.toordinal()), "narrative", words)
+
+
+# -- before or after an anchor with no count ---------------------------------------------------
+
+_OPEN_PAST: Final = make.count(make.amount(0, 1), None)
+
+
+@_builder("relation_alone")
+def _relation_alone(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "before his death", "prior to the perpetrator being released from prison", "after 18.2.09":
+    any time before (after) the anchor.  An event is a moment of its day, so its day is allowed;
+    a date or period is whole, so "after 18.2.09" starts the next day."""
+    rel, anchor_lexes = g["rel"][0], g["anchor"]
+    words = p.words(lexes)
+    if rel.cat == "beforeage":
+        if len(anchor_lexes) == 1 and anchor_lexes[0].cat == "born":  # "before she was born"
+            return make.shift(make.birth(), make.count(_ZERO, None, words.text), -1, "relative", words)
+        return None
+    direction = _direction(rel)
+    node = _anchor(p, anchor_lexes)
+    if node is None:
+        return None
+    if isinstance(node, Reference):
+        return None
+    if isinstance(node, Fixed):
+        if any(r.earliest is None or r.latest is None for r in node.readings):
+            return None
+        edges = [
+            make.interval(r.earliest, r.earliest) if direction < 0 else make.interval(r.latest, r.latest)
+            for r in node.readings
+        ]
+        edge = _fixed(edges, node.kind, node.words, node.notes)
+        return make.shift(edge, make.count(_OPEN_PAST.low, None, words.text), direction, "relative", words)
+    if isinstance(node, Aligned):
+        arg = (node.rule, node.arg, "start" if direction < 0 else "end")
+        edge_node = make.aligned(node.base, "edge", arg, node.kind, node.words)
+        return make.shift(edge_node, make.count(_OPEN_PAST.low, None, words.text), direction, "relative", words)
+    if isinstance(node, (Named, Birth, Endpoint)):
+        return make.shift(node, make.count(_ZERO, None, words.text), direction, "relative", words)
+    return None
+
+
+@_builder("count_unsaid")
+def _count_unsaid(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "three months before": from the anchor the caller gives (else the reference)."""
+    words = p.words(lexes)
+    unsaid = make.named(make.excerpt("", words.end or 0, words.end or 0))
+    count = _count(p, _read_amount(g["amt"]), words.text)
+    return make.shift(unsaid, count, _direction(g["rel"][0]), "relative", words)
+
+
+@_builder("count_into")
+def _count_into(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "two days into her stay": counted from the start of what the words name."""
+    words = p.words(lexes)
+    node = _anchor(p, g["anchor"])
+    if node is None:
+        return None
+    if not isinstance(node, Named):
+        return None
+    base = Endpoint(node, "start", node.words)
+    return make.shift(base, _count(p, _read_amount(g["amt"]), words.text), 1, "relative", words)
+
+
+@_builder("daypart_relation")
+def _daypart_relation(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "the evening before his death": the day before it; "the night before": that night (two days)."""
+    words = p.words(lexes)
+    base = _anchor(p, g["anchor"])
+    if base is None:
+        return None
+    if isinstance(base, Reference):
+        return None
+    direction = _direction(g["rel"][0])
+    if g["part"][0].value == "night":
+        return make.aligned(base, "previous_night" if direction < 0 else "night", (), "relative", words)
+    return make.shift(base, _days(1, text=words.text), direction, "relative", words)
+
+
+@_builder("deictic_window")
+def _deictic_window(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "in the last few weeks": back from the document's date as far as the count reaches (no tolerance)."""
+    amount = _read_amount(g["amt"])
+    if len(amount.pairs) != 1 or amount.bound != "exact":
+        return None
+    _, hi, unit = amount.pairs[0]
+    if unit not in _EXACT_UNITS:
+        return None
+    words = p.words(lexes)
+    count = make.count(_ZERO, _exact(hi, unit, up=True), words.text)
+    return make.shift(make.document_date(), count, -1, "deictic", words)
+
+
+# -- ages with a named person, decades of age ------------------------------------------------------
+
+
+@_builder("age_of")
+def _age_of(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "when Child S was 4 months old": the age of the person the words name."""
+    return _age(p, _read_amount(g["amt"], default_unit="year"), lexes, g["who"])
+
+
+@_builder("age_now")
+def _age_now(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "now aged 3", "then 4 months old": an age; "now" and "then" alone are refused."""
+    node = _read_quietly(p, g["rest"])
+    if isinstance(node, Shift) and isinstance(node.base, Birth):
+        return node
+    return None
+
+
+@_builder("age_decade")
+def _age_decade(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    """ "in his 30s": aged 30 to 39; "in her late 70s": 77 to 79 (thirds as a decade of years)."""
+    first = g["decade"][0].value
+    if not isinstance(first, int) or not 10 <= first < 100:
+        return None
+    low, high = first, first + 9
+    if "part" in g:
+        low, high = cal.split_units(first, 10, 3)[_rules.PARTS[g["part"][0].value]]
+    amount = _Amount(((low, high, "year"),), False, "exact")
+    return _age(p, amount, lexes, g.get("who", []))
+
+
+# -- seasons, months and years placed from the reference or the document -------------------------
+
+
+def _placed_from(which: Lex) -> tuple[Node, int]:
+    """The base a relative word places from, and how far: "that" the reference (0), "the
+    following" / "the previous" the reference (+1 / -1), "this" the document (0), "last" the
+    document (-1), "next" without "the" the document (+1)."""
+    if which.cat == "this":
+        return make.document_date(), 0
+    if which.cat == "last":
+        return make.document_date(), -1
+    if which.cat == "same":
+        return make.reference(), 0
+    step = 1 if which.value > 0 else -1
+    return (make.reference() if which.the else make.document_date()), step
+
+
+def _part_value(g: Groups, *names: str) -> str:
+    for name in names:
+        if name in g:
+            return str(g[name][0].value)
+    return ""
+
+
+@_builder("season_relative")
+def _season_relative(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    base, offset = _placed_from(g["which"][0])
+    name, own_part = g["season"][0].value
+    part = _part_value(g, "part", "part2") or own_part or ""
+    return make.aligned(base, "season_relative", (name, offset, part), "season", p.words(lexes))
+
+
+@_builder("month_relative")
+def _month_relative(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    base, offset = _placed_from(g["which"][0])
+    arg = (g["month"][0].value, offset, _part_value(g, "part"))
+    return make.aligned(base, "month_relative", arg, "month", p.words(lexes))
+
+
+@_builder("in_year")
+def _in_year(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
+    if g["unit"][0].value[0] != "year":
+        return None
+    base, offset = _placed_from(g["which"][0])
+    what = g["what"][0]
+    dom = 0
+    if "day" in g:
+        given = g["day"][0].value  # a number lexeme may be a fraction ("18.25"): checked before it is a day
+        if what.cat != "month" or not isinstance(given, int) or not 1 <= given <= cal.days_in_month(2000, what.value):
+            raise p.fail(lexes, "there is no such day in the year")
+        dom = given
+    if what.cat == "month":
+        arg: tuple[Any, ...] = (offset, "month", what.value, _part_value(g, "part"), dom)
+        kind: Kind = "day" if dom else "month"
+    else:
+        name, own_part = what.value
+        arg = (offset, "season", name, _part_value(g, "part") or own_part or "", 0)
+        kind = "season"
+    return make.aligned(base, "in_year", arg, kind, p.words(lexes))
+
+
 # -- the public functions ------------------------------------------------------------------------
 
 
+_SPACES: Final = re.compile(r"\s*")
+
+
 def _start(phrase: str, settings: Settings) -> tuple[_Phrase, list[Lex]]:
-    return _Phrase(phrase, settings), _lex(_normalise(phrase))
+    """The phrase to parse and its lexemes; a phrase longer than :data:`MAX_LENGTH` is refused
+    (looking at no more of it than it must)."""
+    if len(phrase) > MAX_LENGTH:
+        # The words' bounds, looking at the spaces at each end only: strip() would copy megabytes
+        # to drop one space.  A long run of spaces at the end is left to rstrip (linear, in C).
+        start = _SPACES.match(phrase).end()  # type: ignore[union-attr]  # \s* always matches
+        end = len(phrase)
+        while end > start and end > len(phrase) - 64 and phrase[end - 1].isspace():
+            end -= 1
+        if end > start and end == len(phrase) - 64 and phrase[end - 1].isspace():
+            end = len(phrase.rstrip())
+        if end - start > MAX_LENGTH:
+            raise UnrecognisedPhrase(
+                phrase,
+                start + MAX_LENGTH,
+                end,
+                f"a time phrase is at most {MAX_LENGTH} characters, and this one has {end - start:,}:"
+                " give the words of one phrase",
+            )
+    p = _Phrase(phrase, settings)
+    lexes = _lex(_normalise(phrase))
+    p.budget += _BUDGET_PER_LEX * len(lexes)
+    return p, lexes
 
 
 def read(phrase: str, settings: Settings) -> Node:
@@ -1495,23 +2301,63 @@ def read(phrase: str, settings: Settings) -> Node:
     return _read_or_fall_back(p, lexes)
 
 
+def work(phrase: str, settings: Settings) -> tuple[int, int, int]:
+    """The grammar's work on ``phrase``, counted rather than timed (for tests and benchmarks):
+    its lexemes, the steps reading it took, and the signature characters the rules' regular
+    expressions were given (read afresh: the cache of signatures is emptied first).
+
+    >>> from chronology.settings import DEFAULT
+    >>> work("early summer 2011", DEFAULT)[:2]
+    (3, 2)
+    """
+    _MATCHES.clear()
+    scanned = _SCANNED[0]
+    try:
+        p, lexes = _start(phrase, settings)
+    except ChronologyError:
+        return 0, 0, 0  # longer than MAX_LENGTH: refused unread
+    allowed = p.budget
+    with contextlib.suppress(ChronologyError):
+        _read_or_fall_back(p, lexes)
+    return len(lexes), allowed - max(p.budget, -1), _SCANNED[0] - scanned
+
+
+# A word after the last lexeme: a filler ("the", "of", "in") the lexer set aside.
+_TRAILING_WORD: Final = re.compile(r"[^\W\d_]+")
+
+
 def _read_or_fall_back(p: _Phrase, lexes: list[Lex]) -> Node:
-    """The tree of ``lexes``; where no rule reads them, or a rule refuses them, an explicit
-    calendar date dateparser knows (:mod:`chronology.phrases.fallback`); else the grammar's error."""
+    """The tree of ``lexes``.  Where no rule reads them, an explicit calendar date dateparser
+    knows (:mod:`chronology.phrases.fallback`), else the grammar's error.  A phrase a rule has
+    refused (a day no month has, a weekday that disagrees) is refused: it never reaches dateparser."""
     if not lexes:
         raise p.fail(lexes, "no words of time")
+    trailing = _TRAILING_WORD.search(p.text, lexes[-1].end)
+    if trailing is not None:  # "three months before his death, the": the phrase ended before "the"
+        raise UnrecognisedPhrase(p.text, trailing.start(), trailing.end(), "a time phrase does not end with this word")
+    error: UnrecognisedPhrase | None
     try:
         node = _read(p, lexes)
     except UnrecognisedPhrase as refusal:
-        error = refusal
+        if p.spent:
+            raise p.too_complex() from None
+        if refusal.start <= lexes[0].start and refusal.end >= lexes[-1].end:
+            raise  # a rule refused the whole phrase: final
+        node, error = None, _fresh(refusal)  # a rule refused part of it: dateparser may know the whole
     else:
+        if p.spent:
+            raise p.too_complex()
         if node is not None:
             return node
         error = _explain(p, lexes)
     day = explicit_day(p.text, p.settings)
     if day is None:
-        raise error
-    return _fixed((Interval.on(day),), "day", make.excerpt(p.text, 0, len(p.text)), ("read by dateparser",))
+        try:
+            raise error
+        finally:
+            error = None  # the raised error's traceback holds this frame: no cycle through the local
+    start, end = lexes[0].start, lexes[-1].end
+    return _fixed((Interval.on(day),), "day", make.excerpt(p.text[start:end], start, end), ("read by dateparser",))
 
 
 def rule_of(phrase: str, settings: Settings) -> str:
@@ -1522,8 +2368,19 @@ def rule_of(phrase: str, settings: Settings) -> str:
     'season'
     """
     p, lexes = _start(phrase, settings)
+    if not lexes:
+        raise p.fail(lexes, "no words of time")
     found: list[str] = []
-    _parse_lexes(p, lexes, rule_out=found)
+    try:
+        node = _read(p, lexes, rule_out=found)
+    except UnrecognisedPhrase:
+        if p.spent:
+            raise p.too_complex() from None
+        raise
+    if p.spent:
+        raise p.too_complex()
+    if node is None:
+        raise _explain(p, lexes)
     return found[0]
 
 
@@ -1574,6 +2431,9 @@ def _leaf(node: Node, ctx: _Context) -> Sequence[Interval]:
             found = ctx.anchor
     elif isinstance(node, Named):
         found, needs, words = ctx.anchor, "anchor", node.words.text
+        if found is None and not words:
+            # "three months before": the anchor the caller gives, else the narrative's reference
+            found = ctx.reference
     elif isinstance(node, Reference):
         # The document's own date is the reference where nothing else is.
         found, needs, words = ctx.reference if ctx.reference is not None else ctx.document, "reference", None
@@ -1714,13 +2574,27 @@ def _eval(node: Node, ctx: _Context) -> Sequence[Interval]:
 _LEAVES: Final = frozenset((Birth, Named, Reference, DocumentDate))
 
 
+# Where a rule placed from the narrative's reference finds only the document's date, the
+# rule to use instead: a news report's "on Thursday" is the latest Thursday on or before it.
+_FROM_DOCUMENT: Final = {"weekday_on_or_after": "weekday_on_or_before"}
+
+
 def _eval_moved(node: Shift | Aligned, ctx: _Context) -> list[Interval]:
     base = node.base
+    if (
+        type(node) is Aligned
+        and type(base) is Reference
+        and ctx.reference is None
+        and ctx.document is not None
+        and node.rule in _FROM_DOCUMENT
+    ):
+        rule_ = _FROM_DOCUMENT[node.rule]
+        node = make.aligned(base, rule_, node.arg, node.kind, node.words)
     try:
         bases = _leaf(base, ctx) if type(base) in _LEAVES else _eval(base, ctx)
     except MissingAnchor:
-        if isinstance(node, Aligned) and node.rule in _rules.FALLBACKS:
-            return [_rules.FALLBACKS[node.rule](node.arg)]
+        if isinstance(node, Aligned) and _rules.has_fallback(node.rule, node.arg):
+            return [_rules.fallback(node.rule, node.arg)]
         raise
     if type(node) is Shift:
         return [_shifted(node, one) for one in bases]
@@ -1740,8 +2614,7 @@ def resolve(
     May 2012 (aged 17 months)
     """
     conf = settings
-    p = _Phrase(phrase, conf)
-    lexes = _lex(_normalise(phrase))
+    p, lexes = _start(phrase, conf)
     node = _read_or_fall_back(p, lexes)
     if type(node) is Fixed:
         readings: Sequence[Interval] = node.readings
@@ -1760,7 +2633,25 @@ def resolve(
         unique = tuple(dict.fromkeys(readings))
         if not unique:
             raise InvalidValue("a When needs at least one reading")
-        if isinstance(node, Fixed) and len(node.notes) == len(node.readings) == len(unique) > 1:
+    if isinstance(node, Fixed):
+        if len(node.notes) == len(node.readings) == len(unique):
             notes = node.notes
+    elif type(node) is Aligned and node.rule == "hedged":
+        notes = tuple(_hedged_note(p, node, reading) for reading in unique)
     kind: Kind = getattr(node, "kind", "date")
-    return make.when(unique, phrase, kind, make.excerpt(phrase, 0, len(phrase)), notes)
+    start, end = _stripped(phrase)
+    text = phrase if end - start == len(phrase) else phrase[start:end]
+    return make.when(unique, text, kind, make.excerpt(text, start, end), notes)
+
+
+def _hedged_note(p: _Phrase, node: Aligned, reading: Interval) -> str:
+    """What a hedge did to a period placed from a day ("around March")."""
+    return "hedged: the period widened by half its length each side (at most six months; a named day by a week)"
+
+
+def _stripped(phrase: str) -> tuple[int, int]:
+    """Where ``phrase`` starts and ends without the spaces around it."""
+    if not phrase or not (phrase[0].isspace() or phrase[-1].isspace()):
+        return 0, len(phrase)
+    end = len(phrase.rstrip())
+    return end - len(phrase[:end].lstrip()), end

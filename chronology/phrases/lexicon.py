@@ -59,10 +59,12 @@ _LEXER_CATEGORIES = (
     "frac",
     "other",
     "holiday",
+    "query",
+    "qnum",
 )
 # Vocabulary tables whose rows all share one category (the table's name, or as given here).
 _TABLE_CATEGORY = {"number": "num", "ordinal": "ord"}
-_SPECIAL_TABLES = ("filler", "connector", "title", "furniture")
+_SPECIAL_TABLES = ("filler", "connector", "title", "furniture", "event")
 
 
 def split_words(text: str) -> tuple[str, ...]:
@@ -101,6 +103,7 @@ class Lexicon:
     windows: Mapping[str, tuple[int, int]]
     conventions: Mapping[str, Any]
     furniture: frozenset[str] = frozenset()
+    events: frozenset[str] = frozenset()
 
 
 def _value(table: str, value: Any) -> Any:
@@ -190,6 +193,9 @@ def load(folder: Path = DATA) -> Lexicon:
     rules = []
     for row in grammar["rule"]:
         where = f"grammar.toml rule {row['id']!r}"
+        if re.search(r"\w+:\([^()]*\)[+*]", row["pattern"]):
+            # Python keeps only the last repetition of a repeated group: label the repetition
+            raise InvalidValue(f"{where}: write label:((a | b)+), not label:(a | b)+")
         source = _compile(row["pattern"], chars, macros, where)
         regex = re.compile(source)
         rules.append(
@@ -212,6 +218,7 @@ def load(folder: Path = DATA) -> Lexicon:
         windows=MappingProxyType({k: (int(v[0]), int(v[1])) for k, v in named["window"].items()}),
         conventions=MappingProxyType(conventions),
         furniture=frozenset(vocabulary["furniture"]),
+        events=frozenset(vocabulary["event"]),
     )
 
 

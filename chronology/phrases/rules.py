@@ -26,11 +26,14 @@ from chronology import calendar as cal
 from chronology.errors import InvalidValue
 from chronology.model import Interval
 from chronology.phrases import _make as make
-from chronology.phrases.syntax import rule
+from chronology.phrases.lexicon import LEXICON
+from chronology.phrases.syntax import RULES, rule
 from chronology.settings import DEFAULT, Settings
 
 __all__ = [
     "period",
+    "hedge_margin",
+    "widen",
     "season_readings",
     "cut",
     "named_day",
@@ -420,6 +423,171 @@ def two_digit_year(day: date, arg: Arg, settings: Settings) -> Interval:
     return _nearest_century(day, lambda y: Interval.month(y, month), yy)
 
 
+# -- periods relative to a day ----------------------------------------------------------------
+
+
+def _shifted_period(day: date, unit: str, offset: int) -> Interval:
+    """The calendar week / month / year holding the day, moved by ``offset`` of them."""
+    whole = period(day, unit)
+    for _ in range(abs(offset)):
+        whole = period(_last_day(whole) + _ONE if offset > 0 else _first_day(whole) - _ONE, unit)
+    return whole
+
+
+@rule("period_part")
+def period_part(day: date, arg: Arg, settings: Settings) -> Interval:
+    """Part ``index`` of ``parts`` of the day's week / month / year moved by ``offset`` ones
+    ("the end of the month", "the beginning of the following year"): ``arg = (unit, offset, parts, index)``."""
+    unit, offset, parts, index = arg
+    return cut(_shifted_period(day, unit, offset), parts, index)
+
+
+@rule("rest_in")
+def rest_in(day: date, arg: Arg, settings: Settings) -> Interval:
+    """From the day to the end of a period (``arg`` = first and last ordinals): "the rest of 2012"."""
+    first, last = date.fromordinal(arg[0]), date.fromordinal(arg[1])
+    return _made(min(max(day, first), last), last)
+
+
+@rule("month_before")
+def month_before(day: date, arg: Arg, settings: Settings) -> Interval:
+    """ "the month before X": the calendar month before the day's, to the day before it (either is meant)."""
+    previous = cal.add_months(cal.month_start(day), -1)
+    return _made(previous, day - _ONE)
+
+
+@rule("weekday_on_or_before")
+def weekday_on_or_before(day: date, arg: Arg, settings: Settings) -> Interval:
+    """The last given weekday on or before the day ("on Thursday" in a report dated after it)."""
+    one = day - _step((day.weekday() - arg[0]) % 7)
+    return _made(one, one)
+
+
+def _season_year(day: date, name: str) -> int:
+    """The year whose ``name`` season a day belongs to, or is next to: a winter belongs to the
+    year of its December (January and February fall in the winter begun the year before)."""
+    return day.year - 1 if name == "winter" and day.month < 3 else day.year
+
+
+@rule("season_relative")
+def season_relative(day: date, arg: Arg, settings: Settings) -> Interval:
+    """A season placed from the day, ``arg = (name, offset, part)``: offset 0 is the season of
+    the day's year ("that summer"; for a winter, the one holding the day or begun in its year);
+    1 the first to start after the day ("the following spring"); -1 the last to end before it
+    ("the previous summer")."""
+    name, offset, part = arg
+    year = _season_year(day, name)
+    if offset > 0:
+        while _first_day(season_readings(name, year, settings.seasons)[0][0]) <= day:
+            year += 1
+    elif offset < 0:
+        while _last_day(season_readings(name, year, settings.seasons)[0][0]) >= day:
+            year -= 1
+    return _season_part(season_readings(name, year, settings.seasons)[0][0], part)
+
+
+@rule("month_relative")
+def month_relative(day: date, arg: Arg, settings: Settings) -> Interval:
+    """A month placed from the day, ``arg = (month, offset, part)``: offset 0 is that month of the
+    day's year ("that June"); 1 the first to start after the day's month ("the following June");
+    -1 the last to end before the day's month ("the previous December")."""
+    month, offset, part = arg
+    year = day.year
+    if offset > 0 and month <= day.month:
+        year += 1
+    elif offset < 0 and month >= day.month:
+        year -= 1
+    return _part_of_month(year, month, part)
+
+
+@rule("in_year")
+def in_year(day: date, arg: Arg, settings: Settings) -> Interval:
+    """A month, a day of a month or a season of the day's year moved by ``offset`` years ("December
+    last year", "March 1 last year", "October the following year"): ``arg = (offset, what, value,
+    part, day_of_month)`` with ``what`` "month" or "season".  A winter of a year has two readings
+    (the conventions); here, the smallest interval holding both."""
+    offset, what, value, part, dom = arg
+    year = day.year + offset
+    if what == "month":
+        if dom:
+            return Interval.day(year, value, dom)
+        return _part_of_month(year, value, part)
+    readings = [_season_part(r, part) for r, _ in season_readings(value, year, settings.seasons)]
+    return Interval.hull_of(readings)
+
+
+# -- hedged and moved periods ---------------------------------------------------------------------
+
+_HEDGE: Final = LEXICON.conventions["hedged_period"]
+
+
+def hedge_margin(reading: Interval, named_day: bool = False) -> tuple[int, int]:
+    """How far a hedge ("around", "approx", "?") moves each end of a period out, as (months, days):
+    half its length, a period of whole months by whole months (a half month as 15 days), others
+    by days rounded up, up to six months; a named day by at least a week.
+
+    >>> hedge_margin(Interval.month(2013, 3)), hedge_margin(Interval.year(2012))
+    ((0, 15), (6, 0))
+    >>> hedge_margin(Interval.day(2013, 3, 12)), hedge_margin(Interval.months(2012, 6, 3))
+    ((0, 1), (1, 15))
+    """
+    first, last = _first_day(reading), _last_day(reading)
+    most = int(_HEDGE["most_months"])
+    fraction = float(_HEDGE["fraction"])
+    if first.day == 1 and last == cal.month_end(last):
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        if months * fraction >= most:
+            return most, 0
+        whole = int(months * fraction)
+        return whole, int(_HEDGE["half_month_days"]) if months * fraction > whole else 0
+    days = -int(-((last - first).days + 1) * fraction // 1)
+    if named_day:
+        days = max(days, int(_HEDGE["named_day_days"]))
+    return (most, 0) if days > most * 30 else (0, days)
+
+
+def widen(reading: Interval, low: tuple[int, int], high: tuple[int, int]) -> Interval:
+    """``reading`` with its first day moved by ``low`` and its last by ``high`` (months, then days)."""
+    return _made(
+        cal.shift(_first_day(reading), low[0], low[1]),
+        cal.shift(_last_day(reading), high[0], high[1]),
+    )
+
+
+@rule("hedged")
+def hedged(day: date, arg: Arg, settings: Settings) -> Interval:
+    """A calendar-aligned rule's period widened by a hedge: ``arg = (rule, its arg, named_day)``."""
+    name, inner, named = arg
+    whole = RULES[name](day, inner, settings)
+    months, days = hedge_margin(whole, named)
+    return widen(whole, (-months, -days), (months, days))
+
+
+@rule("moved")
+def moved(day: date, arg: Arg, settings: Settings) -> Interval:
+    """A calendar-aligned rule's period with its ends moved: ``arg = (rule, its arg, low, high)``,
+    each a (months, days) shift ("w/c 4th March": the day to six days after it)."""
+    name, inner, low, high = arg
+    return widen(RULES[name](day, inner, settings), low, high)
+
+
+@rule("edge")
+def edge(day: date, arg: Arg, settings: Settings) -> Interval:
+    """The first (``"start"``) or last (``"end"``) day of a calendar-aligned rule's period:
+    ``arg = (rule, its arg, which)`` ("after 12 March": counted from the end of that day)."""
+    name, inner, which = arg
+    whole = RULES[name](day, inner, settings)
+    one = _first_day(whole) if which == "start" else _last_day(whole)
+    return _made(one, one)
+
+
+def _fallback_edge(arg: Arg) -> Interval:
+    name, inner, which = arg
+    whole = fallback(name, inner)
+    one = _first_day(whole) if which == "start" else _last_day(whole)
+    return _made(one, one)
+
+
 def _fallback_later_in(arg: Arg) -> Interval:
     return _made(date.fromordinal(arg[0]), date.fromordinal(arg[1]))
 
@@ -429,5 +597,40 @@ def _fallback_two_digit(arg: Arg) -> Interval:
     return Interval.day(2000 + yy, month, dom) if dom else Interval.month(2000 + yy, month)
 
 
+def _fallback_hedged(arg: Arg) -> Interval:
+    name, inner, named = arg
+    whole = fallback(name, inner)
+    months, days = hedge_margin(whole, named)
+    return widen(whole, (-months, -days), (months, days))
+
+
+def _fallback_moved(arg: Arg) -> Interval:
+    name, inner, low, high = arg
+    return widen(fallback(name, inner), low, high)
+
+
 # What a rule gives when its base is not known at all (no reference, no document date).
-FALLBACKS = {"later_in": _fallback_later_in, "earlier_in": _fallback_later_in, "two_digit_year": _fallback_two_digit}
+FALLBACKS: dict[str, Callable[[Arg], Interval]] = {
+    "later_in": _fallback_later_in,
+    "earlier_in": _fallback_later_in,
+    "rest_in": _fallback_later_in,
+    "two_digit_year": _fallback_two_digit,
+}
+
+
+def has_fallback(name: str, arg: Arg) -> bool:
+    """Whether the rule ``name`` with ``arg`` gives a period when its base is not known at all."""
+    if name in ("hedged", "moved", "edge"):
+        return has_fallback(arg[0], arg[1])
+    return name in FALLBACKS
+
+
+def fallback(name: str, arg: Arg) -> Interval:
+    """What the rule ``name`` with ``arg`` gives when its base is not known at all."""
+    if name == "hedged":
+        return _fallback_hedged(arg)
+    if name == "moved":
+        return _fallback_moved(arg)
+    if name == "edge":
+        return _fallback_edge(arg)
+    return FALLBACKS[name](arg)
