@@ -232,7 +232,26 @@ def _read_command(args: argparse.Namespace, settings: Settings) -> Chronology:
     read_file: Callable[..., Chronology] | None = getattr(chronology, "read_file", None)
     if read_file is None:
         raise _Usage("reading a review needs chronology.read_file, which this version does not have yet")
-    return read_file(args.review, settings=settings)
+    read = read_file(args.review, settings=settings)
+    print(_read_summary(args.review, read), file=sys.stderr)
+    return read
+
+
+def _read_summary(name: str, read: Chronology) -> str:
+    """One line on what was read (counts only: never the review's words)."""
+    events = read.events
+    dated = sum(1 for e in events if read.when(e).earliest is not None or read.when(e).latest is not None)
+    parts = [
+        f"{len(events)} event{_s(len(events))} ({dated} dated)",
+        f"{len(read.people)} {'person' if len(read.people) == 1 else 'people'}",
+        f"{len(read.agencies)} agenc{'y' if len(read.agencies) == 1 else 'ies'}",
+        f"{len(read.conflicts)} conflict{_s(len(read.conflicts))}",
+    ]
+    return f"read {name}: " + ", ".join(parts)
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
 
 
 def _merge_command(args: argparse.Namespace, settings: Settings) -> Chronology:

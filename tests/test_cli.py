@@ -190,3 +190,23 @@ def test_the_installed_command_runs_outside_the_source_tree(tmp_path: Path) -> N
     assert "2011-06-01 .. 2011-06-30" in done.stdout
     done = subprocess.run([command, "merge", str(tmp_path / "none.csv")], capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode == 2 and done.stderr.strip() == f"chronology: {tmp_path / 'none.csv'}: no such file"
+
+
+def test_read_writes_the_readme_outputs_and_says_only_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README's main command: the example review read into a CSV table and a timeline."""
+    review = Path(__file__).resolve().parents[1] / "examples" / "review-child-m.txt"
+    table, timeline = tmp_path / "child-m.csv", tmp_path / "child-m.png"
+    assert main(["read", str(review), "--csv", str(table), "--plot", str(timeline)]) == 0
+    err = capsys.readouterr().err
+    summary = next(line for line in err.splitlines() if line.startswith("read "))
+    assert "events" in summary and "agencies" in summary and "conflict" in summary
+    words = {w for w in review.read_text(encoding="utf-8").split() if len(w) > 6 and w.isalpha()}
+    assert not words & set(summary.split())  # counts only: none of the review's words
+    with table.open(encoding="utf-8-sig", newline="") as written:  # a BOM, so that Excel reads it as UTF-8
+        rows = list(csv.DictReader(written))
+    assert len(rows) >= 20
+    assert {"health visiting", "GP", "police"} <= {row["Agency"] for row in rows}
+    assert all(row["Earliest"] <= row["Latest"] for row in rows if row["Earliest"] and row["Latest"])
+    assert timeline.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
