@@ -181,6 +181,18 @@ def test_age_at_the_time_counts_from_the_subject() -> None:
     assert rows[mother.birth.description].age == "before birth"
 
 
+def test_no_age_after_the_subjects_death() -> None:
+    case = Case()
+    child = case.person("Child S", born="December 2010")
+    death = case.event("death of Child S", "in the late autumn of 2013", kind="death", people=[child])
+    sentence = case.event("trial", "In July 2015")
+    on_the_day = case.event("arrest", "the same day", reference=death)
+    rows = {row.event: row for row in case.solve().table()}
+    assert rows[sentence.description].age == "after death"
+    assert rows[on_the_day.description].age.startswith("2 years")  # the day of the death itself still has an age
+    assert rows[death.description].age.startswith("2 years")
+
+
 def test_no_age_without_a_placed_birth() -> None:
     case = Case()
     case.person("Child S")

@@ -44,7 +44,7 @@ from chronology.model import Excerpt, Interval, When
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from chronology.case import Chronology, Event
+    from chronology.case import Chronology, Event, Person
 
 __all__ = [
     "Column",
@@ -328,9 +328,10 @@ def build_table(chronology: Chronology) -> Table:
     birth = subject.birth if subject is not None else None
     born = chronology.bounds(birth) if birth is not None else None
     days = _days_from(birth, chronology, events) if birth is not None else {}
+    died = _died(chronology, subject)
     rows = []
     for number, event in enumerate(events, start=1):
-        rows.append(_row(chronology, event, number, clashing, explainer, places, birth, born, days))
+        rows.append(_row(chronology, event, number, clashing, explainer, places, birth, born, days, died))
     conflicts = tuple(tuple(str(s) for s in conflict) for conflict in chronology.conflicts)
     return Table(tuple(rows), _title(chronology), conflicts)
 
@@ -363,6 +364,7 @@ def _row(
     birth: Event | None,
     born: Interval | None,
     days: dict[int, tuple[int | None, int | None]],
+    died: date | None = None,
 ) -> Row:
     when = chronology.when(event)
     bounds = chronology.bounds(event)
@@ -389,7 +391,9 @@ def _row(
         end=end_form,
         earliest=bounds.earliest,
         latest=bounds.latest,
-        age=_age(chronology, event, birth, born, days),
+        age="after death"
+        if died is not None and bounds.earliest is not None and bounds.earliest > died
+        else _age(chronology, event, birth, born, days),
         agency=agencies,
         author=details.get("author", ""),
         recorded=details.get("recorded", ""),
@@ -653,6 +657,17 @@ def _age(
     if lo is None or hi is None:
         return ""
     return age_between(lo, hi, born, bounds)
+
+
+def _died(chronology: Chronology, subject: Person | None) -> date | None:
+    """The last day the subject's death may fall on (``None`` if the case holds no dated death of theirs):
+    an event surely after it has no age."""
+    if subject is None:
+        return None
+    for event in chronology.events:
+        if event.kind == "death" and (subject in event.people or event.description == f"death of {subject.name}"):
+            return chronology.bounds(event).latest
+    return None
 
 
 def _linked_to(birth: Event, chronology: Chronology) -> frozenset[int]:
