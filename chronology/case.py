@@ -1817,8 +1817,12 @@ class Chronology:
 
         return chronology_from_json(text)
 
-    def table(self) -> Table:
+    def table(self, *, background: bool = False) -> Table:
         """The chronology as a :class:`chronology.render.Table`: one row per event, in resolved order.
+
+        Events the reader marked as the review's background (policy, services in
+        general, the review's own process: ``event.detail("background")``) are
+        left out unless ``background=True``.
 
         >>> case = Case()
         >>> _ = case.event("referral", "early summer 2011", agency="police")
@@ -1829,7 +1833,9 @@ class Chronology:
         """
         from chronology.render.table import build_table
 
-        return build_table(self)
+        if not isinstance(background, bool):
+            raise InvalidValue(f"background must be True or False, not {background!r}")
+        return build_table(self, background=background)
 
 
 # -- helpers ------------------------------------------------------------------------

@@ -421,3 +421,20 @@ def test_child_m_table_reads_as_a_panel_would_want() -> None:
         assert row.significance == row.action == row.outcome == ""  # the example records none of them
         for reading in row.readings:
             assert row.earliest is not None and reading.earliest is not None and row.earliest <= reading.earliest
+
+
+def test_the_reviews_background_is_left_out_unless_asked_for() -> None:
+    from chronology.render.plot import rows_order
+
+    case = Case()
+    child = case.person("Child S", born="December 2010")
+    visit = case.event("health visit", "when he was ten weeks old", person=child, agency="health visiting")
+    plan = case.event("the workforce will treble", "by 2015", details={"background": "plan"})
+    solved = case.solve()
+    shown = [row.event for row in solved.table()]
+    assert visit.description in shown and plan.description not in shown
+    assert plan.description in [row.event for row in solved.table(background=True)]
+    assert plan in solved.events  # left out of the table, never lost
+    assert [e.description for e in rows_order(solved)] == shown  # the timeline numbers the table's rows
+    with pytest.raises(InvalidValue):
+        solved.table(background="yes")  # type: ignore[arg-type]

@@ -468,16 +468,13 @@ def rows_order(chronology: Chronology) -> tuple[Event, ...]:
     """The events in the order of the table's rows, which number the timeline's bars.
 
     That is ``chronology.events`` (resolved order), with the events nothing
-    dates moved to the end and a birth that nothing dates or mentions (a
-    parent named in passing) left out, as ``chronology.table()`` lists them.
+    dates moved to the end, and a birth that nothing dates or mentions (a
+    parent named in passing) and the review's background left out, as
+    ``chronology.table()`` lists them (:func:`chronology.render.table.listed`).
     """
+    from chronology.render.table import listed
 
-    def undated(event: Event) -> bool:
-        bounds = chronology.bounds(event)
-        return bounds.earliest is None and bounds.latest is None
-
-    events = [e for e in chronology.events if not (e.kind == "birth" and e.words is None and undated(e))]
-    return tuple([e for e in events if not undated(e)] + [e for e in events if undated(e)])
+    return listed(chronology)
 
 
 def _layout(chronology: Chronology, options: _Options, width: float) -> Timeline:

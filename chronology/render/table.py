@@ -307,20 +307,34 @@ def _check_columns(columns: Sequence[str] | None) -> tuple[str, ...]:
 # -- building the table ---------------------------------------------------------------
 
 
-def build_table(chronology: Chronology) -> Table:
-    """The table of a solved chronology (what ``Chronology.table()`` returns).
+def listed(chronology: Chronology, *, background: bool = False) -> tuple[Event, ...]:
+    """The events a table lists, in its rows' order (which also numbers the timeline's bars).
 
-    Rows follow ``chronology.events`` (the resolved order), except that events
-    nothing dates at all come last, as "undated", where a panel looks for them,
-    and that a person's birth which nothing dates or mentions (a parent named in
-    passing) is left out.
+    That is ``chronology.events`` (the resolved order), except that events
+    nothing dates at all come last, as "undated", where a panel looks for them;
+    a person's birth which nothing dates or mentions (a parent named in passing)
+    is left out; and so, unless ``background`` is true, are events the reader
+    marked as the review's background rather than the case (policy, services in
+    general, the review's own process, plans: ``event.detail("background")``
+    says which; they stay in ``chronology.events`` and their words in
+    ``chronology.mentions``).
     """
-    events = tuple(
-        e for e in chronology.events if not (e.kind == "birth" and e.words is None and _undated(chronology.bounds(e)))
-    )
+    events = [
+        e
+        for e in chronology.events
+        if not (e.kind == "birth" and e.words is None and _undated(chronology.bounds(e)))
+        and (background or e.detail("background") is None)
+    ]
     undated = [e for e in events if _undated(chronology.bounds(e))]
-    if undated:
-        events = tuple(e for e in events if not _undated(chronology.bounds(e))) + tuple(undated)
+    if not undated:
+        return tuple(events)
+    return tuple(e for e in events if not _undated(chronology.bounds(e))) + tuple(undated)
+
+
+def build_table(chronology: Chronology, *, background: bool = False) -> Table:
+    """The table of a solved chronology (what ``Chronology.table()`` returns): a row for each
+    event :func:`listed` lists."""
+    events = listed(chronology, background=background)
     clashing = _clashing(chronology)
     explainer = _Explainer(chronology)
     places = _Places(chronology.text, chronology.source)
