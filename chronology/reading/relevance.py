@@ -92,12 +92,20 @@ class Relevance:
 
     @classmethod
     def default(cls) -> Relevance:
-        """The cues shipped with the library (``chronology/reading/data/relevance.toml``)."""
+        """The cues shipped with the library (``chronology/reading/data/relevance.toml``).
+
+        >>> sorted({cue.reason for cue in Relevance.default().cues}) == sorted(REASONS)
+        True
+        """
         return _default()
 
     @classmethod
     def from_file(cls, path: Path | str) -> Relevance:
-        """Cues from a TOML file in the format of ``data/relevance.toml``, checked on load."""
+        """Cues from a TOML file in the format of ``data/relevance.toml``, checked on load.
+
+        >>> Relevance.from_file(_DATA) == Relevance.default()
+        True
+        """
         return cls.from_table(load_file(path), str(path))
 
     @classmethod
@@ -171,11 +179,19 @@ class Relevance:
         return any(not self.passive_be.search(clause, max(0, m.start() - 40), m.start()) for m in words)
 
     def finite(self, clause: str) -> bool:
-        """Whether ``clause`` has a tense at all (a past word, or a present or modal verb)."""
+        """Whether ``clause`` has a tense at all (a past word, or a present or modal verb).
+
+        >>> Relevance.default().finite("and a third at four months"), Relevance.default().finite("it is offered")
+        (False, True)
+        """
         return self.tells_past(clause) or any(p.search(clause) for p in self.present)
 
     def reason(self, clause: str, sentence: str, section: str | None, names_case_person: bool) -> str | None:
-        """The reason ``clause`` is background, or None (see :func:`background`)."""
+        """The reason ``clause`` is background, or None (see :func:`background`).
+
+        >>> Relevance.default().reason("Training will be refreshed.", "", None, False)
+        'plan'
+        """
         clause = " ".join(clause.split())
         case = names_case_person or bool(self.pronouns.search(clause))
         found = self.cue_for(clause, case)
@@ -201,7 +217,11 @@ class Relevance:
         return None
 
     def cue_for(self, clause: str, case: bool) -> str | None:
-        """The reason of the first cue that holds for ``clause`` (``case``: it names a person of the case)."""
+        """The reason of the first cue that holds for ``clause`` (``case``: it names a person of the case).
+
+        >>> Relevance.default().cue_for("Smith et al (2012) found it.", False)
+        'citation'
+        """
         past = self.tells_past(clause)
         for cue in self.cues:
             if case and not (cue.case_person and not past):
