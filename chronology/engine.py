@@ -65,6 +65,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import heapq
+from array import array
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import Any, Literal
@@ -173,8 +174,8 @@ class _Graph:
 
     def shrink(self, size: int) -> None:
         """Take back the points from ``size`` on (no edge may touch them)."""
-        for array in (self.out, self.inn, self.h, self.dt, self.p0, self.pt, self.g0, self.gt):
-            del array[size:]
+        for column in (self.out, self.inn, self.h, self.dt, self.p0, self.pt, self.g0, self.gt):
+            del column[size:]
 
     def edge(self, u: int, v: int, w: int, tag: Tag, kind: int, choice: int) -> int:
         """Append an edge to the lists only (no repair)."""
@@ -738,11 +739,9 @@ class _Graph:
 # -----------------------------------------------------------------------------
 
 
-def _hard_edges(
-    constraints: Iterable[tuple[int, int, int | None, int | None, Tag]],
-) -> Iterator[tuple[int, int, int, Tag, int, int]]:
-    """The edges of hard constraints, as :meth:`_Graph.edges` takes them."""
-    for a, b, lo, hi, tag in constraints:
+def _hard_edges(constraints: Iterable[tuple[Constraint, Tag]]) -> Iterator[tuple[int, int, int, Tag, int, int]]:
+    """The edges of hard constraints with their tags, as :meth:`_Graph.edges` takes them."""
+    for (a, b, lo, hi), tag in constraints:
         if hi is not None:
             yield a, b, hi, tag, _HARD, -1
         if lo is not None:
@@ -775,6 +774,57 @@ def _hull(options: Sequence[Sequence[Constraint]]) -> list[tuple[int, int, int]]
     for tight in per_option[1:]:
         common &= set(tight)
     return [(u, v, max(t[(u, v)] for t in per_option)) for u, v in sorted(common)]
+
+
+_DOMAIN_LIMIT = 1 << 61  # a domain's ends lie within +-this, so every accepted number fits 64 bits
+_OPEN = -(1 << 63)  # an unbounded side in _Constraints' columns (no accepted number comes near it)
+
+
+class _Constraints:
+    """The hard constraints ``lo <= t_b - t_a <= hi`` as columns of machine integers, their tags
+    apart: a large case's constraints are four arrays and one list, nothing the cyclic collector
+    walks object by object (a list of tuples would be 100,000 tuples for it to visit)."""
+
+    __slots__ = ("a", "b", "lo", "hi", "tags")
+
+    def __init__(self) -> None:
+        self.a = array("q")
+        self.b = array("q")
+        self.lo = array("q")
+        self.hi = array("q")
+        self.tags: list[Tag] = []
+
+    def __len__(self) -> int:
+        return len(self.tags)
+
+    def append(self, a: int, b: int, lo: int | None, hi: int | None, tag: Tag) -> None:
+        self.a.append(a)
+        self.b.append(b)
+        self.lo.append(_OPEN if lo is None else lo)
+        self.hi.append(_OPEN if hi is None else hi)
+        self.tags.append(tag)
+
+    def truncate(self, size: int) -> None:
+        for column in (self.a, self.b, self.lo, self.hi):
+            del column[size:]
+        del self.tags[size:]
+
+    def pairs(self) -> Iterator[tuple[Constraint, Tag]]:
+        """Each constraint as ``(a, b, lo, hi)`` (``None`` for an open side) with its tag."""
+        for a, b, lo, hi, tag in zip(self.a, self.b, self.lo, self.hi, self.tags, strict=True):
+            yield (a, b, None if lo == _OPEN else lo, None if hi == _OPEN else hi), tag
+
+    def without(self, dropped: set[Tag] | frozenset[Tag], keep: set[Tag] | None = None) -> _Constraints:
+        """A copy without the constraints whose tags are ``dropped`` (and, with ``keep``, only those kept)."""
+        copy = _Constraints()
+        for i, tag in enumerate(self.tags):
+            if tag not in dropped and (keep is None or tag in keep):
+                copy.a.append(self.a[i])
+                copy.b.append(self.b[i])
+                copy.lo.append(self.lo[i])
+                copy.hi.append(self.hi[i])
+                copy.tags.append(tag)
+        return copy
 
 
 class _Choice:
@@ -841,6 +891,10 @@ def _check_domain(domain: object) -> tuple[int, int]:
         or domain[0] > domain[1]
     ):
         raise InvalidValue(f"a domain is a pair of whole numbers (lo, hi) with lo <= hi, not {domain!r}")
+    if not -_DOMAIN_LIMIT <= domain[0] <= domain[1] <= _DOMAIN_LIMIT:
+        raise InvalidValue(
+            f"a domain lies within -2**61..2**61 (numbers the engine keeps as machine integers), not {domain!r}"
+        )
     return domain
 
 
@@ -866,7 +920,7 @@ class Network:
         self._limit = max(hi - lo, abs(lo), abs(hi))  # the largest number a constraint may hold
         self._counter = [0]
         self._points = 1
-        self._constraints: list[tuple[int, int, int | None, int | None, Tag]] = []
+        self._constraints = _Constraints()
         self._choices: list[_Choice] = []
         self._indexed: tuple[dict[Tag, list[Constraint]], dict[Tag, list[int]]] | None = None  # see _index
         self._tags: dict[Tag, int] = {}  # tag -> first-seen order
@@ -985,7 +1039,7 @@ class Network:
         """
         self._check(a, b, lo, hi)
         self._note_tag(tag)
-        self._constraints.append((a, b, lo, hi, tag))
+        self._constraints.append(a, b, lo, hi, tag)
         self._indexed = None
         self._version += 1
         base, base_uf = self._base, self._base_uf
@@ -1096,7 +1150,7 @@ class Network:
         """Forget the constraints of removed tags and rebuild the base graph."""
         dropped = self._dropped
         if dropped:
-            self._constraints = [c for c in self._constraints if c[4] not in dropped]
+            self._constraints = self._constraints.without(dropped)
             self._choices = [c for c in self._choices if c.tag not in dropped]
             self._indexed = None
             self._dropped = set()
@@ -1124,7 +1178,7 @@ class Network:
                     del self._uf.parent[points:]
             self._version = version
             return
-        del self._constraints[constraints:]
+        self._constraints.truncate(constraints)
         del self._choices[choices:]
         for tag in [t for t, order in self._tags.items() if order >= tags]:
             del self._tags[tag]
@@ -1142,8 +1196,8 @@ class Network:
         if self._indexed is None:
             by_tag: dict[Tag, list[Constraint]] = {}
             choice_of: dict[Tag, list[int]] = {}
-            for a, b, lo, hi, tag in self._constraints:
-                by_tag.setdefault(tag, []).append((a, b, lo, hi))
+            for constraint, tag in self._constraints.pairs():
+                by_tag.setdefault(tag, []).append(constraint)
             for ci, choice in enumerate(self._choices):
                 choice_of.setdefault(choice.tag, []).append(ci)
             self._indexed = (by_tag, choice_of)
@@ -1160,7 +1214,7 @@ class Network:
         wanted = set(tags)
         probe = Network()
         probe._points = self._points
-        probe._constraints = [c for c in self._constraints if c[4] in wanted and c[4] not in self._dropped]
+        probe._constraints = self._constraints.without(self._dropped, keep=wanted)
         probe._choices = [_Choice(c.options, c.tag) for c in self._choices if c.tag in wanted]
         return bool(probe._rebuild_probe(10_000))
 
@@ -1281,9 +1335,9 @@ class Network:
         graph = _Graph(self._points, self._lo, self._hi, self._counter)
         uf = _UnionFind(self._points)
         union = uf.union
-        kept = [c for c in self._constraints if c[4] not in excluded] if excluded else self._constraints
-        graph.edges(_hard_edges(kept))
-        for a, b, _, _, _ in kept:
+        kept = self._constraints.without(excluded) if excluded else self._constraints
+        graph.edges(_hard_edges(kept.pairs()))
+        for a, b in zip(kept.a, kept.b, strict=True):
             if a and b:
                 union(a, b)
         return graph, uf
@@ -1542,9 +1596,7 @@ class Network:
     def _rebuild_probe(self, budget: int) -> bool:
         """True when consistent (or not proven otherwise)."""
         graph = _Graph(self._points, self._lo, self._hi, self._counter)
-        for a, b, lo, hi, tag in self._constraints:
-            for u, v, w in _edges_of(a, b, lo, hi):
-                graph.edge(u, v, w, tag, _HARD, -1)
+        graph.edges(_hard_edges(self._constraints.pairs()))
         for ci, choice in enumerate(self._choices):
             for u, v, w in _hull(choice.options):
                 graph.edge(u, v, w, choice.tag, _HULL, ci)
@@ -1592,7 +1644,9 @@ class Network:
             probe = Network(domain=(self._lo, self._hi))
             probe._counter = self._counter
             probe._points = len(index)
-            probe._constraints = [c for c in constraints if c[4] in wanted]
+            for a, b, lo, hi, t in constraints:
+                if t in wanted:
+                    probe._constraints.append(a, b, lo, hi, t)
             probe._choices = [_Choice(c.options, c.tag) for c in renumbered if c.tag in wanted]
             if not probe._rebuild_probe(budget):
                 kept = trial
