@@ -102,8 +102,14 @@ class StaleSolution(ChronologyError, RuntimeError):
 # -----------------------------------------------------------------------------
 
 
+def _arcs(flat: Sequence[int]) -> Iterator[tuple[int, int, int]]:
+    """The arcs ``(target, weight, edge)`` of a flat adjacency list ``[t0, w0, e0, t1, w1, e1, ...]``."""
+    it = iter(flat)
+    return zip(it, it, it, strict=False)
+
+
 class _Graph:
-    """Edges as parallel lists; adjacency as lists of ``(target, weight, edge)``.
+    """Edges as parallel lists; adjacency as one flat list per point, ``[target, weight, edge, ...]``.
 
     ``h[p]`` is the shortest distance origin -> p (the latest day of ``p``,
     at most the domain's ``hi``) and a feasible potential (``h[v] <= h[u] + w``
@@ -140,8 +146,8 @@ class _Graph:
     )
 
     def __init__(self, size: int, lo: int, hi: int, counter: list[int]) -> None:
-        self.out: list[list[tuple[int, int, int]]] = [[] for _ in range(size)]
-        self.inn: list[list[tuple[int, int, int]]] = [[] for _ in range(size)]
+        self.out: list[list[int]] = [[] for _ in range(size)]
+        self.inn: list[list[int]] = [[] for _ in range(size)]
         self.src: list[int] = []
         self.dst: list[int] = []
         self.wt: list[int] = []
@@ -186,8 +192,8 @@ class _Graph:
         self.tag.append(tag)
         self.kind.append(kind)
         self.choice.append(choice)
-        self.out[u].append((v, w, eid))
-        self.inn[v].append((u, w, eid))
+        self.out[u] += (v, w, eid)
+        self.inn[v] += (u, w, eid)
         return eid
 
     def edges(self, edges: Iterable[tuple[int, int, int, Tag, int, int]]) -> None:
@@ -202,8 +208,8 @@ class _Graph:
             tag.append(t)
             kind.append(k)
             choice.append(c)
-            out[u].append((v, w, eid))
-            inn[v].append((u, w, eid))
+            out[u] += (v, w, eid)
+            inn[v] += (u, w, eid)
             eid += 1
 
     def pop_edge(self) -> None:
@@ -213,8 +219,8 @@ class _Graph:
         self.tag.pop()
         self.kind.pop()
         self.choice.pop()
-        self.out[u].pop()
-        self.inn[v].pop()
+        del self.out[u][-3:]
+        del self.inn[v][-3:]
 
     def mark(self) -> tuple[int, int]:
         return len(self.trail), len(self.src)
@@ -281,7 +287,7 @@ class _Graph:
                 lu = label[u]
                 arcs = adj[u]
                 work += len(arcs)
-                for x, w, e in arcs:
+                for x, w, e in _arcs(arcs):
                     nx = lu + w
                     if nx < label[x]:
                         label[x] = nx
@@ -290,13 +296,13 @@ class _Graph:
                         last[x] = -sweep  # lowered after (or without) its own scan this sweep
                         relaxations += 1
                         if forward and (nx < floor if x else nx < 0):
-                            self.counter[0] += work
+                            self.counter[0] += work // 3
                             return self._parent_walk(parent, x)
         labelled = [u for u in range(n) if last[u] == -2]
         if relaxations >= check_at and forward:
             cycle = self._parent_cycle(parent)
             if cycle is not None:
-                self.counter[0] += work
+                self.counter[0] += work // 3
                 return cycle
         try:
             while labelled:
@@ -310,7 +316,7 @@ class _Graph:
                     work += len(arcs)
                     lr = label[root]
                     # the heads of edges of negative reduced weight (labels hold still during the search)
-                    kids = [x for x, w, _ in arcs if lr + w < label[x]]
+                    kids = [x for x, w, _ in _arcs(arcs) if lr + w < label[x]]
                     if not kids:
                         order.append(root)
                         continue
@@ -326,7 +332,7 @@ class _Graph:
                                 arcs = adj[x]
                                 work += len(arcs)
                                 lx = label[x]
-                                kids = [y for y, w, _ in arcs if lx + w < label[y]]
+                                kids = [y for y, w, _ in _arcs(arcs) if lx + w < label[y]]
                                 if kids:
                                     busy[x] = stamp
                                     onstack[x] = True
@@ -349,7 +355,7 @@ class _Graph:
                     lu = label[u]
                     arcs = adj[u]
                     work += len(arcs)
-                    for x, w, e in arcs:
+                    for x, w, e in _arcs(arcs):
                         nx = lu + w
                         if nx < label[x]:
                             label[x] = nx
@@ -369,16 +375,14 @@ class _Graph:
                         return cycle
                 labelled = nxt
         finally:
-            self.counter[0] += work
+            self.counter[0] += work // 3
         if forward:
             self.h, self.p0, self.g0 = label, parent, from_domain
         else:
             self.dt, self.pt, self.gt = label, parent, from_domain
         return None
 
-    def _dfs_cycle(
-        self, adj: list[list[tuple[int, int, int]]], label: list[int], via: list[int], u: int, x: int
-    ) -> list[int]:
+    def _dfs_cycle(self, adj: list[list[int]], label: list[int], via: list[int], u: int, x: int) -> list[int]:
         """The cycle the search closed from ``u`` back to ``x`` on its stack, as edges: each
         step the edge of negative reduced weight between the two points (the lightest)."""
         points = [x]
@@ -390,7 +394,7 @@ class _Graph:
         points.reverse()  # x -> ... -> u -> x
         cycle = []
         for a, b in zip(points, points[1:], strict=False):
-            cycle.append(min((w, e) for y, w, e in adj[a] if y == b and label[a] + w < label[b])[1])
+            cycle.append(min((w, e) for y, w, e in _arcs(adj[a]) if y == b and label[a] + w < label[b])[1])
         return cycle
 
     def _parent_walk(self, parent: list[int], v: int) -> list[int]:
@@ -446,9 +450,9 @@ class _Graph:
         """Take edges out of the adjacency (their ids stay, as tombstones)."""
         gone = set(edges)
         for u in {self.src[e] for e in gone}:
-            self.out[u] = [x for x in self.out[u] if x[2] not in gone]
+            self.out[u] = [z for y, w, e in _arcs(self.out[u]) if e not in gone for z in (y, w, e)]
         for v in {self.dst[e] for e in gone}:
-            self.inn[v] = [x for x in self.inn[v] if x[2] not in gone]
+            self.inn[v] = [z for y, w, e in _arcs(self.inn[v]) if e not in gone for z in (y, w, e)]
         for e in gone:
             self.kind[e] = -1
 
@@ -485,11 +489,11 @@ class _Graph:
             hy = h[y]
             arcs = inn[y]
             work += len(arcs)
-            for x, w, e in arcs:
+            for x, w, e in _arcs(arcs):
                 if x not in via and h[x] + w == hy:
                     via[x] = (e, y)
                     if x == 0:
-                        self.counter[0] += work
+                        self.counter[0] += work // 3
                         path = []
                         z = 0
                         while z != u:
@@ -497,7 +501,7 @@ class _Graph:
                             path.append(f)
                         return path
                     queue.append(x)
-        self.counter[0] += work
+        self.counter[0] += work // 3
         return self._tree(u, {})
 
     def _tree(self, u: int, old: dict[int, tuple[int, int, int]]) -> list[int]:
@@ -542,7 +546,7 @@ class _Graph:
             g0[x] = g0[src[e]]
             arcs = out[x]
             work += len(arcs)
-            for y, wy, e in arcs:
+            for y, wy, e in _arcs(arcs):
                 if y in done:
                     continue
                 cy = cx + wy
@@ -560,14 +564,14 @@ class _Graph:
                             h[node] = old_h
                             p0[node] = old_p
                             g0[node] = old_g
-                        self.counter[0] += work
+                        self.counter[0] += work // 3
                         if y == u:
                             return path
                         return self._tight_path(u) + path + ([] if y == 0 else [_DOMAIN])
                     best[y] = cy
                     via[y] = e
                     push(heap, (cy - h[y], hops + 1, y))
-        self.counter[0] += work
+        self.counter[0] += work // 3
         if self.logging:
             trail = self.trail
             for node, (old_h, old_p, old_g) in done.items():
@@ -597,7 +601,7 @@ class _Graph:
                 continue
             arcs = inn[x]
             work += len(arcs)
-            for y, wy, e in arcs:
+            for y, wy, e in _arcs(arcs):
                 ny = dx + wy
                 if ny < dt[y]:
                     if log is not None:
@@ -608,7 +612,7 @@ class _Graph:
                     pt[y] = e
                     gt[y] = gt[x]
                     push(heap, (ny + h[y], y))
-        self.counter[0] += work
+        self.counter[0] += work // 3
 
     def tree_path(self, p: int, side: int) -> list[int]:
         """The edges of the shortest path origin -> p (``side`` 0) or p -> origin
@@ -649,12 +653,12 @@ class _Graph:
             dx = k - sign * h[x]
             arcs = arcs_of[x]
             work += len(arcs)
-            for y, wy, _ in arcs:
+            for y, wy, _ in _arcs(arcs):
                 ny = dx + wy
                 if y not in done and ny < dist.get(y, INF):
                     dist[y] = ny
                     push(heap, (ny + sign * h[y], y))
-        self.counter[0] += work
+        self.counter[0] += work // 3
         return dist
 
     def within(self, a: int, b: int, limit: int, view: _LeafView | None = None) -> bool:
@@ -666,7 +670,7 @@ class _Graph:
             return limit >= 0
         h, out = self.h, self.out
         over: dict[int, int] = {} if view is None else view.h
-        extra: dict[int, list[tuple[int, int, int]]] = {} if view is None else view.out
+        extra: dict[int, list[int]] = {} if view is None else view.out
         stop = limit - over.get(b, h[b])  # b's key, distance less its potential, may be no more than this
         dist: dict[int, int] = {a: 0}
         done: set[int] = set()
@@ -687,12 +691,12 @@ class _Graph:
             dx = k + over.get(x, h[x])
             for arcs in (out[x], extra.get(x, ())):
                 work += len(arcs)
-                for y, wy, _ in arcs:
+                for y, wy, _ in _arcs(arcs):
                     ny = dx + wy
                     if y not in done and ny < dist.get(y, INF):
                         dist[y] = ny
                         push(heap, (ny - over.get(y, h[y]), y))
-        self.counter[0] += work
+        self.counter[0] += work // 3
         return found
 
     def path(self, a: int, b: int) -> tuple[float, list[int]]:
@@ -715,13 +719,13 @@ class _Graph:
             dx = k + h[x]
             arcs = out[x]
             work += len(arcs)
-            for y, wy, e in arcs:
+            for y, wy, e in _arcs(arcs):
                 ny = dx + wy
                 if y not in done and ny < dist.get(y, INF):
                     dist[y] = ny
                     via[y] = e
                     push(heap, (ny - h[y], y))
-        self.counter[0] += work
+        self.counter[0] += work // 3
         if b not in done:
             return INF, []
         edges = []
@@ -2090,7 +2094,7 @@ class _LeafView:
     def __init__(self) -> None:
         self.h: dict[int, int] = {}
         self.dt: dict[int, int] = {}
-        self.out: dict[int, list[tuple[int, int, int]]] = {}
+        self.out: dict[int, list[int]] = {}
 
 
 class Solution:
@@ -2376,7 +2380,7 @@ class Solution:
                     elif which == 1:
                         view.dt[i] = graph.dt[i]
                 for e in range(mark[1], len(graph.src)):
-                    view.out.setdefault(graph.src[e], []).append((graph.dst[e], graph.wt[e], e))
+                    view.out.setdefault(graph.src[e], []).extend((graph.dst[e], graph.wt[e], e))
             finally:
                 net._restore(mark)
             held += len(view.h) + len(view.dt) + len(graph.src) - mark[1]
