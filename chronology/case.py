@@ -90,6 +90,9 @@ _NODES = (Fixed, Reference, DocumentDate, Birth, Named, Shift, Aligned, Between,
 # settles for the envelope (several ambiguous phrases on one event multiply).
 _MAX_READINGS = 64
 
+# The most phrase and period trees a case remembers for reuse (see Case._keep).
+_TREES_KEPT = 4096
+
 
 # -- value types ----------------------------------------------------------------
 
@@ -351,6 +354,7 @@ class Case:
         self._named: dict[str, Person] = {}  # casefolded name -> person
         self._members: set[int] = set()  # id() of each person
         self._ends: tuple[int, dict[int, tuple[Event, PointName]]] = (0, {})  # see constraints()
+        self._trees: dict[object, Node] = {}  # see _tree
         self.document: Event | None = None
         if document_date is not None:
             _check_when("document_date", document_date)
@@ -970,17 +974,33 @@ class Case:
             assert words is not None
             if not words.text.strip():
                 raise InvalidValue("an empty phrase places nothing")
-            return _shallow(_parse(words.text, self.settings)), words
+            key: object = (words.text, self.settings)
+            tree = self._trees.get(key)
+            if tree is None:
+                tree = self._keep(key, _shallow(_parse(words.text, self.settings)))
+            return tree, words
         if isinstance(when, _NODES):
             return _checked_tree(when), words
         if isinstance(when, When):
             label = words or Excerpt(str(when))
             return _fixed(when.readings, when.kind, label, when.notes), words
         if isinstance(when, Interval):
-            return _fixed((when,), "range", Excerpt(str(when))), None
+            tree = self._trees.get(when)
+            if tree is None:
+                tree = self._keep(when, _fixed((when,), "range", Excerpt(str(when))))
+            return tree, None
         if isinstance(when, date) and not hasattr(when, "hour"):
             return _fixed((Interval.on(when),), "day", Excerpt(_day(when))), None
         raise InvalidValue(f"when must be a When, phrase, Excerpt, date, Interval or syntax tree, not {_shown(when)}")
+
+    def _keep(self, key: object, tree: Node) -> Node:
+        """Remember the tree of a phrase or period: trees are immutable, and the events a long
+        review places by the same words ("the following day", "June 2011") share one, which
+        spares the grammar's work and the objects the cyclic collector would walk."""
+        if len(self._trees) >= _TREES_KEPT:
+            self._trees.clear()
+        self._trees[key] = tree
+        return tree
 
     def _bind(
         self,

@@ -65,6 +65,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import heapq
+from array import array
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import Any, Literal
@@ -101,8 +102,14 @@ class StaleSolution(ChronologyError, RuntimeError):
 # -----------------------------------------------------------------------------
 
 
+def _arcs(flat: Sequence[int]) -> Iterator[tuple[int, int, int]]:
+    """The arcs ``(target, weight, edge)`` of a flat adjacency list ``[t0, w0, e0, t1, w1, e1, ...]``."""
+    it = iter(flat)
+    return zip(it, it, it, strict=False)
+
+
 class _Graph:
-    """Edges as parallel lists; adjacency as lists of ``(target, weight, edge)``.
+    """Edges as parallel lists; adjacency as one flat list per point, ``[target, weight, edge, ...]``.
 
     ``h[p]`` is the shortest distance origin -> p (the latest day of ``p``,
     at most the domain's ``hi``) and a feasible potential (``h[v] <= h[u] + w``
@@ -139,8 +146,8 @@ class _Graph:
     )
 
     def __init__(self, size: int, lo: int, hi: int, counter: list[int]) -> None:
-        self.out: list[list[tuple[int, int, int]]] = [[] for _ in range(size)]
-        self.inn: list[list[tuple[int, int, int]]] = [[] for _ in range(size)]
+        self.out: list[list[int]] = [[] for _ in range(size)]
+        self.inn: list[list[int]] = [[] for _ in range(size)]
         self.src: list[int] = []
         self.dst: list[int] = []
         self.wt: list[int] = []
@@ -173,8 +180,8 @@ class _Graph:
 
     def shrink(self, size: int) -> None:
         """Take back the points from ``size`` on (no edge may touch them)."""
-        for array in (self.out, self.inn, self.h, self.dt, self.p0, self.pt, self.g0, self.gt):
-            del array[size:]
+        for column in (self.out, self.inn, self.h, self.dt, self.p0, self.pt, self.g0, self.gt):
+            del column[size:]
 
     def edge(self, u: int, v: int, w: int, tag: Tag, kind: int, choice: int) -> int:
         """Append an edge to the lists only (no repair)."""
@@ -185,8 +192,8 @@ class _Graph:
         self.tag.append(tag)
         self.kind.append(kind)
         self.choice.append(choice)
-        self.out[u].append((v, w, eid))
-        self.inn[v].append((u, w, eid))
+        self.out[u] += (v, w, eid)
+        self.inn[v] += (u, w, eid)
         return eid
 
     def edges(self, edges: Iterable[tuple[int, int, int, Tag, int, int]]) -> None:
@@ -201,8 +208,8 @@ class _Graph:
             tag.append(t)
             kind.append(k)
             choice.append(c)
-            out[u].append((v, w, eid))
-            inn[v].append((u, w, eid))
+            out[u] += (v, w, eid)
+            inn[v] += (u, w, eid)
             eid += 1
 
     def pop_edge(self) -> None:
@@ -212,8 +219,8 @@ class _Graph:
         self.tag.pop()
         self.kind.pop()
         self.choice.pop()
-        self.out[u].pop()
-        self.inn[v].pop()
+        del self.out[u][-3:]
+        del self.inn[v][-3:]
 
     def mark(self) -> tuple[int, int]:
         return len(self.trail), len(self.src)
@@ -280,7 +287,7 @@ class _Graph:
                 lu = label[u]
                 arcs = adj[u]
                 work += len(arcs)
-                for x, w, e in arcs:
+                for x, w, e in _arcs(arcs):
                     nx = lu + w
                     if nx < label[x]:
                         label[x] = nx
@@ -289,13 +296,13 @@ class _Graph:
                         last[x] = -sweep  # lowered after (or without) its own scan this sweep
                         relaxations += 1
                         if forward and (nx < floor if x else nx < 0):
-                            self.counter[0] += work
+                            self.counter[0] += work // 3
                             return self._parent_walk(parent, x)
         labelled = [u for u in range(n) if last[u] == -2]
         if relaxations >= check_at and forward:
             cycle = self._parent_cycle(parent)
             if cycle is not None:
-                self.counter[0] += work
+                self.counter[0] += work // 3
                 return cycle
         try:
             while labelled:
@@ -309,7 +316,7 @@ class _Graph:
                     work += len(arcs)
                     lr = label[root]
                     # the heads of edges of negative reduced weight (labels hold still during the search)
-                    kids = [x for x, w, _ in arcs if lr + w < label[x]]
+                    kids = [x for x, w, _ in _arcs(arcs) if lr + w < label[x]]
                     if not kids:
                         order.append(root)
                         continue
@@ -325,7 +332,7 @@ class _Graph:
                                 arcs = adj[x]
                                 work += len(arcs)
                                 lx = label[x]
-                                kids = [y for y, w, _ in arcs if lx + w < label[y]]
+                                kids = [y for y, w, _ in _arcs(arcs) if lx + w < label[y]]
                                 if kids:
                                     busy[x] = stamp
                                     onstack[x] = True
@@ -348,7 +355,7 @@ class _Graph:
                     lu = label[u]
                     arcs = adj[u]
                     work += len(arcs)
-                    for x, w, e in arcs:
+                    for x, w, e in _arcs(arcs):
                         nx = lu + w
                         if nx < label[x]:
                             label[x] = nx
@@ -368,16 +375,14 @@ class _Graph:
                         return cycle
                 labelled = nxt
         finally:
-            self.counter[0] += work
+            self.counter[0] += work // 3
         if forward:
             self.h, self.p0, self.g0 = label, parent, from_domain
         else:
             self.dt, self.pt, self.gt = label, parent, from_domain
         return None
 
-    def _dfs_cycle(
-        self, adj: list[list[tuple[int, int, int]]], label: list[int], via: list[int], u: int, x: int
-    ) -> list[int]:
+    def _dfs_cycle(self, adj: list[list[int]], label: list[int], via: list[int], u: int, x: int) -> list[int]:
         """The cycle the search closed from ``u`` back to ``x`` on its stack, as edges: each
         step the edge of negative reduced weight between the two points (the lightest)."""
         points = [x]
@@ -389,7 +394,7 @@ class _Graph:
         points.reverse()  # x -> ... -> u -> x
         cycle = []
         for a, b in zip(points, points[1:], strict=False):
-            cycle.append(min((w, e) for y, w, e in adj[a] if y == b and label[a] + w < label[b])[1])
+            cycle.append(min((w, e) for y, w, e in _arcs(adj[a]) if y == b and label[a] + w < label[b])[1])
         return cycle
 
     def _parent_walk(self, parent: list[int], v: int) -> list[int]:
@@ -445,9 +450,9 @@ class _Graph:
         """Take edges out of the adjacency (their ids stay, as tombstones)."""
         gone = set(edges)
         for u in {self.src[e] for e in gone}:
-            self.out[u] = [x for x in self.out[u] if x[2] not in gone]
+            self.out[u] = [z for y, w, e in _arcs(self.out[u]) if e not in gone for z in (y, w, e)]
         for v in {self.dst[e] for e in gone}:
-            self.inn[v] = [x for x in self.inn[v] if x[2] not in gone]
+            self.inn[v] = [z for y, w, e in _arcs(self.inn[v]) if e not in gone for z in (y, w, e)]
         for e in gone:
             self.kind[e] = -1
 
@@ -484,11 +489,11 @@ class _Graph:
             hy = h[y]
             arcs = inn[y]
             work += len(arcs)
-            for x, w, e in arcs:
+            for x, w, e in _arcs(arcs):
                 if x not in via and h[x] + w == hy:
                     via[x] = (e, y)
                     if x == 0:
-                        self.counter[0] += work
+                        self.counter[0] += work // 3
                         path = []
                         z = 0
                         while z != u:
@@ -496,7 +501,7 @@ class _Graph:
                             path.append(f)
                         return path
                     queue.append(x)
-        self.counter[0] += work
+        self.counter[0] += work // 3
         return self._tree(u, {})
 
     def _tree(self, u: int, old: dict[int, tuple[int, int, int]]) -> list[int]:
@@ -541,7 +546,7 @@ class _Graph:
             g0[x] = g0[src[e]]
             arcs = out[x]
             work += len(arcs)
-            for y, wy, e in arcs:
+            for y, wy, e in _arcs(arcs):
                 if y in done:
                     continue
                 cy = cx + wy
@@ -559,14 +564,14 @@ class _Graph:
                             h[node] = old_h
                             p0[node] = old_p
                             g0[node] = old_g
-                        self.counter[0] += work
+                        self.counter[0] += work // 3
                         if y == u:
                             return path
                         return self._tight_path(u) + path + ([] if y == 0 else [_DOMAIN])
                     best[y] = cy
                     via[y] = e
                     push(heap, (cy - h[y], hops + 1, y))
-        self.counter[0] += work
+        self.counter[0] += work // 3
         if self.logging:
             trail = self.trail
             for node, (old_h, old_p, old_g) in done.items():
@@ -596,7 +601,7 @@ class _Graph:
                 continue
             arcs = inn[x]
             work += len(arcs)
-            for y, wy, e in arcs:
+            for y, wy, e in _arcs(arcs):
                 ny = dx + wy
                 if ny < dt[y]:
                     if log is not None:
@@ -607,7 +612,7 @@ class _Graph:
                     pt[y] = e
                     gt[y] = gt[x]
                     push(heap, (ny + h[y], y))
-        self.counter[0] += work
+        self.counter[0] += work // 3
 
     def tree_path(self, p: int, side: int) -> list[int]:
         """The edges of the shortest path origin -> p (``side`` 0) or p -> origin
@@ -648,12 +653,12 @@ class _Graph:
             dx = k - sign * h[x]
             arcs = arcs_of[x]
             work += len(arcs)
-            for y, wy, _ in arcs:
+            for y, wy, _ in _arcs(arcs):
                 ny = dx + wy
                 if y not in done and ny < dist.get(y, INF):
                     dist[y] = ny
                     push(heap, (ny + sign * h[y], y))
-        self.counter[0] += work
+        self.counter[0] += work // 3
         return dist
 
     def within(self, a: int, b: int, limit: int, view: _LeafView | None = None) -> bool:
@@ -665,7 +670,7 @@ class _Graph:
             return limit >= 0
         h, out = self.h, self.out
         over: dict[int, int] = {} if view is None else view.h
-        extra: dict[int, list[tuple[int, int, int]]] = {} if view is None else view.out
+        extra: dict[int, list[int]] = {} if view is None else view.out
         stop = limit - over.get(b, h[b])  # b's key, distance less its potential, may be no more than this
         dist: dict[int, int] = {a: 0}
         done: set[int] = set()
@@ -686,12 +691,12 @@ class _Graph:
             dx = k + over.get(x, h[x])
             for arcs in (out[x], extra.get(x, ())):
                 work += len(arcs)
-                for y, wy, _ in arcs:
+                for y, wy, _ in _arcs(arcs):
                     ny = dx + wy
                     if y not in done and ny < dist.get(y, INF):
                         dist[y] = ny
                         push(heap, (ny - over.get(y, h[y]), y))
-        self.counter[0] += work
+        self.counter[0] += work // 3
         return found
 
     def path(self, a: int, b: int) -> tuple[float, list[int]]:
@@ -714,13 +719,13 @@ class _Graph:
             dx = k + h[x]
             arcs = out[x]
             work += len(arcs)
-            for y, wy, e in arcs:
+            for y, wy, e in _arcs(arcs):
                 ny = dx + wy
                 if y not in done and ny < dist.get(y, INF):
                     dist[y] = ny
                     via[y] = e
                     push(heap, (ny - h[y], y))
-        self.counter[0] += work
+        self.counter[0] += work // 3
         if b not in done:
             return INF, []
         edges = []
@@ -738,11 +743,9 @@ class _Graph:
 # -----------------------------------------------------------------------------
 
 
-def _hard_edges(
-    constraints: Iterable[tuple[int, int, int | None, int | None, Tag]],
-) -> Iterator[tuple[int, int, int, Tag, int, int]]:
-    """The edges of hard constraints, as :meth:`_Graph.edges` takes them."""
-    for a, b, lo, hi, tag in constraints:
+def _hard_edges(constraints: Iterable[tuple[Constraint, Tag]]) -> Iterator[tuple[int, int, int, Tag, int, int]]:
+    """The edges of hard constraints with their tags, as :meth:`_Graph.edges` takes them."""
+    for (a, b, lo, hi), tag in constraints:
         if hi is not None:
             yield a, b, hi, tag, _HARD, -1
         if lo is not None:
@@ -775,6 +778,57 @@ def _hull(options: Sequence[Sequence[Constraint]]) -> list[tuple[int, int, int]]
     for tight in per_option[1:]:
         common &= set(tight)
     return [(u, v, max(t[(u, v)] for t in per_option)) for u, v in sorted(common)]
+
+
+_DOMAIN_LIMIT = 1 << 61  # a domain's ends lie within +-this, so every accepted number fits 64 bits
+_OPEN = -(1 << 63)  # an unbounded side in _Constraints' columns (no accepted number comes near it)
+
+
+class _Constraints:
+    """The hard constraints ``lo <= t_b - t_a <= hi`` as columns of machine integers, their tags
+    apart: a large case's constraints are four arrays and one list, nothing the cyclic collector
+    walks object by object (a list of tuples would be 100,000 tuples for it to visit)."""
+
+    __slots__ = ("a", "b", "lo", "hi", "tags")
+
+    def __init__(self) -> None:
+        self.a = array("q")
+        self.b = array("q")
+        self.lo = array("q")
+        self.hi = array("q")
+        self.tags: list[Tag] = []
+
+    def __len__(self) -> int:
+        return len(self.tags)
+
+    def append(self, a: int, b: int, lo: int | None, hi: int | None, tag: Tag) -> None:
+        self.a.append(a)
+        self.b.append(b)
+        self.lo.append(_OPEN if lo is None else lo)
+        self.hi.append(_OPEN if hi is None else hi)
+        self.tags.append(tag)
+
+    def truncate(self, size: int) -> None:
+        for column in (self.a, self.b, self.lo, self.hi):
+            del column[size:]
+        del self.tags[size:]
+
+    def pairs(self) -> Iterator[tuple[Constraint, Tag]]:
+        """Each constraint as ``(a, b, lo, hi)`` (``None`` for an open side) with its tag."""
+        for a, b, lo, hi, tag in zip(self.a, self.b, self.lo, self.hi, self.tags, strict=True):
+            yield (a, b, None if lo == _OPEN else lo, None if hi == _OPEN else hi), tag
+
+    def without(self, dropped: set[Tag] | frozenset[Tag], keep: set[Tag] | None = None) -> _Constraints:
+        """A copy without the constraints whose tags are ``dropped`` (and, with ``keep``, only those kept)."""
+        copy = _Constraints()
+        for i, tag in enumerate(self.tags):
+            if tag not in dropped and (keep is None or tag in keep):
+                copy.a.append(self.a[i])
+                copy.b.append(self.b[i])
+                copy.lo.append(self.lo[i])
+                copy.hi.append(self.hi[i])
+                copy.tags.append(tag)
+        return copy
 
 
 class _Choice:
@@ -841,6 +895,10 @@ def _check_domain(domain: object) -> tuple[int, int]:
         or domain[0] > domain[1]
     ):
         raise InvalidValue(f"a domain is a pair of whole numbers (lo, hi) with lo <= hi, not {domain!r}")
+    if not -_DOMAIN_LIMIT <= domain[0] <= domain[1] <= _DOMAIN_LIMIT:
+        raise InvalidValue(
+            f"a domain lies within -2**61..2**61 (numbers the engine keeps as machine integers), not {domain!r}"
+        )
     return domain
 
 
@@ -866,7 +924,7 @@ class Network:
         self._limit = max(hi - lo, abs(lo), abs(hi))  # the largest number a constraint may hold
         self._counter = [0]
         self._points = 1
-        self._constraints: list[tuple[int, int, int | None, int | None, Tag]] = []
+        self._constraints = _Constraints()
         self._choices: list[_Choice] = []
         self._indexed: tuple[dict[Tag, list[Constraint]], dict[Tag, list[int]]] | None = None  # see _index
         self._tags: dict[Tag, int] = {}  # tag -> first-seen order
@@ -985,7 +1043,7 @@ class Network:
         """
         self._check(a, b, lo, hi)
         self._note_tag(tag)
-        self._constraints.append((a, b, lo, hi, tag))
+        self._constraints.append(a, b, lo, hi, tag)
         self._indexed = None
         self._version += 1
         base, base_uf = self._base, self._base_uf
@@ -1096,7 +1154,7 @@ class Network:
         """Forget the constraints of removed tags and rebuild the base graph."""
         dropped = self._dropped
         if dropped:
-            self._constraints = [c for c in self._constraints if c[4] not in dropped]
+            self._constraints = self._constraints.without(dropped)
             self._choices = [c for c in self._choices if c.tag not in dropped]
             self._indexed = None
             self._dropped = set()
@@ -1124,7 +1182,7 @@ class Network:
                     del self._uf.parent[points:]
             self._version = version
             return
-        del self._constraints[constraints:]
+        self._constraints.truncate(constraints)
         del self._choices[choices:]
         for tag in [t for t, order in self._tags.items() if order >= tags]:
             del self._tags[tag]
@@ -1142,8 +1200,8 @@ class Network:
         if self._indexed is None:
             by_tag: dict[Tag, list[Constraint]] = {}
             choice_of: dict[Tag, list[int]] = {}
-            for a, b, lo, hi, tag in self._constraints:
-                by_tag.setdefault(tag, []).append((a, b, lo, hi))
+            for constraint, tag in self._constraints.pairs():
+                by_tag.setdefault(tag, []).append(constraint)
             for ci, choice in enumerate(self._choices):
                 choice_of.setdefault(choice.tag, []).append(ci)
             self._indexed = (by_tag, choice_of)
@@ -1160,7 +1218,7 @@ class Network:
         wanted = set(tags)
         probe = Network()
         probe._points = self._points
-        probe._constraints = [c for c in self._constraints if c[4] in wanted and c[4] not in self._dropped]
+        probe._constraints = self._constraints.without(self._dropped, keep=wanted)
         probe._choices = [_Choice(c.options, c.tag) for c in self._choices if c.tag in wanted]
         return bool(probe._rebuild_probe(10_000))
 
@@ -1281,9 +1339,9 @@ class Network:
         graph = _Graph(self._points, self._lo, self._hi, self._counter)
         uf = _UnionFind(self._points)
         union = uf.union
-        kept = [c for c in self._constraints if c[4] not in excluded] if excluded else self._constraints
-        graph.edges(_hard_edges(kept))
-        for a, b, _, _, _ in kept:
+        kept = self._constraints.without(excluded) if excluded else self._constraints
+        graph.edges(_hard_edges(kept.pairs()))
+        for a, b in zip(kept.a, kept.b, strict=True):
             if a and b:
                 union(a, b)
         return graph, uf
@@ -1542,9 +1600,7 @@ class Network:
     def _rebuild_probe(self, budget: int) -> bool:
         """True when consistent (or not proven otherwise)."""
         graph = _Graph(self._points, self._lo, self._hi, self._counter)
-        for a, b, lo, hi, tag in self._constraints:
-            for u, v, w in _edges_of(a, b, lo, hi):
-                graph.edge(u, v, w, tag, _HARD, -1)
+        graph.edges(_hard_edges(self._constraints.pairs()))
         for ci, choice in enumerate(self._choices):
             for u, v, w in _hull(choice.options):
                 graph.edge(u, v, w, choice.tag, _HULL, ci)
@@ -1592,7 +1648,9 @@ class Network:
             probe = Network(domain=(self._lo, self._hi))
             probe._counter = self._counter
             probe._points = len(index)
-            probe._constraints = [c for c in constraints if c[4] in wanted]
+            for a, b, lo, hi, t in constraints:
+                if t in wanted:
+                    probe._constraints.append(a, b, lo, hi, t)
             probe._choices = [_Choice(c.options, c.tag) for c in renumbered if c.tag in wanted]
             if not probe._rebuild_probe(budget):
                 kept = trial
@@ -2036,7 +2094,7 @@ class _LeafView:
     def __init__(self) -> None:
         self.h: dict[int, int] = {}
         self.dt: dict[int, int] = {}
-        self.out: dict[int, list[tuple[int, int, int]]] = {}
+        self.out: dict[int, list[int]] = {}
 
 
 class Solution:
@@ -2322,7 +2380,7 @@ class Solution:
                     elif which == 1:
                         view.dt[i] = graph.dt[i]
                 for e in range(mark[1], len(graph.src)):
-                    view.out.setdefault(graph.src[e], []).append((graph.dst[e], graph.wt[e], e))
+                    view.out.setdefault(graph.src[e], []).extend((graph.dst[e], graph.wt[e], e))
             finally:
                 net._restore(mark)
             held += len(view.h) + len(view.dt) + len(graph.src) - mark[1]

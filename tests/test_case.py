@@ -839,3 +839,19 @@ def test_between_a_and_b_only_contains_the_event() -> None:
     # 'between' says where the placement lies, not that it filled the years
     assert solved.start(placement) == Interval(date(2013, 1, 1), date(2015, 12, 31))
     assert solved.end(placement) == Interval(date(2013, 1, 1), date(2015, 12, 31))
+
+
+def test_events_placed_by_the_same_words_share_a_tree_yet_count_from_their_own_reference() -> None:
+    case = Case()
+    first = case.event("referral", date(2011, 3, 1))
+    later = [case.event(f"visit {i}", "the following day") for i in range(5)]
+    again = case.event("review", Interval.month(2011, 3))
+    other = case.event("strategy meeting", Interval.month(2011, 3))
+    solved = case.solve()
+    assert [solved.bounds(e).earliest for e in later] == [date(2011, 3, 2 + i) for i in range(5)]
+    assert all(solved.bounds(e).latest == solved.bounds(e).earliest for e in later)
+    trees = [node for _, node, _, _, _ in case.placements()]
+    assert all(tree is trees[1] for tree in trees[1:6])  # one tree for the five phrases
+    assert trees[6] is trees[7]  # and one for the month given twice
+    assert solved.bounds(again) == solved.bounds(other) == Interval.month(2011, 3)
+    assert solved.bounds(first) == Interval.on(date(2011, 3, 1))

@@ -679,3 +679,16 @@ def test_entails_gives_the_same_answers_when_readings_are_too_many_to_keep(monke
     fresh = net.solve()
     assert [fresh.entails(a, b, n) for a, b, n in asked] == kept
     assert [fresh.difference(a, b)[0] is not None and fresh.difference(a, b)[0] >= n for a, b, n in asked] == kept  # type: ignore[operator]
+
+
+def test_a_domain_beyond_machine_integers_is_refused_and_the_widest_accepted_one_holds_its_numbers() -> None:
+    with pytest.raises(InvalidValue, match="2\\*\\*61"):
+        Network(domain=(0, 1 << 62))
+    wide = 1 << 61
+    net = Network(domain=(-wide, wide))
+    p, q = net.add_point(), net.add_point()
+    net.add(p, q, wide, None, "half the domain apart")
+    net.add(ORIGIN, q, None, wide - 5, "q five short of the end")
+    net.add(ORIGIN, p, 7 - wide, None, "p seven past the start")
+    sol = net.solve()
+    assert sol.consistent and sol.bounds(p) == (7 - wide, -5) and sol.bounds(q) == (7, wide - 5)
