@@ -109,6 +109,7 @@ class Placed:
     reference: Event | None = None
     gap: bool = False  # "a four day gap before X": the phrase says how far X is from the reference
     read_as: str | None = None  # the words the phrase was read as, where not its own ("14 weeks pregnant")
+    names_own: bool = False  # the phrase names the very event it belongs to ("on the evening of his admission")
 
 
 # -- kinds of event ------------------------------------------------------------------------------
@@ -669,7 +670,7 @@ class _Reader:
         draft.people = self.people_of(draft.start, draft.end)
         best: tuple[int, str, int] | None = None
         for m in self.kinds.pattern.finditer(text, draft.start, draft.end):
-            if any(a <= m.start() < b for a, b in cut):
+            if any(a <= m.start() < b for a, b in cut) and not self.told_by_phrase(m, draft):
                 continue
             kind = self.kinds.by_form[m.group().lower()]
             draft.kinds.add(kind)
@@ -695,6 +696,19 @@ class _Reader:
         draft.description = _description(text, start, draft.end, cut) or "event"
         if draft.owner is not None and draft.kind in ("birth", "death"):
             draft.description = f"{draft.kind} of {draft.owner}"
+
+    def told_by_phrase(self, m: re.Match[str], draft: Draft) -> bool:
+        """Whether a kind word inside a phrase of time tells the event the phrase dates: a verb the
+        phrase took in ("who died in the late spring of 2019"), not an event it counts from ("before
+        his death", "by his two and a half year health check")."""
+        word = m.group().lower()
+        if word not in _VERB_FORMS and not word.endswith("ed"):
+            return False
+        for found in draft.founds:
+            if found.start <= m.start() < found.end:
+                tree = _tree(found)
+                return not any(isinstance(leaf, (Named, Birth)) for leaf in anchors_of(tree))
+        return False
 
     def agency_of(self, draft: Draft) -> str | None:
         """The agency that acted: the first the clause names, else the one its section's heading names
@@ -869,6 +883,10 @@ class _Reader:
                     if record.reason is None and self.circular(draft.event, record):
                         record.reason = "counts from an event that is itself placed from this one"
                     if record.reason is not None:
+                        if record.names_own and not draft.isolated:
+                            # the event is the narrative's present though the phrase gives it no date:
+                            # "He died two days later" counts from it (a relation, which dates it)
+                            last[draft.section] = draft.event
                         continue
                     if _within_period(tree) and record.reference is not None:
                         self.place_within_period(draft.event, tree, self.excerpt(start, end, words), record.reference)
@@ -1050,6 +1068,7 @@ class _Reader:
                     # "On the evening of his admission Child M was taken to hospital": the phrase names
                     # the event it belongs to, which no earlier words tell: it says nothing of its date
                     record.reason = f"names the event it dates ({leaf.words.text!r}): no date of its own"
+                    record.names_own = True
                     return
                 event = self.anchor_event(leaf.words.text, a, b, draft)
                 if event is None:
