@@ -253,3 +253,13 @@ def test_a_life_ends_at_the_death_and_the_day_before_it_may_fall_before_the_life
     call = next(e for e in read_.events if e.kind == "call")
     assert str(read_.bounds(death)) == "Nov 2013"
     assert str(read_.bounds(call)) == "31 Oct 2013 – 29 Nov 2013"
+
+
+def test_a_two_digit_year_is_the_one_nearest_the_documents_known_date() -> None:
+    # "Sep-19" is the September of 2019 or 1919, whichever is nearer the document's date: a rule of the
+    # absolute year that no span of days from the document's event can say (it read as 2036-2044)
+    text = "Date of publication: 18 March 2021\n\nIn Sep-19 the GP saw Child Z.\n\nChild Z was born on 1 May 2019."
+    read_ = read(text)
+    visit = next(e for e in read_.events if e.description.startswith("The GP saw"))
+    assert str(read_.bounds(visit)) == "Sep 2019"
+    assert read_.conflicts == ()

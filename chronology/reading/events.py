@@ -439,6 +439,7 @@ class _Reader:
         self.agencies = _Agencies(agencies)
         self.section_agency: dict[int, str] = {}  # section -> the one agency its heading names
         self.document_bounded = False  # whether the document's date bounds the events it tells
+        self.document_day: date | None = None  # the document's date, where it is one known day
         self.case = case
         self.source = source
         self.to_original = to_original
@@ -962,6 +963,13 @@ class _Reader:
             last[draft.section] = later
 
     def place(self, event: Event, start: int, end: int, words: str, record: Placed) -> None:
+        if self.document_day is not None and not (record.anchor or record.birth or record.reference):
+            # "Sep-19" is the September nearest the document's date: a rule of the absolute year, which no
+            # span of days from the document's event can say; where that date is one known day, read it so
+            when = self.on_document_day(start, end, words)
+            if when is not None:
+                self.case.place(event, when, reference=event)
+                return
         self.case.place(
             event,
             self.excerpt(start, end, words),
@@ -971,6 +979,20 @@ class _Reader:
             # look for the event added last, a scan of the whole case)
             reference=record.reference or event,
         )
+
+    def on_document_day(self, start: int, end: int, words: str) -> When | None:
+        """The phrase read with the document's own date, where it counts from that date alone."""
+        from chronology.phrases import parse_when
+
+        try:
+            tree = parse(words)
+            if not all(isinstance(leaf, DocumentDate) for leaf in anchors_of(tree)) or not anchors_of(tree):
+                return None
+            read_ = parse_when(words, document_date=self.document_day)
+        except ChronologyError:
+            return None
+        excerpt = self.excerpt(start, end, words)
+        return When(read_.readings, excerpt.text, read_.kind, excerpt)
 
     def place_within_period(self, event: Event, tree: Node, words: Excerpt, reference: Event) -> None:
         """ "later in 2012", "earlier in April 2011": inside the period, and after (before) the
@@ -1491,6 +1513,7 @@ def build(
     to_original: Any = None,
     own_date: Found | None = None,
     document_bounded: bool = False,
+    document_day: date | None = None,
 ) -> tuple[list[Draft], list[Placed]]:
     """Read ``founds`` into ``case``: people, events, placements and order statements.
 
@@ -1502,6 +1525,7 @@ def build(
     reader = _Reader(text, segments, founds, people, case, source, mapping, agencies)
     reader.own_date = own_date
     reader.document_bounded = document_bounded
+    reader.document_day = document_day
     for info in people.persons:
         reader.person(info.label)
     if people.subject is not None:
