@@ -1832,8 +1832,9 @@ class Network:
         addition moves only the labels it tightens, so a long chain with a few wrong
         dates costs about one settling, however many dates it holds."""
         tags = [t for t in sorted(self._tags, key=self._tags.__getitem__) if t not in excluded]
-        if self._tag_graph(tags, edges).initialise(bounds=False) is None:
-            return []
+        hulls = self._tag_graph(tags, edges)
+        if hulls.initialise(bounds=False) is None:
+            return self._unary_choice_conflicts(hulls, excluded, budget)
         local: list[Tag] = []
         between: list[Tag] = []
         for tag in tags:
@@ -1897,6 +1898,41 @@ class Network:
             again = [t for t in kept_out.pop(worst, []) if t not in retracted and t not in accepted]
             pending.extendleft(reversed([tag, *[t for t in again if t != tag]]))
         graph.logging = False
+        return found
+
+    def _unary_choice_conflicts(self, graph: _Graph, excluded: frozenset[Tag], budget: int) -> list[tuple[Tag, ...]]:
+        """Conflicts the hulls hide, all in one pass: a choice between dates of one point
+        ("winter 2010": Dec 2010 - Feb 2011 or Dec 2009 - Feb 2010) none of whose options
+        meets that point's bounds in ``graph`` (settled on hulls; a hull is implied by its
+        choice, so each conflict found is real).  Without this, each such conflict cost a
+        full rebuild, and a long text with one per part grew quadratically."""
+        graph._settle(forward=False)
+        found: list[tuple[Tag, ...]] = []
+        for choice in self._choices:
+            if choice.tag in excluded or not choice.options:
+                continue
+            points = set()
+            unary = True
+            for option in choice.options:
+                if len(option) != 1 or (option[0][0] and option[0][1]) or option[0][0] == option[0][1]:
+                    unary = False
+                    break
+                points.add(option[0][0] or option[0][1])
+            if not unary or len(points) != 1:
+                continue
+            reasons: set[Tag] = {choice.tag}
+            for a, b, lo, hi in (option[0] for option in choice.options):
+                if a:  # about t_0 - t_a: flip to t_a - t_0
+                    b, lo, hi = a, (None if hi is None else -hi), (None if lo is None else -lo)
+                earliest, latest = -graph.dt[b], graph.h[b]
+                if hi is not None and hi < earliest:
+                    reasons |= self._reasons(graph, graph.tree_path(b, 1))
+                elif lo is not None and lo > latest:
+                    reasons |= self._reasons(graph, graph.tree_path(b, 0))
+                else:
+                    break  # this option holds: no conflict here
+            else:
+                found.append(self._minimise(reasons, budget))
         return found
 
     def _edges_with(self, tag: Tag) -> list[tuple[int, int, int, int, int]]:

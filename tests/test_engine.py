@@ -692,3 +692,28 @@ def test_a_domain_beyond_machine_integers_is_refused_and_the_widest_accepted_one
     net.add(ORIGIN, p, 7 - wide, None, "p seven past the start")
     sol = net.solve()
     assert sol.consistent and sol.bounds(p) == (7 - wide, -5) and sol.bounds(q) == (7, wide - 5)
+
+
+def test_relaxed_solve_finds_conflicts_hidden_by_hulls_in_one_pass_linear_work() -> None:
+    # Each part: an event with two readings ("winter": days 1-2 or 8-9) and a date that meets neither
+    # ("spring": 4-6), as a long text with one such contradiction per part.  The hulls (1-9) hide the
+    # conflicts; found one rebuild at a time, the work grew with parts x size.
+    work: dict[int, float] = {}
+    for n in (40, 160):
+        net = Network()
+        chain = []
+        for i in range(n):
+            p = net.add_point()
+            net.add_choice([[(ORIGIN, p, 1, 2)], [(ORIGIN, p, 8, 9)]], f"winter{i}")
+            net.add(ORIGIN, p, 4, 6, f"spring{i}")
+            for _ in range(20):  # the rest of the part: a chain of events after it
+                q = net.add_point()
+                net.add(p, q, 0, None, f"after{i}-{q}")
+                chain.append(q)
+                p = q
+        sol = net.solve(strict=False)
+        assert sol.consistent
+        assert len(sol.set_aside) == n
+        assert all(str(tag).startswith("spring") for tag in sol.set_aside)  # the later statement goes
+        work[n] = net.work / n
+    assert work[160] < 2 * work[40]

@@ -216,7 +216,7 @@ ROWS = [
     ("24 weeks pregnant", {"birth": B}, [("2010-07-28", "2010-08-25")]),
     ("throughout her pregnancy", {"birth": B}, [("2010-02-10", "2010-12-01")]),
     ("between 2013 and the child's death", {"anchor": date(2014, 3, 1)}, [("2013-01-01", "2014-03-01")]),
-    ("in the weeks leading up to her death", {"anchor": X}, [("2013-09-28", "2013-11-22")]),
+    ("in the weeks leading up to her death", {"anchor": X}, [("2013-10-01", "2013-11-19")]),
 ]
 
 

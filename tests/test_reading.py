@@ -212,3 +212,54 @@ def test_weeks_in_a_clause_about_a_pregnancy_are_weeks_of_pregnancy() -> None:
     assert age.when is not None and age.when.envelope.latest is not None
     assert age.when.envelope.latest < read_.bounds(read_.subject.birth).earliest  # type: ignore[union-attr,operator]
     assert read_.conflicts == ()
+
+
+def test_in_the_weeks_after_a_birth_is_one_to_eight_weeks_after_it() -> None:
+    # the conventions: "in the following weeks" = reference + 1 .. 8 weeks, a period's own bounds
+    # (no count's tolerance of three days either side)
+    text = "Child R was born on 10 March 2015. In checks in the weeks after his birth the midwife saw no concerns."
+    read_ = read(text)
+    checks = next(e for e in read_.events if "midwife" in e.description)
+    assert str(read_.bounds(checks)) == "17 Mar 2015 – 5 May 2015"
+
+
+def test_an_event_its_own_phrase_cannot_date_is_placed_by_what_counts_from_it() -> None:
+    # "who died in ..." is the death itself; "On the evening of his admission" names the admission it
+    # belongs to (no date of its own), yet the admission is the narrative's present: "two days later"
+    # counts from it, so the admission is the death's day less two, a relation and not a circle.
+    text = (
+        "This review concerns Child P, who died in the late spring of 2019.\n\n"
+        "In early 2019 the nursery reported a bruise. "
+        "On the evening of his admission Child P was taken to hospital by ambulance. He died two days later."
+    )
+    read_ = read(text)
+    death = next(e for e in read_.events if e.kind == "death")
+    assert str(read_.bounds(death)) == "May 2019"
+    admission = next(e for e in read_.events if e.description.startswith("Child P was taken"))
+    assert str(read_.bounds(admission)) == "29 Apr 2019 – 29 May 2019"
+    assert read_.conflicts == ()
+
+
+def test_a_life_ends_at_the_death_and_the_day_before_it_may_fall_before_the_lifes_last_part() -> None:
+    # "his life ... a period ... to the late autumn of 2013" puts the death in November; the call the day
+    # before it may be 31 October: the period ends at the death, not at the event before it
+    text = (
+        "Child Q was born in December 2010. These events break down Child Q's life into three sections. "
+        "That is a period of nearly three years from the end of 2010 to the late autumn of 2013.\n\n"
+        "In the autumn of 2013 Mother Q called an ambulance to her home. Child Q died the following day."
+    )
+    read_ = read(text)
+    death = next(e for e in read_.events if e.kind == "death")
+    call = next(e for e in read_.events if e.kind == "call")
+    assert str(read_.bounds(death)) == "Nov 2013"
+    assert str(read_.bounds(call)) == "31 Oct 2013 – 29 Nov 2013"
+
+
+def test_a_two_digit_year_is_the_one_nearest_the_documents_known_date() -> None:
+    # "Sep-19" is the September of 2019 or 1919, whichever is nearer the document's date: a rule of the
+    # absolute year that no span of days from the document's event can say (it read as 2036-2044)
+    text = "Date of publication: 18 March 2021\n\nIn Sep-19 the GP saw Child Z.\n\nChild Z was born on 1 May 2019."
+    read_ = read(text)
+    visit = next(e for e in read_.events if e.description.startswith("The GP saw"))
+    assert str(read_.bounds(visit)) == "Sep 2019"
+    assert read_.conflicts == ()

@@ -1397,6 +1397,14 @@ def _vague_amounts(unit: str, period: bool, settings: Settings) -> tuple[Amount,
     lo, hi = _CONV["vague_period" if period else "vague"][unit]
     if unit == "workday":
         unit = "day"
+    if period:
+        # "in the following weeks" = reference + 1 .. 8 weeks: the conventions give the period's
+        # own bounds, so no count's tolerance widens them (unlike "weeks after" = 2 to 8 weeks).
+        per_unit = {"day": Amount(0, 1), "week": Amount(0, 7), "fortnight": Amount(0, 14)}.get(unit)
+        if per_unit is not None:
+            return Amount(0, per_unit.days * lo), Amount(0, per_unit.days * hi)
+        months = 12 if unit == "year" else 1
+        return Amount(months * lo), Amount(months * hi)
     if unit == "fortnight":
         count = Count.of(lo * 2, "week", hi * 2, settings=settings)
     else:

@@ -241,6 +241,7 @@ def _read_stages(
         to_original=page.original_span,
         own_date=own,
         document_bounded=document_date is not None or (told is not None and told.basis != "latest date"),
+        document_day=_one_day(dated),
     )
     clock("events")
     chronology = case.solve(strict=False)
@@ -598,3 +599,19 @@ def _when(record: Placed, chronology: Chronology, case: Case, settings: Settings
         if kept and kept != list(when.readings):
             when = when.with_readings(kept)
     return when, None
+
+
+def _one_day(dated: DocumentDateLike) -> date | None:
+    """The document's date where it is one known day (given, or a publication line)."""
+    try:
+        if isinstance(dated, str):
+            dated = parse_when(dated)
+    except ChronologyError:
+        return None
+    if isinstance(dated, date):
+        return dated
+    if isinstance(dated, When) and len(dated.readings) == 1:
+        dated = dated.readings[0]
+    if isinstance(dated, Interval) and dated.earliest is not None and dated.earliest == dated.latest:
+        return dated.earliest
+    return None

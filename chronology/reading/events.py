@@ -109,6 +109,7 @@ class Placed:
     reference: Event | None = None
     gap: bool = False  # "a four day gap before X": the phrase says how far X is from the reference
     read_as: str | None = None  # the words the phrase was read as, where not its own ("14 weeks pregnant")
+    names_own: bool = False  # the phrase names the very event it belongs to ("on the evening of his admission")
 
 
 # -- kinds of event ------------------------------------------------------------------------------
@@ -438,6 +439,7 @@ class _Reader:
         self.agencies = _Agencies(agencies)
         self.section_agency: dict[int, str] = {}  # section -> the one agency its heading names
         self.document_bounded = False  # whether the document's date bounds the events it tells
+        self.document_day: date | None = None  # the document's date, where it is one known day
         self.case = case
         self.source = source
         self.to_original = to_original
@@ -669,7 +671,7 @@ class _Reader:
         draft.people = self.people_of(draft.start, draft.end)
         best: tuple[int, str, int] | None = None
         for m in self.kinds.pattern.finditer(text, draft.start, draft.end):
-            if any(a <= m.start() < b for a, b in cut):
+            if any(a <= m.start() < b for a, b in cut) and not self.told_by_phrase(m, draft):
                 continue
             kind = self.kinds.by_form[m.group().lower()]
             draft.kinds.add(kind)
@@ -695,6 +697,19 @@ class _Reader:
         draft.description = _description(text, start, draft.end, cut) or "event"
         if draft.owner is not None and draft.kind in ("birth", "death"):
             draft.description = f"{draft.kind} of {draft.owner}"
+
+    def told_by_phrase(self, m: re.Match[str], draft: Draft) -> bool:
+        """Whether a kind word inside a phrase of time tells the event the phrase dates: a verb the
+        phrase took in ("who died in the late spring of 2019"), not an event it counts from ("before
+        his death", "by his two and a half year health check")."""
+        word = m.group().lower()
+        if word not in _VERB_FORMS and not word.endswith("ed"):
+            return False
+        for found in draft.founds:
+            if found.start <= m.start() < found.end:
+                tree = _tree(found)
+                return not any(isinstance(leaf, (Named, Birth)) for leaf in anchors_of(tree))
+        return False
 
     def agency_of(self, draft: Draft) -> str | None:
         """The agency that acted: the first the clause names, else the one its section's heading names
@@ -869,6 +884,10 @@ class _Reader:
                     if record.reason is None and self.circular(draft.event, record):
                         record.reason = "counts from an event that is itself placed from this one"
                     if record.reason is not None:
+                        if record.names_own and not draft.isolated:
+                            # the event is the narrative's present though the phrase gives it no date:
+                            # "He died two days later" counts from it (a relation, which dates it)
+                            last[draft.section] = draft.event
                         continue
                     if _within_period(tree) and record.reference is not None:
                         self.place_within_period(draft.event, tree, self.excerpt(start, end, words), record.reference)
@@ -944,6 +963,13 @@ class _Reader:
             last[draft.section] = later
 
     def place(self, event: Event, start: int, end: int, words: str, record: Placed) -> None:
+        if self.document_day is not None and not (record.anchor or record.birth or record.reference):
+            # "Sep-19" is the September nearest the document's date: a rule of the absolute year, which no
+            # span of days from the document's event can say; where that date is one known day, read it so
+            when = self.on_document_day(start, end, words)
+            if when is not None:
+                self.case.place(event, when, reference=event)
+                return
         self.case.place(
             event,
             self.excerpt(start, end, words),
@@ -953,6 +979,20 @@ class _Reader:
             # look for the event added last, a scan of the whole case)
             reference=record.reference or event,
         )
+
+    def on_document_day(self, start: int, end: int, words: str) -> When | None:
+        """The phrase read with the document's own date, where it counts from that date alone."""
+        from chronology.phrases import parse_when
+
+        try:
+            tree = parse(words)
+            if not all(isinstance(leaf, DocumentDate) for leaf in anchors_of(tree)) or not anchors_of(tree):
+                return None
+            read_ = parse_when(words, document_date=self.document_day)
+        except ChronologyError:
+            return None
+        excerpt = self.excerpt(start, end, words)
+        return When(read_.readings, excerpt.text, read_.kind, excerpt)
 
     def place_within_period(self, event: Event, tree: Node, words: Excerpt, reference: Event) -> None:
         """ "later in 2012", "earlier in April 2011": inside the period, and after (before) the
@@ -1050,6 +1090,7 @@ class _Reader:
                     # "On the evening of his admission Child M was taken to hospital": the phrase names
                     # the event it belongs to, which no earlier words tell: it says nothing of its date
                     record.reason = f"names the event it dates ({leaf.words.text!r}): no date of its own"
+                    record.names_own = True
                     return
                 event = self.anchor_event(leaf.words.text, a, b, draft)
                 if event is None:
@@ -1472,6 +1513,7 @@ def build(
     to_original: Any = None,
     own_date: Found | None = None,
     document_bounded: bool = False,
+    document_day: date | None = None,
 ) -> tuple[list[Draft], list[Placed]]:
     """Read ``founds`` into ``case``: people, events, placements and order statements.
 
@@ -1483,6 +1525,7 @@ def build(
     reader = _Reader(text, segments, founds, people, case, source, mapping, agencies)
     reader.own_date = own_date
     reader.document_bounded = document_bounded
+    reader.document_day = document_day
     for info in people.persons:
         reader.person(info.label)
     if people.subject is not None:
