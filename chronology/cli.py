@@ -241,8 +241,9 @@ def _read_summary(name: str, read: Chronology) -> str:
     """One line on what was read (counts only: never the review's words)."""
     events = read.events
     dated = sum(1 for e in events if read.when(e).earliest is not None or read.when(e).latest is not None)
+    aside = sum(1 for e in events if e.detail("background") is not None)
     parts = [
-        f"{len(events)} event{_s(len(events))} ({dated} dated)",
+        f"{len(events)} event{_s(len(events))} ({dated} dated, {aside} background left out of the table)",
         f"{len(read.people)} {'person' if len(read.people) == 1 else 'people'}",
         f"{len(read.agencies)} agenc{'y' if len(read.agencies) == 1 else 'ies'}",
         f"{len(read.conflicts)} conflict{_s(len(read.conflicts))}",

@@ -273,3 +273,12 @@ def test_no_annotated_event_of_the_case_is_marked_background(path: Path) -> None
         if background(source.text, source.text, names_case_person=bool(event.people)) is not None:
             marked.append(source.text)
     assert not marked
+
+
+def test_a_predicate_joined_to_the_one_before_takes_its_subject() -> None:
+    review = "The review was commissioned by the partnership in July 2019 and completed in March 2020."
+    assert background("completed in March 2020", review, names_case_person=False) == "review process"
+    case = "The health visitor saw the family in May 2012 and referred them to the GP."
+    assert background("referred them to the GP", case, names_case_person=False) is None
+    named = "Mother K was evicted in May 2012 and moved to a hostel."
+    assert background("moved to a hostel", named, names_case_person=True) is None

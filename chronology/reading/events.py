@@ -54,6 +54,7 @@ from chronology.phrases.syntax import (
 from chronology.reading.agencies import AgencyMention
 from chronology.reading.mentions import Found
 from chronology.reading.people import Individual, People
+from chronology.reading.relevance import background
 
 
 def _words(text: str) -> frozenset[str]:
@@ -438,6 +439,7 @@ class _Reader:
         self.people = _Cast(people)
         self.agencies = _Agencies(agencies)
         self.section_agency: dict[int, str] = {}  # section -> the one agency its heading names
+        self.headings: dict[int, str] = {}  # section -> its heading's words
         self.document_bounded = False  # whether the document's date bounds the events it tells
         self.document_day: date | None = None  # the document's date, where it is one known day
         self.case = case
@@ -535,6 +537,7 @@ class _Reader:
         for segment in self.segments:
             if segment.kind == "heading" and not _VITAL.match(self.text, segment.start, segment.end):
                 section += 1
+                self.headings[section] = self.text[segment.start : segment.end]
                 named = {m.agency for m in self.agencies.within(segment.start, segment.end)}
                 if len(named) == 1:
                     self.section_agency[section] = named.pop()
@@ -781,6 +784,14 @@ class _Reader:
                 draft.event = self.death_of(owner)
                 continue
             people = tuple(p for p in (self.person(name) for name in draft.people) if p is not None)
+            # the review's background (policy, services in general, its own process) stays an event,
+            # marked, so that nothing is lost; the table and the timeline leave it out (relevance.md)
+            reason = background(
+                self.text[draft.start : draft.end],
+                self.text[draft.sentence : draft.sentence_end] if draft.sentence >= 0 else "",
+                section=self.headings.get(draft.section),
+                names_case_person=bool(people),
+            )
             draft.event = self.case.event(
                 draft.description,
                 agency=draft.agency,
@@ -788,6 +799,7 @@ class _Reader:
                 source=self.excerpt(draft.start, draft.end),
                 kind=draft.kind,
                 span=span,
+                details={"background": reason} if reason is not None else None,
             )
 
     def life_told(self, draft: Draft) -> Person | None:

@@ -198,6 +198,15 @@ class Relevance:
         if found is not None:
             return found
         context = clause
+        if sentence and _SUBJECTLESS.match(clause):
+            # a predicate joined to the one before ("... was commissioned in July 2019 and completed in
+            # March 2020") has that one's subject: read it with the sentence leading to it
+            context = _leading(clause, " ".join(sentence.split()))
+            if context != clause and not self.pronouns.search(context):
+                found = self.cue_for(context, case)
+                if found is not None:
+                    return found
+            context = clause
         if not self.finite(clause):
             # a clause without a verb ("and third immunisation at four months") is read with the part of
             # its sentence that leads to it, from the last ';' before it, where that names no one either and
@@ -231,6 +240,10 @@ class Relevance:
             if cue.matches(clause):
                 return cue.reason
         return None
+
+
+# a clause that starts with its verb, its subject left to the clause before: "and completed in ...", "referred to ..."
+_SUBJECTLESS: Final = re.compile(r"(?:(?:and|but|then|before|after)\s+)?(?:was\s+|were\s+)?[a-z]+ed\b")
 
 
 def _leading(clause: str, sentence: str) -> str:
@@ -277,6 +290,9 @@ def background(
     >>> background("The panel met six times between June and December 2015.", names_case_person=False)
     'review process'
     >>> background("A strategy discussion was held in May 2012.", names_case_person=False)
+    >>> commissioned = "The review was commissioned by the partnership in July 2019 and completed in March 2020."
+    >>> background("completed in March 2020", commissioned, names_case_person=False)
+    'review process'
     >>> background("By March 2016", "Recommendation 4: by March 2016", names_case_person=False)
     'plan'
     >>> background("in 2015", "Families are seen in 2015.", section="7. Recommendations", names_case_person=False)
