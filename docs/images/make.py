@@ -6,7 +6,6 @@ Then look at each image before committing it.
 
 from __future__ import annotations
 
-import runpy
 from pathlib import Path
 
 import matplotlib
@@ -18,10 +17,11 @@ HERE = Path(__file__).resolve().parent
 
 
 def main() -> None:
-    example = runpy.run_path(str(ROOT / "examples" / "child_m_case.py"))
-    text = (ROOT / "examples" / "review-child-m.txt").read_text(encoding="utf-8")
-    chronology = example["build"](text).solve(strict=False)
+    import chronology as library
     from chronology.render.plot import figure
+
+    # what README's main command draws: the example review, read
+    chronology = library.read_file(ROOT / "examples" / "review-child-m.txt")
 
     out = HERE / "child-m-timeline.png"
     figure(chronology).savefig(out, dpi=100, bbox_inches="tight", metadata={"Software": None})
