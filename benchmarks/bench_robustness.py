@@ -16,7 +16,8 @@ repeated before a season, repeated words mixed with slashes) and each size (1 KB
   the characters its regular expressions were given: ``chronology.phrases._grammar.work``),
   which no other process on the machine can move;
 - ``chronology.read(text)`` where the package has ``read`` (the reader); ``--read-max`` bounds
-  the sizes it is given (spaCy is slow on 10 MB).
+  the sizes it is given (default 1 MB: read() takes about 20 s of CPU on 1 MB of junk, so
+  10 MB would take minutes per call, more while solving grows faster than the text).
 
 and the growth ratio per 10x of size between consecutive sizes:
 ``(t2 / t1) ** (1 / log10(n2 / n1))``.  Linear time gives about 10; the floor is 12.  Timing is
