@@ -12,7 +12,7 @@ The lists, beside this file:
 Each row has the readings the conventions give and the birth / anchor / reference /
 document date it needs.  For each list the script prints, on one CPU core:
 
-- ``parse_when`` phrases per second, warm, best (and median) of several repeats, with any
+- ``parse_when`` phrases per second of CPU time, warm, best (and median) of several repeats, with any
   cache of whole phrases turned off; refusals are timed with the rest (a refusal must be as
   cheap as an answer), and the rates of the rows answered and of the rows refused are shown;
 - ``dateparser.parse`` over the same list (DATE_ORDER=DMY, PREFER_DATES_FROM=past,
@@ -201,15 +201,16 @@ def best_rate(calls: list[Callable[[], Any]], repeats: int) -> float:
 
 
 def rates(calls: list[Callable[[], Any]], repeats: int) -> tuple[float, float]:
-    """Calls per second, best and median of ``repeats`` timed passes after a warm-up pass."""
+    """Calls per second of CPU time, best and median of ``repeats`` timed passes after a warm-up
+    pass (CPU time of this process: the time other processes on a shared machine take does not count)."""
     for call in calls:
         call()
     times = []
     for _ in range(repeats):
-        start = time.perf_counter()
+        start = time.process_time()
         for call in calls:
             call()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     times.sort()
     return len(calls) / times[0], len(calls) / times[len(times) // 2]
 

@@ -16,14 +16,16 @@ repeated before a season, repeated words mixed with slashes) and each size (1 KB
   the characters its regular expressions were given: ``chronology.phrases._grammar.work``),
   which no other process on the machine can move;
 - ``chronology.read(text)`` where the package has ``read`` (the reader); ``--read-max`` bounds
-  the sizes it is given (spaCy is slow on 10 MB).
+  the sizes it is given (default 1 MB: read() takes about 20 s of CPU on 1 MB of junk, so
+  10 MB would take minutes per call, more while solving grows faster than the text).
 
 and the growth ratio per 10x of size between consecutive sizes:
-``(t2 / t1) ** (1 / log10(n2 / n1))``.  Linear time gives about 10; the floor is 12.  Timing,
-after a warm-up on the real phrases: the whole text, best of five calls; the pieces, each
-read once, in chunks of 200 whose median time per piece is taken (another process on the
-shared machine slows some chunks, a cost per piece that grew with the input would slow all);
-read(), once.  Below 100 KB, the median over several different texts of that size.
+``(t2 / t1) ** (1 / log10(n2 / n1))``.  Linear time gives about 10; the floor is 12.  Timing is
+CPU time of this process (``time.process_time``), so that other processes on a shared machine
+do not count, after a warm-up on the real phrases: the whole text, median of five calls; the
+pieces, each read once, in chunks of 200 whose median time per piece is taken (a cost per
+piece that grew with the input would slow every chunk); read(), median of three calls up to
+1 MB, one call above.  Below 100 KB, the median over several different texts of that size.
 Nothing but ``ChronologyError`` may escape: anything else is reported and counts as a failure.
 """
 
@@ -140,14 +142,20 @@ def warm_up() -> None:
 
 
 def _timed(work: Callable[[], object]) -> float:
-    start = time.perf_counter()
+    """The CPU seconds ``work`` took in this process: the time other processes on a shared machine
+    take from it does not count (wall-clock time on a loaded machine moved growth ratios by 3x)."""
+    start = time.process_time()
     work()
-    return time.perf_counter() - start
+    return time.process_time() - start
+
+
+def _median_of(repeats: int, work: Callable[[], object]) -> float:
+    return statistics.median(_timed(work) for _ in range(repeats))
 
 
 def _whole(text: str) -> float:
-    """One call on the whole text: the best of five (it is refused at the cap, in constant time)."""
-    return min(_timed(lambda: _guard(lambda: parse_when(text))) for _ in range(5))
+    """One call on the whole text: the median of five (it is refused at the cap, in constant time)."""
+    return _median_of(5, lambda: _guard(lambda: parse_when(text)))
 
 
 CHUNK = 200  # pieces timed together
@@ -181,8 +189,9 @@ def _work(text: str) -> float:
 
 
 def _read(text: str) -> float:
-    reader = chronology.read  # type: ignore[attr-defined]
-    return _timed(lambda: _guard(lambda: reader(text)))
+    """``read(text)``: the median of three calls up to 1 MB, one call above (a 10 MB call takes minutes)."""
+    reader = chronology.read
+    return _median_of(3 if len(text) <= 1_000_000 else 1, lambda: _guard(lambda: reader(text)))
 
 
 def growth(t1: float, n1: int, t2: float, n2: int) -> float:

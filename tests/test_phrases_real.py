@@ -334,3 +334,20 @@ def test_unknown_words_inside_a_phrase_name_no_time_phrase() -> None:
     with pytest.raises(UnrecognisedPhrase) as caught:
         parse_when("early blorp 2011")
     assert caught.value.words == "blorp" and "before the time phrase" not in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("phrase", "leads"),
+    [
+        ("for most of 2012", True),
+        ("for the whole of 2012", True),
+        ("for the rest of 2012", True),
+        ("for his six to eight week check", False),
+        ("for Christmas 2012", False),
+    ],
+)
+def test_for_leads_only_a_period_word(phrase: str, leads: bool) -> None:
+    # "for" before anything but a period word is a length or a purpose, not part of the time phrase
+    assert accepts(phrase) is leads
+    if not leads:
+        assert accepts(phrase.removeprefix("for "))

@@ -373,3 +373,15 @@ def test_reading_and_refusing_leave_no_cycles_for_the_garbage_collector() -> Non
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_the_sentence_around_a_date_is_bounded_without_full_stops() -> None:
+    # document_date looks at the sentence around each date it meets; with no full stop or line
+    # break within reach, that sentence began at the text's start (quadratic over a long text)
+    from chronology.reading.document import _sentence
+
+    words = "word " * 20_000 + "in March 2013 " + "word " * 20_000
+    start = words.index("March")
+    sentence = _sentence(words, start, start + len("March 2013"))
+    assert "March 2013" in sentence
+    assert len(sentence) <= 400 + len("March 2013") + 400

@@ -21,7 +21,7 @@ import re
 from datetime import date
 from typing import Final, Union
 
-from chronology.errors import ChronologyError, InvalidValue, shown
+from chronology.errors import ChronologyError, InvalidValue, UnrecognisedPhrase, shown
 from chronology.model import Interval, When
 from chronology.phrases import _grammar
 from chronology.phrases.syntax import Node
@@ -118,10 +118,9 @@ def accepts(phrase: str, *, settings: Settings | None = None) -> bool:
     """
     text, conf = _phrase(phrase), _settings(settings)
     try:
-        _grammar.read(text, conf)
-    except ChronologyError:
+        return type(_grammar.tree_or_refusal(text, conf)) is not UnrecognisedPhrase
+    except ChronologyError:  # a rule may still raise (a builder that needs an anchor)
         return False
-    return True
 
 
 def parse_when(
@@ -156,7 +155,16 @@ def parse_when(
         reference = _anchor("reference", reference)  # type: ignore[assignment]
     if document_date is not None and type(document_date) is not date:
         document_date = _anchor("document_date", document_date)  # type: ignore[assignment]
-    return _grammar.resolve(text, conf, birth, anchor, reference, document_date)
+    found: When | UnrecognisedPhrase | None
+    found = _grammar.when_or_refusal(text, conf, birth, anchor, reference, document_date)
+    if type(found) is not UnrecognisedPhrase:
+        return found  # type: ignore[return-value]
+    # Raised here, once: the grammar returns its refusals (a refusal must be cheap).  The local is
+    # cleared so that the traceback, which holds this frame, does not hold the error (a cycle).
+    try:
+        raise found
+    finally:
+        found = None
 
 
 def matching_rule(phrase: str, *, settings: Settings | None = None) -> str:

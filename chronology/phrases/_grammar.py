@@ -45,7 +45,7 @@ from chronology.errors import ChronologyError, InvalidValue, MissingAnchor, Unre
 from chronology.model import Amount, Count, Excerpt, Interval, Kind, Unit, When
 from chronology.phrases import _make as make
 from chronology.phrases import rules as _rules
-from chronology.phrases.fallback import explicit_day
+from chronology.phrases.fallback import DATE_WORDS, explicit_day
 from chronology.phrases.lexicon import LEXICON, split_words
 from chronology.phrases.syntax import (
     RULES,
@@ -66,7 +66,7 @@ from chronology.phrases.syntax import (
 )
 from chronology.settings import Settings
 
-__all__ = ["read", "resolve", "rule_of"]
+__all__ = ["read", "resolve", "rule_of", "tree_or_refusal", "when_or_refusal"]
 
 # -- normalising and tokenising ---------------------------------------------------------
 
@@ -592,6 +592,11 @@ _CALENDAR: Final = frozenset(
 )
 
 
+# Lexemes the vocabulary does not know, and those a title's words may be.
+_UNKNOWN: Final = frozenset(("word", "poss", "other"))
+_TITLE_WORDS: Final = frozenset(("noun", "word", "poss", "other"))
+
+
 def _explain(p: _Phrase, lexes: list[Lex]) -> UnrecognisedPhrase:
     """The error for words no rule reads: a refusal, a title, or the first unknown words."""
     for lex in lexes:
@@ -601,39 +606,45 @@ def _explain(p: _Phrase, lexes: list[Lex]) -> UnrecognisedPhrase:
             return UnrecognisedPhrase(p.text, lex.start, lex.end, "a frequency, not a time")
         if lex.cat == "num" and lex.value >= 10000:
             return UnrecognisedPhrase(p.text, lex.start, lex.end, "too long for a year (a year has four digits)")
-    unknown = [lex for lex in lexes if lex.cat in ("word", "poss", "other")]
+    # Positions, not lexemes: finding a lexeme in the list again would compare it with the others.
+    unknown = [index for index, lex in enumerate(lexes) if lex.cat in _UNKNOWN]
     if unknown and any(lex.cat == "year" for lex in lexes):
         # a title: a title's word anywhere, or a capitalised unknown word just before a year
-        titled = any((lex.value,) in LEXICON.titles for lex in unknown) or any(
-            lex.cat == "year" and index and lexes[index - 1] in unknown and p.text[lexes[index - 1].start].isupper()
+        titles = LEXICON.titles
+        titled = any((lexes[index].value,) in titles for index in unknown) or any(
+            lex.cat == "year"
+            and index
+            and lexes[index - 1].cat in _UNKNOWN
+            and p.text[lexes[index - 1].start].isupper()
             for index, lex in enumerate(lexes)
         )
         if titled:
-            first = unknown[0]
-            while (at := lexes.index(first)) > 0 and lexes[at - 1].cat in ("noun", "word", "poss", "other"):
-                first = lexes[at - 1]
+            at = unknown[0]
+            while at > 0 and lexes[at - 1].cat in _TITLE_WORDS:
+                at -= 1
             return UnrecognisedPhrase(
                 p.text,
-                first.start,
+                lexes[at].start,
                 lexes[-1].end,
                 "a title or citation with a year (like 'Working Together 2013'), not a time",
             )
-    if unknown and _event_anchor(make.named(p.words(lexes))) and not any(lex.cat in _CALENDAR for lex in lexes):
+    if unknown and not any(lex.cat in _CALENDAR for lex in lexes) and _event_anchor(make.named(p.words(lexes))):
         reason = "an event, not a time: pass its day as anchor= to the phrases that count from it"
         return UnrecognisedPhrase(p.text, lexes[0].start, lexes[-1].end, reason)
     if unknown:
-        first = unknown[0]
+        first = lexes[unknown[0]]
         last = first
-        for lex in unknown[1:]:
-            if lex.start - last.end > 1:
+        for index in unknown[1:]:
+            if lexes[index].start - last.end > 1:
                 break
-            last = lex
+            last = lexes[index]
         reason = "words the time grammar does not know"
         # A clause before a time phrase ("He died two days later"): say where the time phrase is.
-        rest = lexes[lexes.index(unknown[-1]) + 1 :]
-        while rest and rest[0].cat in ("lead", "was"):
-            rest = rest[1:]
-        if first is lexes[0] and rest and _read_quietly(p, rest) is not None:
+        after = unknown[-1] + 1
+        while after < len(lexes) and lexes[after].cat in ("lead", "was"):
+            after += 1
+        rest = lexes[after:]
+        if unknown[0] == 0 and rest and _read_quietly(p, rest) is not None:
             reason += f" before the time phrase {p.text[rest[0].start : rest[-1].end]!r}: give that phrase alone"
         return UnrecognisedPhrase(p.text, first.start, last.end, reason)
     return UnrecognisedPhrase(
@@ -2039,8 +2050,13 @@ _TIME_NODES: Final = (Fixed, Shift, Aligned, Between, Bound, Hull, Endpoint)
 @_builder("lead")
 def _lead(p: _Phrase, g: Groups, lexes: list[Lex]) -> Node | None:
     """Words before a time phrase that change nothing ("at the start of 2013", "throughout 2012",
-    "the whole of 2012"); before an event, that event's day ("at his death", "upon her release")."""
-    node = _read_quietly(p, g["rest"])
+    "the whole of 2012"); before an event, that event's day ("at his death", "upon her release").
+    "for" leads only a period word ("for most of 2012", "for the rest of 2012"): before anything else it gives a length
+    ("for six weeks") or a purpose ("for his six to eight week check"), and is not the time's."""
+    rest = g["rest"]
+    if lexes[len(lexes) - len(rest) - 1].cat == "for" and rest[0].cat != "rest":
+        return None
+    node = _read_quietly(p, rest)
     if isinstance(node, Fixed):
         return _fixed(node.readings, node.kind, p.words(lexes), node.notes)
     if isinstance(node, _TIME_NODES):
@@ -2305,8 +2321,35 @@ def read(phrase: str, settings: Settings) -> Node:
     >>> read("three months before his death", DEFAULT).base
     Named(words=Excerpt(text='his death', start=20, end=29, document=None))
     """
-    p, lexes = _start(phrase, settings)
-    return _read_or_fall_back(p, lexes)
+    found: Node | UnrecognisedPhrase | None = tree_or_refusal(phrase, settings)
+    if type(found) is not UnrecognisedPhrase:
+        return cast(Node, found)
+    try:
+        raise found
+    finally:
+        found = None  # the traceback holds this frame: no cycle through the local
+
+
+def tree_or_refusal(phrase: str, settings: Settings) -> Node | UnrecognisedPhrase:
+    """The syntax tree of ``phrase``, or the refusal :func:`read` would raise, returned.
+
+    A refusal is the grammar's ordinary answer to words that are not a time, so it is returned,
+    not raised, through the compiled code: an exception passing through a compiled function
+    costs that function a traceback entry, and refusing must cost no more than reading.  The
+    entry points (:mod:`chronology.phrases`) raise it once, in plain Python.
+
+    >>> from chronology.settings import DEFAULT
+    >>> tree_or_refusal("early blorp 2011", DEFAULT).words
+    'blorp'
+    """
+    if len(phrase) > MAX_LENGTH:
+        try:
+            p, lexes = _start(phrase, settings)
+        except UnrecognisedPhrase as refusal:
+            return _fresh(refusal)
+    else:
+        p, lexes = _start(phrase, settings)
+    return _tree(p, lexes)
 
 
 def work(phrase: str, settings: Settings) -> tuple[int, int, int]:
@@ -2325,45 +2368,71 @@ def work(phrase: str, settings: Settings) -> tuple[int, int, int]:
     except ChronologyError:
         return 0, 0, 0  # longer than MAX_LENGTH: refused unread
     allowed = p.budget
-    with contextlib.suppress(ChronologyError):
-        _read_or_fall_back(p, lexes)
+    with contextlib.suppress(ChronologyError):  # a rule may still raise (a missing anchor)
+        _tree(p, lexes)
     return len(lexes), allowed - max(p.budget, -1), _SCANNED[0] - scanned
 
 
 # A word after the last lexeme: a filler ("the", "of", "in") the lexer set aside.
 _TRAILING_WORD: Final = re.compile(r"[^\W\d_]+")
+# The words a date dateparser may read can hold (months, weekdays, a date's furniture).
+_DATE_WORDS: Final = DATE_WORDS
 
 
-def _read_or_fall_back(p: _Phrase, lexes: list[Lex]) -> Node:
-    """The tree of ``lexes``.  Where no rule reads them, an explicit calendar date dateparser
-    knows (:mod:`chronology.phrases.fallback`), else the grammar's error.  A phrase a rule has
-    refused (a day no month has, a weekday that disagrees) is refused: it never reaches dateparser."""
+def _dateparser_may_know(text: str, lexes: list[Lex]) -> bool:
+    """Whether :func:`~chronology.phrases.fallback.explicit_day` could find a day in ``text``: false
+    where a lexeme is a character or a word it never accepts (it reads only months, weekdays and
+    a date's furniture).  A test on the lexemes already made, so that a phrase of unknown words is
+    refused without a second pass over it.  Sound, not complete: a lexeme of several words, or a
+    word right after a digit (where the fallback may read the letters as an ordinal's ending), is
+    left for the fallback to judge."""
+    for lex in lexes:
+        if lex.cat == "other":
+            return False
+        start = lex.start
+        word = text[start : lex.end]
+        if (
+            word.isalpha()
+            and word.isascii()
+            and word.lower() not in _DATE_WORDS
+            and (start == 0 or not text[start - 1].isdigit())
+        ):
+            return False
+    return True
+
+
+def _tree(p: _Phrase, lexes: list[Lex]) -> Node | UnrecognisedPhrase:
+    """The tree of ``lexes``, or the refusal (returned, not raised: :func:`tree_or_refusal`).
+    Where no rule reads them, an explicit calendar date dateparser knows
+    (:mod:`chronology.phrases.fallback`), else the grammar's error.  A phrase a rule has refused
+    (a day no month has, a weekday that disagrees) is refused: it never reaches dateparser."""
     if not lexes:
-        raise p.fail(lexes, "no words of time")
+        return p.fail(lexes, "no words of time")
     trailing = _TRAILING_WORD.search(p.text, lexes[-1].end)
     if trailing is not None:  # "three months before his death, the": the phrase ended before "the"
-        raise UnrecognisedPhrase(p.text, trailing.start(), trailing.end(), "a time phrase does not end with this word")
-    error: UnrecognisedPhrase | None
+        return UnrecognisedPhrase(p.text, trailing.start(), trailing.end(), "a time phrase does not end with this word")
+    error: UnrecognisedPhrase
     try:
         node = _read(p, lexes)
     except UnrecognisedPhrase as refusal:
         if p.spent:
-            raise p.too_complex() from None
+            return p.too_complex()
+        # A copy without traceback or context: those hold frames that hold the phrase (a cycle).
+        error = _fresh(refusal)
         if refusal.start <= lexes[0].start and refusal.end >= lexes[-1].end:
-            raise  # a rule refused the whole phrase: final
-        node, error = None, _fresh(refusal)  # a rule refused part of it: dateparser may know the whole
+            return error  # a rule refused the whole phrase: final
+        node = None  # a rule refused part of it: dateparser may know the whole
     else:
         if p.spent:
-            raise p.too_complex()
+            return p.too_complex()
         if node is not None:
             return node
         error = _explain(p, lexes)
+    if not _dateparser_may_know(p.text, lexes):
+        return error
     day = explicit_day(p.text, p.settings)
     if day is None:
-        try:
-            raise error
-        finally:
-            error = None  # the raised error's traceback holds this frame: no cycle through the local
+        return error
     start, end = lexes[0].start, lexes[-1].end
     return _fixed((Interval.on(day),), "day", make.excerpt(p.text[start:end], start, end), ("read by dateparser",))
 
@@ -2570,13 +2639,15 @@ def _eval(node: Node, ctx: _Context) -> Sequence[Interval]:
     if isinstance(node, Hull):
         return [Interval.hull_of([r for part in node.parts for r in _eval(part, ctx)])]
     if isinstance(node, Length):
-        raise UnrecognisedPhrase(
-            ctx.phrase,
-            node.words.start,
-            node.words.end,
-            "a duration: it gives an event's length but places nothing in time",
-        )
+        raise _duration(ctx.phrase, node)
     return _leaf(node, ctx)
+
+
+def _duration(phrase: str, node: Length) -> UnrecognisedPhrase:
+    """The refusal of a length where a time was wanted ("for six weeks")."""
+    return UnrecognisedPhrase(
+        phrase, node.words.start, node.words.end, "a duration: it gives an event's length but places nothing in time"
+    )
 
 
 _LEAVES: Final = frozenset((Birth, Named, Reference, DocumentDate))
@@ -2621,15 +2692,37 @@ def resolve(
     >>> print(resolve("aged 17 months", DEFAULT, date(2010, 12, 1), None, None, None))
     May 2012 (aged 17 months)
     """
+    found: When | UnrecognisedPhrase | None = when_or_refusal(phrase, settings, birth, anchor, reference, document_date)
+    if type(found) is not UnrecognisedPhrase:
+        return cast(When, found)
+    try:
+        raise found
+    finally:
+        found = None  # the traceback holds this frame: no cycle through the local
+
+
+def when_or_refusal(
+    phrase: str, settings: Settings, birth: object, anchor: object, reference: object, document_date: object
+) -> When | UnrecognisedPhrase:
+    """What :func:`resolve` gives, with a refusal of the words returned rather than raised
+    (:func:`tree_or_refusal` says why); a missing anchor or a date off the calendar still raises.
+
+    >>> from chronology.settings import DEFAULT
+    >>> when_or_refusal("for six weeks", DEFAULT, None, None, None, None).words
+    'for six weeks'
+    """
     conf = settings
-    p, lexes = _start(phrase, conf)
-    node = _read_or_fall_back(p, lexes)
+    node = tree_or_refusal(phrase, conf)
+    if type(node) is UnrecognisedPhrase:
+        return node
     if type(node) is Fixed:
         readings: Sequence[Interval] = node.readings
+    elif type(node) is Length:
+        return _duration(phrase, node)
     else:
         ctx = _Context(phrase, conf, birth, anchor, reference, document_date)
         try:
-            readings = _eval(node, ctx)
+            readings = _eval(cast(Node, node), ctx)
         except ChronologyError:
             raise
         except (ValueError, OverflowError) as exc:
@@ -2645,14 +2738,14 @@ def resolve(
         if len(node.notes) == len(node.readings) == len(unique):
             notes = node.notes
     elif type(node) is Aligned and node.rule == "hedged":
-        notes = tuple(_hedged_note(p, node, reading) for reading in unique)
+        notes = tuple(_hedged_note(node, reading) for reading in unique)
     kind: Kind = getattr(node, "kind", "date")
     start, end = _stripped(phrase)
     text = phrase if end - start == len(phrase) else phrase[start:end]
     return make.when(unique, text, kind, make.excerpt(text, start, end), notes)
 
 
-def _hedged_note(p: _Phrase, node: Aligned, reading: Interval) -> str:
+def _hedged_note(node: Aligned, reading: Interval) -> str:
     """What a hedge did to a period placed from a day ("around March")."""
     return "hedged: the period widened by half its length each side (at most six months; a named day by a week)"
 

@@ -31,12 +31,15 @@ from datetime import date, datetime
 from chronology.phrases.lexicon import LEXICON
 from chronology.settings import DEFAULT, Settings
 
-__all__ = ["explicit_day"]
+__all__ = ["explicit_day", "DATE_WORDS"]
 
 # The words a date written out may hold: month and weekday names and the furniture words.
 _MONTHS = {key[0]: value for key, (category, value) in LEXICON.words.items() if category == "month"}
 _WEEKDAYS = {key[0]: value for key, (category, value) in LEXICON.words.items() if category == "weekday"}
 _WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | LEXICON.furniture
+DATE_WORDS = _WORDS
+"""Every word a date read here may hold: a phrase with any other word gets ``None`` (the grammar
+tests its own lexemes against this set before asking)."""
 # The pieces of such a date: a number (with an ordinal ending), a word, a run of punctuation
 # and spaces, or any other character.  One pass, no nested repetition: linear in the text.
 _PIECE = re.compile(r"(\d+)(?:st|nd|rd|th)?|([a-z]+)|[\s.,/:\-]+|(.)")

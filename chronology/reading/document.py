@@ -167,6 +167,8 @@ _SENTENCE_END: Final = re.compile(r"[.!?](?:\s|$)|\n")
 
 def _sentence(words: str, start: int, end: int) -> str:
     """The sentence around ``words[start:end]`` (bounded, so that the search stays linear)."""
-    a = max(words.rfind(". ", max(0, start - 400), start), words.rfind("\n", max(0, start - 400), start)) + 1
+    lower = max(0, start - 400)
+    # Where neither is found within reach, the sentence starts at the reach (not at the text's start).
+    a = max(words.rfind(". ", lower, start), words.rfind("\n", lower, start), lower - 1) + 1
     b = _SENTENCE_END.search(words, end, end + 400)
     return words[a : (b.start() if b else min(len(words), end + 400))]
