@@ -41,7 +41,7 @@ MENTIONS = [
     ("the following day", "narrative"),
     ("when he was eleven days old", "age"),
     ("At seven weeks of age", "age"),
-    ("for his six to eight week check", "age"),
+    ("his six to eight week check", "age"),
     ("In mid-September 2015", "part"),
     ("The following day", "narrative"),
     ("Three days later", "narrative"),
