@@ -266,7 +266,8 @@ class Cleaned:
 # -- inline noise ---------------------------------------------------------------------------------
 
 _SPACE_CHARS: Final = " \t\r\x0b\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
-_BULLETS: Final = "•●○◦▪▫■□►▶▸➢➤➔→✓✔✗❖◆◇◊∙⁃\ue000-\uf8ff"
+_BULLET_GLYPHS: Final = "•●○◦▪▫■□►▶▸➢➤➔→✓✔✗❖◆◇◊∙⁃"
+_BULLETS: Final = _BULLET_GLYPHS + "\ue000-\uf8ff"  # a character class: the glyphs and the private-use area
 _SUPERSCRIPTS: Final = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_DIGITS: Final = str.maketrans(_SUPERSCRIPTS, "0123456789")
 _LIGATURES: Final = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
@@ -500,7 +501,7 @@ _SECTION: Final = re.compile(
 _SECTION_ONLY: Final = re.compile(r"(?:\d{1,2}(?:\.\d{1,3}){0,4}\.?|(?i:appendices|appendix|annex(?:es)?))")
 _MONTH_START: Final = re.compile(rf"(?i:{_MONTHS})\b")
 _ITEM: Final = re.compile(
-    r"(?P<bullet>[-–*·](?=\s+\S)|o(?=[ \t]+[A-Z])|[•●○◦▪▫■□►▶▸➢➤➔→✓✔✗❖◆◇◊∙⁃\ue000-\uf8ff])"
+    rf"(?P<bullet>[-–*·](?=\s+\S)|o(?=[ \t]+[A-Z])|[{_BULLETS}])"
     r"|(?P<enum>\((?:[a-z]|[ivx]{1,5}|\d{1,2})\)|(?:[a-z]|[ivx]{1,5})[.)](?=\s)|\d{1,2}\))"
 )
 _FOOTNOTE: Final = re.compile(rf"[{_SUPERSCRIPTS}]+|\[\d{{1,3}}\]")
@@ -674,7 +675,7 @@ def _classify(visible: str, raw_first: str, region: str, next_toc: bool = False,
     return _Kind("text")
 
 
-_BULLETS_SET: Final = frozenset("•●○◦▪▫■□►▶▸➢➤➔→✓✔✗❖◆◇◊∙⁃")
+_BULLETS_SET: Final = frozenset(_BULLET_GLYPHS)
 
 
 def _cells(visible: str) -> tuple[tuple[int, int], ...]:
