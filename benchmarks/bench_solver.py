@@ -19,6 +19,11 @@ memory (``ru_maxrss``) is its own:
 3. ``relaxed``: a chain of events a known number of days apart, dated every
    tenth event, with 10 dates planted wrong by a year or more; ``solve(strict=False)``
    through ``Case``: time, work, and whether exactly the planted dates were set aside.
+4. ``same`` (not run by default): ``chronology.read`` of a review repeated N times with
+   the same people in every copy (``read(text * n)``), so each contradiction of the
+   review between dates of one event is repeated N times on one point: CPU seconds,
+   per 100,000 characters, and the engine's work.  The synthetic Child T review by
+   default; ``--child-s`` reads the shared Child S review instead.
 
 Then networkx's all-pairs Floyd–Warshall (numpy) at 1,000 events as the naive
 reference, checked against the engine's bounds on the same choice-free case.
@@ -27,6 +32,8 @@ time is the steadier, and the work counts do not depend on the machine at all.
 
     python benchmarks/bench_solver.py                  # everything, all sizes
     python benchmarks/bench_solver.py case 1000 10000  # one measure, some sizes
+    python benchmarks/bench_solver.py same 1 10 30     # Child T read 1, 10, 30 times, same people
+    python benchmarks/bench_solver.py same 1 10 100 --child-s
 """
 
 from __future__ import annotations
@@ -318,6 +325,41 @@ def relaxed_size(n: int, wrong: int = 10, seed: int = 5) -> dict[str, object]:
     }
 
 
+# -- 4. a review repeated with the same people --------------------------------------------
+
+
+def _review(child_s: bool) -> Path:
+    if not child_s:
+        return ROOT / "examples" / "review-child-t.txt"
+    import os
+
+    shared = Path(os.environ["CHRONOLOGY_SHARED"]) if os.environ.get("CHRONOLOGY_SHARED") else ROOT / ".." / "shared"
+    return shared / "seeds" / "coventry-child-s-review.txt"
+
+
+def same_people(n: int, child_s: bool = False) -> dict[str, object]:
+    """``read(text * n)``: the review's contradictions repeated n times on the same points."""
+    import chronology
+
+    text = _review(child_s).read_text(encoding="utf-8")
+    chronology.read(text[:2000])  # the blank pipeline and the grammar's caches, outside the timing
+    document = text * n
+    cpu = time.process_time()
+    read = chronology.read(document)
+    seconds = time.process_time() - cpu
+    network = read.case._network
+    return {
+        "events": n,
+        "chars": len(document),
+        "cpu_s": seconds,
+        "cpu_per_100k": seconds * 100_000 / len(document),
+        "work": network.work,
+        "work_per_100k": network.work * 100_000 / len(document),
+        "conflicts": len(read.conflicts),
+        "set_aside": len(read.set_aside),
+    }
+
+
 # -- the reference and the report ----------------------------------------------------------
 
 
@@ -384,8 +426,23 @@ def _growth(rows: list[dict[str, object]], key: str) -> str:
 
 def main(argv: list[str]) -> None:
     if argv and argv[0] == "--one":
+        if argv[1].startswith("same"):
+            print(json.dumps(same_people(int(argv[2]), child_s=argv[1] == "same-s")))
+            return
         run = {"network": network_size, "case": case_size, "relaxed": relaxed_size}[argv[1]]
         print(json.dumps(run(int(argv[2]))))
+        return
+    if "same" in argv:
+        which = "same-s" if "--child-s" in argv else "same"
+        sizes = [int(a) for a in argv if a.isdigit()] or [1, 10, 30]
+        print(f"read(text * n), same people: {_review(which == 'same-s').name}")
+        print(f"{'copies':>7} {'chars':>9} {'cpu s':>8} {'cpu/100k':>9} {'work':>11} {'work/100k':>10} conflicts aside")
+        for n in sizes:
+            r = _run(which, n)
+            print(
+                f"{r['events']:>7} {r['chars']:>9} {r['cpu_s']:>8.3f} {r['cpu_per_100k']:>9.3f} {r['work']:>11} "
+                f"{r['work_per_100k']:>10.0f} {r['conflicts']:>9} {r['set_aside']:>5}"
+            )
         return
     measures = [a for a in argv if a in MEASURES] or list(MEASURES)
     sizes = [int(a) for a in argv if a.isdigit()] or list(SIZES)

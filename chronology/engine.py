@@ -1764,6 +1764,7 @@ class Network:
             return {}
         key = self._key(cost)
         edges = {tag: self._edges_with(tag) for tag in self._tags}
+        twins = self._twins()
         conflicts: list[tuple[Tag, ...]] = [conflict]
         known = {frozenset(conflict)}
         new = self._discover(key, budget, frozenset(), edges)
@@ -1772,7 +1773,7 @@ class Network:
                 if frozenset(found) not in known:
                     known.add(frozenset(found))
                     conflicts.append(found)
-            aside = self._hitting_set(conflicts, key)
+            aside = self._hitting_set(conflicts, key, twins)
             new = [c for c in self._discover(key, budget, frozenset(aside), edges) if frozenset(c) not in known]
             if new:
                 continue
@@ -1783,7 +1784,30 @@ class Network:
                 raise AssertionError("a conflict survived the tags set aside to resolve it")
             new = [last]
         self._conflicts = conflicts
-        return {tag: tuple(i for i, c in enumerate(conflicts) if tag in c) for tag in aside}
+        where: dict[Tag, list[int]] = {}
+        for i, found in enumerate(conflicts):
+            for tag in found:
+                where.setdefault(tag, []).append(i)
+        return {
+            tag: tuple(sorted({i for twin in twins.get(tag, (tag,)) for i in where.get(twin, ())})) for tag in aside
+        }
+
+    def _twins(self) -> dict[Tag, tuple[Tag, ...]]:
+        """Tags stated more than once with the very same constraints and choices, each mapped to
+        all of its kind, in the order stated (tags stated once are absent).  Twins are one
+        statement repeated: a conflict holding one holds with any other in its place, so a
+        set meeting every conflict sets aside a statement's every twin or none of them.  The
+        hitting set weighs them as one candidate, so k repeats of a contradiction are met in
+        one round rather than one twin a round."""
+        by_tag, choice_of = self._index()
+        kinds: dict[tuple[frozenset[Constraint], frozenset[tuple[tuple[Constraint, ...], ...]]], list[Tag]] = {}
+        for tag in sorted(self._tags, key=self._tags.__getitem__):
+            signature = (
+                frozenset(by_tag.get(tag, ())),
+                frozenset(self._choices[ci].options for ci in choice_of.get(tag, ())),
+            )
+            kinds.setdefault(signature, []).append(tag)
+        return {tag: tuple(group) for group in kinds.values() if len(group) > 1 for tag in group}
 
     def _key(self, cost: Cost | None) -> Callable[[Tag], tuple[float, int, int]]:
         """What leaving one tag out weighs, compared after the count of tags: its cost,
@@ -1949,36 +1973,48 @@ class Network:
         return graph
 
     def _hitting_set(
-        self, conflicts: list[tuple[Tag, ...]], key: Callable[[Tag], tuple[float, int, int]]
+        self,
+        conflicts: list[tuple[Tag, ...]],
+        key: Callable[[Tag], tuple[float, int, int]],
+        twins: dict[Tag, tuple[Tag, ...]] | None = None,
     ) -> tuple[Tag, ...]:
         """A cheapest set of tags meeting every conflict: fewest tags, then the least
-        summed key.  Tags that meet the same conflicts are one candidate (the cheapest
-        of them), and a candidate whose conflicts another as cheap also meets is
-        dropped; then branch and bound, exact for up to 64 conflicts and 20,000 nodes,
-        else (and as its first bound) greedy: the candidate meeting most conflicts."""
+        summed key.  A tag's ``twins`` (see :meth:`_twins`) go with it, weighed together
+        (a conflict found with one twin stands for the same conflict with each other).
+        Tags that meet the same conflicts are one candidate (the cheapest of them), and
+        a candidate whose conflicts another as cheap also meets is dropped; then branch
+        and bound, exact for up to 64 conflicts and 20,000 nodes, else (and as its first
+        bound) greedy: the candidate meeting most conflicts per tag it sets aside."""
+        twins = twins or {}
         meets: dict[Tag, set[int]] = {}
         for i, conflict in enumerate(conflicts):
             for tag in conflict:
-                meets.setdefault(tag, set()).add(i)
+                meets.setdefault(twins.get(tag, (tag,))[0], set()).add(i)
+        weight_of: dict[Tag, Weight] = {}
+        for tag in meets:
+            weight: Weight = (0, 0.0, 0, 0)
+            for twin in twins.get(tag, (tag,)):
+                weight = _add(weight, (1, *key(twin)))
+            weight_of[tag] = weight
         groups: dict[frozenset[int], Tag] = {}
         for tag, where in meets.items():
             signature = frozenset(where)
             held = groups.get(signature)
-            if held is None or key(tag) < key(held):
+            if held is None or weight_of[tag] < weight_of[held]:
                 groups[signature] = tag
-        candidates = sorted(groups.items(), key=lambda item: (-len(item[0]), key(item[1])))
+        candidates = sorted(groups.items(), key=lambda item: (-len(item[0]), weight_of[item[1]]))
         if len(candidates) <= _DOMINANCE_LIMIT:
             kept: list[tuple[frozenset[int], Tag]] = []
             for signature, tag in candidates:
-                if not any(signature <= other and key(held) <= key(tag) for other, held in kept):
+                if not any(signature <= other and weight_of[held] <= weight_of[tag] for other, held in kept):
                     kept.append((signature, tag))
             candidates = kept
         sets = [signature for signature, _ in candidates]
-        weights = [(1, *key(tag)) for _, tag in candidates]
+        weights = [weight_of[tag] for _, tag in candidates]
         chosen = _greedy_cover(sets, weights, len(conflicts))
         if len(conflicts) <= _EXACT_HITTING_SET_CONFLICTS:
             chosen = _exact_cover(sets, weights, len(conflicts), chosen)
-        return tuple(candidates[i][1] for i in chosen)
+        return tuple(twin for i in chosen for twin in twins.get(candidates[i][1], (candidates[i][1],)))
 
     # -- leaves, for on-demand queries ---------------------------------------------
     def _apply(self, assignment: dict[int, int]) -> tuple[int, int]:
@@ -2009,11 +2045,12 @@ def _add(a: Weight, b: Weight) -> Weight:
 
 
 def _greedy_cover(sets: list[frozenset[int]], weights: Sequence[Weight], total: int) -> list[int]:
-    """Greedy set cover: most new conflicts met, then the lightest; then drop picks not needed."""
+    """Greedy set cover: most new conflicts met per tag set aside (a weight's first place), then
+    the lightest; then drop picks not needed."""
     left = set(range(total))
     chosen: list[int] = []
     while left:
-        best = min(range(len(sets)), key=lambda i: (-len(sets[i] & left), weights[i]))
+        best = min(range(len(sets)), key=lambda i: (-len(sets[i] & left) / weights[i][0], weights[i]))
         chosen.append(best)
         left -= sets[best]
     for i in sorted(chosen, key=lambda i: weights[i], reverse=True):
