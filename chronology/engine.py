@@ -1784,13 +1784,33 @@ class Network:
                 raise AssertionError("a conflict survived the tags set aside to resolve it")
             new = [last]
         self._conflicts = conflicts
+        return self._met_by(aside, conflicts, twins)
+
+    def _met_by(
+        self, aside: tuple[Tag, ...], conflicts: list[tuple[Tag, ...]], twins: dict[Tag, tuple[Tag, ...]]
+    ) -> dict[Tag, tuple[int, ...]]:
+        """For each tag set aside, the indices of the conflicts holding it (an index of them,
+        so the report is linear in their total size).  A twin set aside with its kind that
+        no conflict found holds gets one: the first found with a twin of it, that twin
+        replaced by it (twins state the same constraints, so it is as minimal), appended
+        to ``conflicts``."""
         where: dict[Tag, list[int]] = {}
         for i, found in enumerate(conflicts):
             for tag in found:
                 where.setdefault(tag, []).append(i)
-        return {
-            tag: tuple(sorted({i for twin in twins.get(tag, (tag,)) for i in where.get(twin, ())})) for tag in aside
-        }
+        met: dict[Tag, tuple[int, ...]] = {}
+        for tag in aside:
+            if tag not in where:
+                kind = twins.get(tag, ())
+                twin = next((t for t in kind if t in where), None)
+                if twin is None:  # cannot happen: a tag is set aside only to meet a conflict
+                    raise AssertionError("a tag set aside meets no conflict")
+                found = conflicts[where[twin][0]]
+                conflicts.append(tuple(sorted((tag if t == twin else t for t in found), key=self._tags.__getitem__)))
+                for t in conflicts[-1]:
+                    where.setdefault(t, []).append(len(conflicts) - 1)
+            met[tag] = tuple(where[tag])
+        return met
 
     def _twins(self) -> dict[Tag, tuple[Tag, ...]]:
         """Tags stated more than once with the very same constraints and choices, each mapped to
