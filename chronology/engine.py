@@ -480,14 +480,19 @@ class _Graph:
             return []
         if self.g0[u]:
             return self._tree(u, {})
-        h, inn = self.h, self.inn
+        h, inn, p0, src, wt = self.h, self.inn, self.p0, self.src, self.wt
         via: dict[int, tuple[int, int]] = {u: (-1, -1)}
         queue = deque([u])
         work = 0
         while queue:
             y = queue.popleft()
             hy = h[y]
-            arcs = inn[y]
+            parent = p0[y]
+            # A point dated by an edge from the origin itself: that edge ends the path (as near as
+            # any), found without scanning the point's other edges (a point many events count
+            # from, a birth, has one edge per event: scanning them at each clash was quadratic).
+            dated = parent >= 0 and src[parent] == 0 and wt[parent] == hy
+            arcs = [0, wt[parent], parent] if dated else inn[y]
             work += len(arcs)
             for x, w, e in _arcs(arcs):
                 if x not in via and h[x] + w == hy:
@@ -1404,19 +1409,30 @@ class Network:
         changed = True
         while changed:
             changed = False
+            tested: dict[tuple[tuple[tuple[Constraint, ...], ...], tuple[int, ...]], tuple[list[int], set[Tag]]] = {}
             for ci in members:
                 choice = self._choices[ci]
                 if len(choice.alive) < 2:
                     continue
-                keep = []
-                failed: set[Tag] = set()
-                for oi in choice.alive:
-                    quick = self._quick_try(ci, oi)
-                    reasons = self._try(ci, oi, bounds=False) if quick is _UNKNOWN else quick
-                    if reasons is None:
-                        keep.append(oi)
-                    else:
-                        failed |= reasons
+                # A choice with the same options still open as one tested in this pass (the
+                # graph is the same until the hulls tighten) keeps the same ones, for the same
+                # reasons: the twin's cycle with this choice's tag in its place, held by them
+                # once this tag is added (which every use of a choice's reasons does).
+                twin = (choice.options, tuple(choice.alive))
+                found = tested.get(twin)
+                if found is None:
+                    keep = []
+                    failed: set[Tag] = set()
+                    for oi in choice.alive:
+                        quick = self._quick_try(ci, oi)
+                        reasons = self._try(ci, oi, bounds=False) if quick is _UNKNOWN else quick
+                        if reasons is None:
+                            keep.append(oi)
+                        else:
+                            failed |= reasons
+                    tested[twin] = (keep, failed)
+                else:
+                    keep, failed = list(found[0]), found[1]
                 if not keep:
                     return failed | choice.reasons | {choice.tag}
                 if keep != choice.alive:
@@ -1505,6 +1521,21 @@ class Network:
         open_choices = [ci for ci in members if len(self._choices[ci].alive) > 1]
         if not open_choices:
             return outcome
+        # Choices with the same options still open (one reading stated again) are decided
+        # together: the first is searched and the others take its option.  This loses no
+        # combination: one where two of them differ, taking options i and j, holds both
+        # readings, so the combinations taking i for both and j for both hold too, and
+        # every bound of it lies within theirs.
+        leaders: list[int] = []
+        followers: dict[int, list[int]] = {}
+        first: dict[tuple[tuple[tuple[Constraint, ...], ...], tuple[int, ...]], int] = {}
+        for ci in open_choices:
+            choice = self._choices[ci]
+            leader = first.setdefault((choice.options, tuple(choice.alive)), ci)
+            if leader == ci:
+                leaders.append(ci)
+            else:
+                followers.setdefault(leader, []).append(ci)
         failures: set[Tag] = set()
         nodes = 0
         counts0: dict[int, int] = {}
@@ -1517,9 +1548,11 @@ class Network:
         root_mark = graph.mark()
 
         def leaf() -> None:
-            outcome.leaves.append(dict(assignment))
+            outcome.leaves.append(dict(assignment))  # the leaders' options: their followers' are the same
             for ci, oi in assignment.items():
                 seen[ci].add(oi)
+                for follower in followers.get(ci, ()):
+                    seen[follower].add(oi)
             changed0: set[int] = set()
             changed_t: set[int] = set()
             for which, i, _ in graph.trail[root_mark[0] :]:
@@ -1536,10 +1569,10 @@ class Network:
 
         def dive(depth: int) -> bool:
             nonlocal nodes
-            if depth == len(open_choices):
+            if depth == len(leaders):
                 leaf()
                 return True
-            ci = open_choices[depth]
+            ci = leaders[depth]
             choice = self._choices[ci]
             for oi in choice.alive:
                 if nodes >= budget:
@@ -2066,18 +2099,36 @@ def _add(a: Weight, b: Weight) -> Weight:
 
 def _greedy_cover(sets: list[frozenset[int]], weights: Sequence[Weight], total: int) -> list[int]:
     """Greedy set cover: most new conflicts met per tag set aside (a weight's first place), then
-    the lightest; then drop picks not needed."""
+    the lightest; then drop picks not needed, heaviest first.  Lazy: a candidate's score only
+    falls as conflicts are met, so one popped whose score is still true is the best (each set is
+    scored again at most once per conflict in it: near-linear, where rescanning every candidate
+    at each pick was quadratic in the conflicts)."""
     left = set(range(total))
     chosen: list[int] = []
-    while left:
-        best = min(range(len(sets)), key=lambda i: (-len(sets[i] & left) / weights[i][0], weights[i]))
-        chosen.append(best)
-        left -= sets[best]
+    heap = [(-len(sets[i]) / weights[i][0], weights[i], i) for i in range(len(sets)) if sets[i]]
+    heapq.heapify(heap)
+    while left and heap:
+        score, weight, i = heapq.heappop(heap)
+        new = len(sets[i] & left)
+        if not new:
+            continue
+        fresh = -new / weights[i][0]
+        if fresh != score:
+            heapq.heappush(heap, (fresh, weight, i))
+            continue
+        chosen.append(i)
+        left -= sets[i]
+    met = [0] * total
+    for i in chosen:
+        for c in sets[i]:
+            met[c] += 1
+    kept = set(chosen)
     for i in sorted(chosen, key=lambda i: weights[i], reverse=True):
-        rest = [j for j in chosen if j != i]
-        if set().union(*(sets[j] for j in rest)) >= set(range(total)) if rest else not total:
-            chosen = rest
-    return sorted(chosen)
+        if all(met[c] > 1 for c in sets[i]):
+            kept.discard(i)
+            for c in sets[i]:
+                met[c] -= 1
+    return sorted(kept)
 
 
 def _exact_cover(sets: list[frozenset[int]], weights: Sequence[Weight], total: int, start: list[int]) -> list[int]:

@@ -1,0 +1,170 @@
+"""Statements stated again (twins: the same constraints, or a choice with the same options):
+a relaxed solve against brute force, twins set aside whole, and work that grows linearly."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from typing import Any
+
+from engine_strategies import Spec, assignments, holds, networks, reference_consistent
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chronology.engine import ORIGIN, Network
+
+_EXAMPLES = int(os.environ.get("CHRONOLOGY_FUZZ_EXAMPLES", "0"))
+SMALL = settings(max_examples=_EXAMPLES or 60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+DOMAIN = 7
+
+
+@st.composite
+def repeated(draw: st.DrawFn, *, max_choices: int = 1) -> Spec:
+    """A small network bounded to ``0..DOMAIN`` with one to three dates pinned (maybe wrongly),
+    then some of its statements stated again under new tags (``"c1~2"``: c1's second repeat)."""
+    spec = draw(networks(max_points=3, span=DOMAIN, max_constraints=4, max_choices=max_choices, slack=2, domain=True))
+    pins = draw(st.lists(st.tuples(st.integers(1, 3), st.integers(0, DOMAIN)), min_size=1, max_size=3))
+    hard = [*spec.hard, *((ORIGIN, min(p, spec.points), d, d, f"pin{i}") for i, (p, d) in enumerate(pins))]
+    choices = list(spec.choices)
+    stated = [h for h in hard if not str(h[4]).startswith("domain")]
+    for a, b, lo, hi, tag in draw(st.lists(st.sampled_from(stated), max_size=4)):
+        hard.append((a, b, lo, hi, f"{tag}~{len(hard)}"))
+    if choices:
+        for options, tag in draw(st.lists(st.sampled_from(choices), max_size=2)):
+            choices.append((options, f"{tag}~{len(choices)}"))
+    return Spec(spec.points, tuple(hard), tuple(choices), ())
+
+
+def _twin_groups(spec: Spec) -> list[set[Any]]:
+    """Tags grouped by what they state (the same constraints and the same options)."""
+    groups: dict[Any, set[Any]] = {}
+    for tag in spec.tags:
+        said = (
+            frozenset(h[:4] for h in spec.hard if h[4] == tag),
+            frozenset(options for options, t in spec.choices if t == tag),
+        )
+        groups.setdefault(said, set()).add(tag)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+@SMALL
+@given(repeated(), st.dictionaries(st.sampled_from([f"c{i}" for i in range(4)] + ["pin0", "pin1"]), st.integers(1, 3)))
+def test_relaxed_solve_with_repeated_statements_equals_brute_force(spec: Spec, costs: dict[str, int]) -> None:
+    """Every subset of the tags, smallest first: none smaller restores consistency, none of the
+    same size that does costs less; each conflict reported is minimal and each tag set aside
+    is in every conflict it is said to resolve."""
+
+    def cost(tag: object) -> float:
+        return float(costs.get(str(tag).split("~")[0], 1))
+
+    sol = spec.build().solve(strict=False, cost=cost)
+    tags = spec.tags
+    aside = set(sol.set_aside)
+    assert sol.consistent
+    assert reference_consistent(spec, set(tags) - aside)
+    best = sum(cost(t) for t in aside)
+    for size in range(len(aside) + 1):
+        for combo in itertools.combinations(tags, size):
+            if reference_consistent(spec, set(tags) - set(combo)):
+                assert size == len(aside), (combo, aside)
+                assert sum(cost(t) for t in combo) >= best, (combo, aside)
+    for conflict in sol.conflicts:
+        assert not reference_consistent(spec, set(conflict)), conflict
+        for tag in conflict:
+            assert reference_consistent(spec, set(conflict) - {tag}), (conflict, tag)
+    for tag in aside:
+        assert sol.resolves(tag) and all(tag in c for c in sol.resolves(tag))
+
+
+@SMALL
+@given(repeated())
+def test_twins_are_set_aside_whole(spec: Spec) -> None:
+    aside = set(spec.build().solve(strict=False).set_aside)
+    for group in _twin_groups(spec):
+        assert group <= aside or not group & aside, (group, aside)
+
+
+@SMALL
+@given(repeated(max_choices=2))
+def test_repeated_choices_decided_together_lose_no_combination(spec: Spec) -> None:
+    """Bounds and surviving options equal brute force over every assignment, where the
+    repeats of a choice may, on their own, take different options."""
+    spec = Spec(spec.points, tuple(h for h in spec.hard if not str(h[4]).startswith("pin")), spec.choices, ())
+    found = assignments(spec, DOMAIN)
+    sol = spec.build().solve()
+    assert sol.consistent == bool(found)
+    if not found:
+        return
+    assert sol.exact
+    for p in range(1, spec.points + 1):
+        assert sol.bounds(p) == (min(t[p] for t in found), max(t[p] for t in found))
+    for options, tag in spec.choices:
+        possible = tuple(i for i, option in enumerate(options) if any(all(holds(t, *c) for c in option) for t in found))
+        assert sol.options(tag) == possible
+
+
+def test_a_contradiction_repeated_is_set_aside_whole_in_one_round() -> None:
+    net = Network()
+    p = net.add_point()
+    for i in range(3):
+        net.add(ORIGIN, p, 10, 10, f"police{i}")
+        net.add(ORIGIN, p, 30, 30, f"typo{i}")
+    net.add(ORIGIN, p, 9, 11, "GP")
+    sol = net.solve(strict=False)
+    assert sol.set_aside == ("typo0", "typo1", "typo2")
+    assert sol.bounds(p) == (10, 10)
+    for tag in sol.set_aside:
+        assert all(tag in conflict for conflict in sol.resolves(tag))
+
+
+def _copies(k: int) -> Network:
+    """A review stated ``k`` times about one child: each copy dates the birth (the same
+    statement each time), dates a new event and relates it to the birth by an age, and the
+    date and the age contradict each other by way of the birth; a chain of events follows."""
+    net = Network()
+    birth = net.add_point()
+    for i in range(k):
+        net.add(ORIGIN, birth, 100, 130, f"birth{i}")
+        nursery = net.add_point()
+        net.add(ORIGIN, nursery, 900, 990, f"nursery date{i}")
+        net.add(birth, nursery, 450, 490, f"nursery age{i}")
+        p = nursery
+        for j in range(10):
+            q = net.add_point()
+            net.add(p, q, 1, None, f"after{i}-{j}")
+            p = q
+    return net
+
+
+def test_relaxed_work_per_copy_of_a_shared_contradiction_does_not_grow() -> None:
+    per_copy: dict[int, float] = {}
+    for k in (50, 200, 800):
+        net = _copies(k)
+        sol = net.solve(strict=False)
+        assert sol.consistent
+        assert sol.set_aside == tuple(f"nursery date{i}" for i in range(k))  # dates, the later of each clash
+        per_copy[k] = sol.work / k
+    assert per_copy[800] < 2 * per_copy[50], per_copy
+
+
+def test_repeated_choices_are_searched_as_one() -> None:
+    """``k`` statements of the same two readings (overlapping, so that neither is pruned)
+    about one event: searched one by one they make 2**k combinations; decided together, two."""
+    nodes: dict[int, int] = {}
+    per_copy: dict[int, float] = {}
+    for k in (50, 200, 800):
+        net = Network()
+        p = net.add_point()
+        for i in range(k):
+            net.add_choice([[(ORIGIN, p, 1, 6)], [(ORIGIN, p, 4, 9)]], f"winter{i}")
+            q = net.add_point()
+            net.add(p, q, 2, 3, f"later{i}")
+        sol = net.solve()
+        assert sol.consistent and sol.exact
+        assert sol.bounds(p) == (1, 9)
+        assert all(sol.options(f"winter{i}") == (0, 1) for i in range(k))
+        nodes[k] = sol.search_nodes
+        per_copy[k] = sol.work / k
+    assert nodes == {50: 2, 200: 2, 800: 2}
+    assert per_copy[800] < 2 * per_copy[50], per_copy
