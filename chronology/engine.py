@@ -1848,10 +1848,13 @@ class Network:
     def _twins(self) -> dict[Tag, tuple[Tag, ...]]:
         """Tags stated more than once with the very same constraints and choices, each mapped to
         all of its kind, in the order stated (tags stated once are absent).  Twins are one
-        statement repeated: a conflict holding one holds with any other in its place, so a
-        set meeting every conflict sets aside a statement's every twin or none of them.  The
-        hitting set weighs them as one candidate, so k repeats of a contradiction are met in
-        one round rather than one twin a round."""
+        statement repeated: a minimal conflict holds at most one of them (the others add no
+        constraint), and holds with any other in its place.  So a set meeting every conflict
+        that sets aside one twin but not another also meets, without the first, every conflict
+        holding it (through the conflict with the other in its place): a minimal set, and so a
+        cheapest one (fewest tags first), sets aside a statement's every twin or none of them.
+        The hitting set weighs them as one candidate, so k repeats of a contradiction are met
+        in one round rather than one twin a round."""
         by_tag, choice_of = self._index()
         kinds: dict[tuple[frozenset[Constraint], frozenset[tuple[tuple[Constraint, ...], ...]]], list[Tag]] = {}
         for tag in sorted(self._tags, key=self._tags.__getitem__):
