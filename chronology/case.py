@@ -49,6 +49,7 @@ from chronology.errors import (
     UnrecognisedPhrase,
 )
 from chronology.model import Count, Excerpt, Interval, Kind, When, _slot_setters
+from chronology.phrases import _make
 from chronology.phrases.syntax import (
     RULES,
     Aligned,
@@ -185,9 +186,10 @@ class Statement:
     kind: str
     words: Excerpt | None = None
     # The events: as given, or (for a statement a case makes) their places in the case's list of
-    # events, ``_pool``: a tuple of small integers, which the cyclic collector stops tracking,
-    # where a tuple of events would be one more object per statement for it to walk.
-    _links: tuple[Any, ...] = attrs.field(default=(), alias="events", converter=tuple)
+    # events, ``_pool``: one integer for one or two events (see _link), else a tuple of integers.
+    # Neither is an object the cyclic collector tracks, where a tuple of events would be one more
+    # per statement for it to walk on every full collection.
+    _links: tuple[Any, ...] | int = attrs.field(default=(), alias="events", converter=tuple)
     source: Source = None
     _pool: list[Event] | None = attrs.field(default=None, init=False)
 
@@ -198,7 +200,7 @@ class Statement:
         says: str,
         kind: str,
         words: Excerpt | None,
-        links: tuple[int, ...],
+        links: tuple[int, ...] | int,
         source: Source,
         pool: list[Event],
     ) -> Statement:
@@ -216,10 +218,15 @@ class Statement:
     @property
     def events(self) -> tuple[Event, ...]:
         """The events the statement links, in the order given."""
-        pool = self._pool
+        pool, links = self._pool, self._links
         if pool is None:
-            return self._links
-        return tuple([pool[i] for i in self._links])
+            assert isinstance(links, tuple)
+            return links
+        if isinstance(links, int):
+            second = links >> _LINK_BITS
+            first = pool[links & _LINK_MASK]
+            return (first, pool[second - 1]) if second else (first,)
+        return tuple([pool[i] for i in links])
 
     def _key(self) -> tuple[Any, ...]:
         return (self.number, self.says, self.kind, self.words, self.events, self.source)
@@ -255,6 +262,21 @@ class Statement:
 
     def __repr__(self) -> str:
         return f"Statement({self.number}, {str(self)!r})"
+
+
+# A statement of a case links one or two events as one integer: the first's index, plus the
+# second's index + 1 shifted past it (no case holds 2**40 events).
+_LINK_BITS = 40
+_LINK_MASK = (1 << _LINK_BITS) - 1
+
+
+def _link(events: tuple[Event, ...]) -> tuple[int, ...] | int:
+    """How a statement of a case keeps ``events``: see :attr:`Statement._links`."""
+    if len(events) == 2:
+        return events[0].index | (events[1].index + 1) << _LINK_BITS
+    if len(events) == 1:
+        return events[0].index
+    return tuple([event.index for event in events])
 
 
 # Slot setters for Statement._made (quicker than attrs' frozen __init__ for the statements a case makes).
@@ -348,7 +370,7 @@ class _Placements:
     choice by its statement's number).
     """
 
-    __slots__ = ("event", "node", "words", "first", "count", "anchors", "keyed")
+    __slots__ = ("event", "node", "words", "first", "count", "anchored", "anchors_end", "keyed")
 
     def __init__(self) -> None:
         self.event = array("q")
@@ -356,7 +378,8 @@ class _Placements:
         self.words: list[Excerpt | None] = []
         self.first = array("q")
         self.count = array("q")
-        self.anchors: list[tuple[int, ...]] = []
+        self.anchored = array("q")  # every row's anchors, one after another
+        self.anchors_end = array("q")  # where each row's anchors end in ``anchored``
         self.keyed: list[tuple[dict[int, int], dict[int, tuple[int, int]], dict[int, int]] | None] = []
 
     def __len__(self) -> int:
@@ -370,7 +393,9 @@ class _Placements:
         self.first.append(first)
         self.count.append(count)
         bound = placement.anchors
-        self.anchors.append(tuple([bound[id(leaf)].index for leaf in anchors_of(node)]) if bound else ())
+        if bound:
+            self.anchored.extend([bound[id(leaf)].index for leaf in anchors_of(node)])
+        self.anchors_end.append(len(self.anchored))
         keyed = None
         if placement.endpoints or placement.hidden or placement.choices:
             choices = {key: statement.number for key, statement in placement.choices.items()}
@@ -378,7 +403,8 @@ class _Placements:
         self.keyed.append(keyed)
 
     def truncate(self, length: int) -> None:
-        for column in (self.event, self.node, self.words, self.first, self.count, self.anchors, self.keyed):
+        del self.anchored[self.anchors_end[length - 1] if length else 0 :]
+        for column in (self.event, self.node, self.words, self.first, self.count, self.anchors_end, self.keyed):
             del column[length:]
 
     def row(self, i: int, events: Sequence[Event], statements: Sequence[Statement]) -> _Placement:
@@ -386,7 +412,7 @@ class _Placements:
         kept = self.node[i]
         node = _rebuilt(kept) if isinstance(kept, (date, tuple)) else kept
         placement = _Placement(events[self.event[i]], node, self.words[i])
-        anchors = self.anchors[i]
+        anchors = self.anchored[self.anchors_end[i - 1] if i else 0 : self.anchors_end[i]]
         if anchors:
             leaves = anchors_of(node)
             placement.anchors = {id(leaf): events[k] for leaf, k in zip(leaves, anchors, strict=True)}
@@ -481,6 +507,7 @@ class Case:
         self._members: set[int] = set()  # id() of each person
         self._ends: tuple[int, dict[int, tuple[Event, PointName]]] = (0, {})  # see constraints()
         self._trees: dict[object, tuple[Node, Excerpt | None]] = {}  # see _tree
+        self._said: dict[str, Excerpt] = {}  # see _excerpt
         self.document: Event | None = None
         if document_date is not None:
             _check_when("document_date", document_date)
@@ -708,7 +735,7 @@ class Case:
         _check_days("lo", lo)
         _check_days("hi", hi)
         pa, pb = _point(a, a_point, "a_point"), _point(b, b_point, "b_point")
-        said = _excerpt(words)
+        said = self._excerpt(words)
         _check_source(source)
         _check_text("kind", kind, "a statement's kind is a word such as 'order'")
         return self._relation(a, b, pa, pb, lo, hi, said, source, kind)
@@ -752,7 +779,7 @@ class Case:
         """
         self._check_event(a, "a")
         self._check_event(b, "b")
-        said = _excerpt(words)
+        said = self._excerpt(words)
         if source is not None:
             _check_source(source)
         lo, hi, gap_words = self._gap(gap, "gap")
@@ -777,7 +804,7 @@ class Case:
         """``a`` and ``b`` happen on the same day (for spans: start and end on the same days)."""
         self._check_event(a, "a")
         self._check_event(b, "b")
-        said = _excerpt(words)
+        said = self._excerpt(words)
         _check_source(source)
         ops: list[_Op] = [("add", a.start, b.start, 0, 0)]
         if not (a.is_instant and b.is_instant):
@@ -790,7 +817,7 @@ class Case:
         """``a`` happens within ``b``: it starts no earlier and ends no later."""
         self._check_event(a, "a")
         self._check_event(b, "b")
-        said = _excerpt(words)
+        said = self._excerpt(words)
         _check_source(source)
         ops: list[_Op] = [("add", b.start, a.start, 0, None), ("add", b.end, a.end, None, 0)]
         return self._state(f"{a.description} is during {b.description}", "order", said, (a, b), source, ops)
@@ -800,7 +827,7 @@ class Case:
         """``a`` and ``b`` share at least one day."""
         self._check_event(a, "a")
         self._check_event(b, "b")
-        said = _excerpt(words)
+        said = self._excerpt(words)
         _check_source(source)
         ops: list[_Op] = [("add", a.start, b.end, 0, None), ("add", b.start, a.end, 0, None)]
         says = f"{a.description} shares a day with {b.description}"
@@ -831,7 +858,7 @@ class Case:
         """
         self._check_event(a, "a")
         self._check_event(b, "b")
-        said = _excerpt(words)
+        said = self._excerpt(words)
         if count is None:
             raise InvalidValue("within(...) needs a count")
         if source is not None:
@@ -1117,10 +1144,8 @@ class Case:
             label = words or Excerpt(str(when))
             return _fixed(when.readings, when.kind, label, when.notes), words, None
         if isinstance(when, Interval):
-            known = self._trees.get(when)
-            if known is None:
-                known = self._keep(when, (_rebuilt((when.earliest, when.latest)), None))
-            return known[0], None, (when.earliest, when.latest)
+            days = (when.earliest, when.latest)
+            return _rebuilt(days), None, days
         if isinstance(when, date) and not hasattr(when, "hour"):
             return _rebuilt(when), None, when
         raise InvalidValue(f"when must be a When, phrase, Excerpt, date, Interval or syntax tree, not {_shown(when)}")
@@ -1133,6 +1158,18 @@ class Case:
             self._trees.clear()
         self._trees[key] = known
         return known
+
+    def _excerpt(self, words: object) -> Excerpt | None:
+        """``words`` as an Excerpt: a string's is shared by every statement given the same words
+        ("days later"), as a phrase's is (see :meth:`_keep`)."""
+        if not isinstance(words, str):
+            return _excerpt(words)
+        said = self._said.get(words)
+        if said is None:
+            if len(self._said) >= _TREES_KEPT:
+                self._said.clear()
+            said = self._said[words] = Excerpt(words)
+        return said
 
     def _bind(
         self,
@@ -1220,7 +1257,7 @@ class Case:
     def _state(
         self, says: str, kind: str, words: Excerpt | None, events: tuple[Event, ...], source: Source, ops: Sequence[_Op]
     ) -> Statement:
-        links = tuple([event.index for event in events])
+        links = _link(events)
         statement = Statement._made(len(self._statements), says, kind, words, links, source, self._events)
         self._statements.append(statement)
         for op in ops:
@@ -1245,7 +1282,7 @@ class Case:
             return self._gap(gap.days, name)
         if isinstance(gap, Count):
             low, high = _count_days(gap, name)
-            return low, high, Excerpt(gap.text) if gap.text else None
+            return low, high, self._excerpt(gap.text) if gap.text else None
         if isinstance(gap, str):
             if not gap.strip():
                 raise InvalidValue(f"{name} is an empty phrase: expected e.g. 'two weeks' or 'a four day gap'")
@@ -1256,7 +1293,7 @@ class Case:
                     f"{_clip(gap)!r} is not a length of time (expected e.g. 'two weeks' or 'a four day gap')"
                 )
             low, high = _count_days(count, name)
-            return low, high, Excerpt(gap)
+            return low, high, self._excerpt(gap)
         raise InvalidValue(f"{name} must be a Count, phrase or number of days, not {_shown(gap)}")
 
 
@@ -2293,9 +2330,11 @@ def _fixed(readings: tuple[Interval, ...], kind: Kind, words: Excerpt, notes: tu
 def _rebuilt(kept: date | tuple[date | None, date | None]) -> Fixed:
     """The tree of a date, or of a period's (earliest, latest), given by code (see :class:`_Placements`)."""
     if isinstance(kept, date):
-        return _fixed((Interval._trusted(kept, kept),), "day", Excerpt(_day(kept)))
+        label = _day(kept)
+        return _make.fixed((Interval._trusted(kept, kept),), "day", _make.excerpt(label, 0, len(label)))
     period = Interval._trusted(*kept)
-    return _fixed((period,), "range", Excerpt(str(period)))
+    label = str(period)
+    return _make.fixed((period,), "range", _make.excerpt(label, 0, len(label)))
 
 
 def _listed(items: Iterable[Any], what: str) -> list[Any]:
