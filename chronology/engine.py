@@ -65,6 +65,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import heapq
+import threading
 from array import array
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
@@ -2094,17 +2095,34 @@ def _least(lo: int | None, hi: int | None) -> int:
     return 0
 
 
+# Solves running in any thread, and whether the collector was on when the first of them began.
+_PAUSED = [0, False]
+_PAUSED_LOCK = threading.Lock()
+
+
 @contextlib.contextmanager
 def _no_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector: solving makes many small tuples and no cycles,
-    and a full collection over a large graph's adjacency would cost more than the solve."""
-    was = gc.isenabled()
-    gc.disable()
+    and a full collection over a large graph's adjacency would cost more than the solve
+    (two full collections, 0.18 s, in a 100,000-event case's solve).
+
+    The collector is process-wide, so the pause is counted: it begins with the first solve
+    running and ends with the last, in whatever order solves in other threads finish, and
+    the collector is switched back on only if it was on when the pause began.  Nothing is
+    left changed after the last solve returns or raises.
+    """
+    with _PAUSED_LOCK:
+        if _PAUSED[0] == 0:
+            _PAUSED[1] = gc.isenabled()
+            gc.disable()
+        _PAUSED[0] += 1
     try:
         yield
     finally:
-        if was:
-            gc.enable()
+        with _PAUSED_LOCK:
+            _PAUSED[0] -= 1
+            if _PAUSED[0] == 0 and _PAUSED[1]:
+                gc.enable()
 
 
 def _shown(value: object, limit: int = 60) -> str:

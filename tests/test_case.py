@@ -922,3 +922,27 @@ def test_a_long_case_keeps_at_most_two_objects_per_event_for_the_cyclic_collecto
     ages = [p for p in placed if p[2] is not None and p[2].text == "when he was ten weeks old"]
     assert ages and all(anchors == (events[0],) for _, _, _, anchors, _ in ages)
     assert str(solved.when(events[1 + 4])) == "12 Mar 2010 – 18 Mar 2010 (when he was ten weeks old)"
+
+
+def test_solving_leaves_the_collector_as_it_found_it_whatever_order_solves_finish() -> None:
+    from chronology.engine import _no_gc
+
+    case, _ = _long_case(50)
+    assert gc.isenabled()
+    case.solve()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        case.event("one more", "the following day")
+        case.solve()
+        assert not gc.isenabled()  # a user who switched it off keeps it off
+    finally:
+        gc.enable()
+    # two solves in two threads: the first to begin ends first, and the second is still paused
+    first, second = _no_gc(), _no_gc()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert not gc.isenabled()
+    second.__exit__(None, None, None)
+    assert gc.isenabled()
