@@ -163,6 +163,11 @@ class Person:
         return self.name
 
 
+def _links_of(value: Iterable[Any] | int) -> tuple[Any, ...] | int:
+    """Statement's events as given (a tuple), or as a case keeps them (see Statement._links)."""
+    return value if isinstance(value, int) else tuple(value)
+
+
 @attrs.frozen(repr=False, eq=False)
 class Statement:
     """One thing the case asserts, in words, with where it came from.
@@ -189,9 +194,13 @@ class Statement:
     # events, ``_pool``: one integer for one or two events (see _link), else a tuple of integers.
     # Neither is an object the cyclic collector tracks, where a tuple of events would be one more
     # per statement for it to walk on every full collection.
-    _links: tuple[Any, ...] | int = attrs.field(default=(), alias="events", converter=tuple)
+    _links: tuple[Any, ...] | int = attrs.field(default=(), alias="events", converter=_links_of)
     source: Source = None
-    _pool: list[Event] | None = attrs.field(default=None, init=False)
+    _pool: list[Event] | None = attrs.field(default=None, kw_only=True, alias="_pool")  # so attrs.evolve keeps it
+
+    def __attrs_post_init__(self) -> None:
+        if self._pool is None and not isinstance(self._links, tuple):
+            raise InvalidValue(f"a Statement's events are a list of Events, not {_shown(self._links)}")
 
     @classmethod
     def _made(
@@ -387,8 +396,9 @@ class _Placements:
 
     def append(self, placement: _Placement, first: int, count: int) -> None:
         node = placement.node
+        keyed_by_node = placement.anchors or placement.endpoints or placement.hidden or placement.choices
         self.event.append(placement.event.index)
-        self.node.append(node if placement.kept is None else placement.kept)
+        self.node.append(node if placement.kept is None or keyed_by_node else placement.kept)
         self.words.append(placement.words)
         self.first.append(first)
         self.count.append(count)

@@ -946,3 +946,18 @@ def test_solving_leaves_the_collector_as_it_found_it_whatever_order_solves_finis
     assert not gc.isenabled()
     second.__exit__(None, None, None)
     assert gc.isenabled()
+
+
+def test_a_statement_a_case_made_equals_one_written_by_hand_and_survives_evolve() -> None:
+    import attrs
+
+    case = Case()
+    a, b = case.event("a", date(2011, 1, 1)), case.event("b")
+    made = case.before(a, b, words="days later")
+    assert made.events == (a, b) and case.statements[-1] is made
+    by_hand = Statement(made.number, made.says, made.kind, made.words, [a, b], made.source)
+    assert by_hand == made and hash(by_hand) == hash(made) and by_hand in set(case.statements)
+    assert attrs.evolve(made) == made and attrs.evolve(made, says="other").events == (a, b)
+    assert Statement(made.number, made.says, made.kind, made.words, [b, a], made.source) != made
+    with pytest.raises(InvalidValue, match="list of Events"):
+        Statement(1, "b is after a", "order", None, 5)  # type: ignore[arg-type]
