@@ -30,6 +30,7 @@ import enum
 import functools
 import itertools
 import os
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -47,7 +48,8 @@ from chronology.errors import (
     UnknownEvent,
     UnrecognisedPhrase,
 )
-from chronology.model import Count, Excerpt, Interval, Kind, When
+from chronology.model import Count, Excerpt, Interval, Kind, When, _slot_setters
+from chronology.phrases import _make
 from chronology.phrases.syntax import (
     RULES,
     Aligned,
@@ -161,7 +163,12 @@ class Person:
         return self.name
 
 
-@attrs.frozen(repr=False, hash=False)
+def _links_of(value: Iterable[Any] | int) -> tuple[Any, ...] | int:
+    """Statement's events as given (a tuple), or as a case keeps them (see Statement._links)."""
+    return value if isinstance(value, int) else tuple(value)
+
+
+@attrs.frozen(repr=False, eq=False)
 class Statement:
     """One thing the case asserts, in words, with where it came from.
 
@@ -170,7 +177,7 @@ class Statement:
     ``length``, ``order``, ...), ``words`` the phrase it came from (``None``:
     added by code), ``source`` where those words stand, ``events`` the events
     it links.  ``number`` is its place in the case, which keeps two statements
-    with the same words distinct.
+    with the same words distinct.  Statements compare by all of these.
 
     >>> s = Statement(3, "HV visit is 70..76 days after birth of Child S", "age", Excerpt("when he was ten weeks old"))
     >>> print(s)
@@ -183,8 +190,65 @@ class Statement:
     says: str
     kind: str
     words: Excerpt | None = None
-    events: tuple[Event, ...] = ()
+    # The events: as given, or (for a statement a case makes) their places in the case's list of
+    # events, ``_pool``: one integer for one or two events (see _link), else a tuple of integers.
+    # Neither is an object the cyclic collector tracks, where a tuple of events would be one more
+    # per statement for it to walk on every full collection.
+    _links: tuple[Any, ...] | int = attrs.field(default=(), alias="events", converter=_links_of)
     source: Source = None
+    _pool: list[Event] | None = attrs.field(default=None, kw_only=True, alias="_pool")  # so attrs.evolve keeps it
+
+    def __attrs_post_init__(self) -> None:
+        if self._pool is None and not isinstance(self._links, tuple):
+            raise InvalidValue(f"a Statement's events are a list of Events, not {_shown(self._links)}")
+
+    @classmethod
+    def _made(
+        cls,
+        number: int,
+        says: str,
+        kind: str,
+        words: Excerpt | None,
+        links: tuple[int, ...] | int,
+        source: Source,
+        pool: list[Event],
+    ) -> Statement:
+        """A statement of a case: ``links`` index ``pool`` (the case's events, which only grow)."""
+        self = _new(cls)
+        _statement_slots[0](self, number)
+        _statement_slots[1](self, says)
+        _statement_slots[2](self, kind)
+        _statement_slots[3](self, words)
+        _statement_slots[4](self, links)
+        _statement_slots[5](self, source)
+        _statement_slots[6](self, pool)
+        return self
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        """The events the statement links, in the order given."""
+        pool, links = self._pool, self._links
+        if pool is None:
+            assert isinstance(links, tuple)
+            return links
+        if isinstance(links, int):
+            second = links >> _LINK_BITS
+            first = pool[links & _LINK_MASK]
+            return (first, pool[second - 1]) if second else (first,)
+        return tuple([pool[i] for i in links])
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.number, self.says, self.kind, self.words, self.events, self.source)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Statement)
+        return self is other or self._key() == other._key()
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
 
     def __hash__(self) -> int:
         # Equal statements have equal numbers and words; hashed on every engine look-up.
@@ -207,6 +271,26 @@ class Statement:
 
     def __repr__(self) -> str:
         return f"Statement({self.number}, {str(self)!r})"
+
+
+# A statement of a case links one or two events as one integer: the first's index, plus the
+# second's index + 1 shifted past it (no case holds 2**40 events).
+_LINK_BITS = 40
+_LINK_MASK = (1 << _LINK_BITS) - 1
+
+
+def _link(events: tuple[Event, ...]) -> tuple[int, ...] | int:
+    """How a statement of a case keeps ``events``: see :attr:`Statement._links`."""
+    if len(events) == 2:
+        return events[0].index | (events[1].index + 1) << _LINK_BITS
+    if len(events) == 1:
+        return events[0].index
+    return tuple([event.index for event in events])
+
+
+# Slot setters for Statement._made (quicker than attrs' frozen __init__ for the statements a case makes).
+_new = object.__new__
+_statement_slots = _slot_setters(Statement, "number", "says", "kind", "words", "_links", "source", "_pool")
 
 
 class Order(str, enum.Enum):
@@ -273,6 +357,84 @@ class _Placement:
     choices: dict[int, Statement] = attrs.Factory(dict)  # id(Fixed) -> its choice statement
     hidden: dict[int, tuple[int, int]] = attrs.Factory(dict)  # id(node) -> helper points
     statements: list[Statement] = attrs.Factory(list)
+    kept: _Kept = None  # what the case keeps in place of ``node``, which it rebuilds (see _Placements)
+
+
+# What a placement keeps in place of the tree of a date or period given by code: the date, or the
+# period's (earliest, latest); ``None``: the tree itself is kept.
+_Kept = date | tuple[date | None, date | None] | None
+# A phrase or value given to place an event: its tree, its words, and what a placement keeps of it.
+_Tree = tuple[Node, Excerpt | None, _Kept]
+
+
+class _Placements:
+    """Every placement of a case, one row each across columns of plain values.
+
+    A long case then keeps no object per placement for the cyclic garbage collector to walk: a
+    :class:`_Placement` is rebuilt from its row when a chronology asks for it.  A row holds the
+    event's index, the tree (or, for a date or period given by code, the value it is rebuilt
+    from), the words, the first of its statements (a placement's statements are consecutive)
+    and how many, the indices of the events its leaves count from (in ``anchors_of(tree)``
+    order) and the points and choices keyed by its nodes (``None`` where there are none; a
+    choice by its statement's number).
+    """
+
+    __slots__ = ("event", "node", "words", "first", "count", "anchored", "anchors_end", "keyed")
+
+    def __init__(self) -> None:
+        self.event = array("q")
+        self.node: list[Node | date | tuple[date | None, date | None]] = []
+        self.words: list[Excerpt | None] = []
+        self.first = array("q")
+        self.count = array("q")
+        self.anchored = array("q")  # every row's anchors, one after another
+        self.anchors_end = array("q")  # where each row's anchors end in ``anchored``
+        self.keyed: list[tuple[dict[int, int], dict[int, tuple[int, int]], dict[int, int]] | None] = []
+
+    def __len__(self) -> int:
+        return len(self.event)
+
+    def append(self, placement: _Placement, first: int, count: int) -> None:
+        node = placement.node
+        keyed_by_node = placement.anchors or placement.endpoints or placement.hidden or placement.choices
+        self.event.append(placement.event.index)
+        self.node.append(node if placement.kept is None or keyed_by_node else placement.kept)
+        self.words.append(placement.words)
+        self.first.append(first)
+        self.count.append(count)
+        bound = placement.anchors
+        if bound:
+            self.anchored.extend([bound[id(leaf)].index for leaf in anchors_of(node)])
+        self.anchors_end.append(len(self.anchored))
+        keyed = None
+        if placement.endpoints or placement.hidden or placement.choices:
+            choices = {key: statement.number for key, statement in placement.choices.items()}
+            keyed = (placement.endpoints, placement.hidden, choices)
+        self.keyed.append(keyed)
+
+    def truncate(self, length: int) -> None:
+        del self.anchored[self.anchors_end[length - 1] if length else 0 :]
+        for column in (self.event, self.node, self.words, self.first, self.count, self.anchors_end, self.keyed):
+            del column[length:]
+
+    def row(self, i: int, events: Sequence[Event], statements: Sequence[Statement]) -> _Placement:
+        """The placement of row ``i``, its events and statements found in the case's lists."""
+        kept = self.node[i]
+        node = _rebuilt(kept) if isinstance(kept, (date, tuple)) else kept
+        placement = _Placement(events[self.event[i]], node, self.words[i])
+        anchors = self.anchored[self.anchors_end[i - 1] if i else 0 : self.anchors_end[i]]
+        if anchors:
+            leaves = anchors_of(node)
+            placement.anchors = {id(leaf): events[k] for leaf, k in zip(leaves, anchors, strict=True)}
+        keyed = self.keyed[i]
+        if keyed is not None:
+            endpoints, hidden, choices = keyed
+            placement.endpoints = dict(endpoints)
+            placement.hidden = dict(hidden)
+            placement.choices = {key: statements[number] for key, number in choices.items()}
+        first = self.first[i]
+        placement.statements = list(statements[first : first + self.count[i]])
+        return placement
 
 
 # A pending engine call: ("add", a, b, lo, hi) or ("choice", options); applied only
@@ -346,7 +508,7 @@ class Case:
         self._events: list[Event] = []
         self._people: list[Person] = []
         self._statements: list[Statement] = []
-        self._placements: list[_Placement] = []
+        self._placements = _Placements()
         self._removed: set[Statement] = set()
         self._worded_later: set[int] = set()  # events given their words by a later placement (ids)
         self._names: dict[int, str] = {}  # point -> how statements name it
@@ -354,7 +516,8 @@ class Case:
         self._named: dict[str, Person] = {}  # casefolded name -> person
         self._members: set[int] = set()  # id() of each person
         self._ends: tuple[int, dict[int, tuple[Event, PointName]]] = (0, {})  # see constraints()
-        self._trees: dict[object, Node] = {}  # see _tree
+        self._trees: dict[object, tuple[Node, Excerpt | None]] = {}  # see _tree
+        self._said: dict[str, Excerpt] = {}  # see _excerpt
         self.document: Event | None = None
         if document_date is not None:
             _check_when("document_date", document_date)
@@ -582,7 +745,7 @@ class Case:
         _check_days("lo", lo)
         _check_days("hi", hi)
         pa, pb = _point(a, a_point, "a_point"), _point(b, b_point, "b_point")
-        said = _excerpt(words)
+        said = self._excerpt(words)
         _check_source(source)
         _check_text("kind", kind, "a statement's kind is a word such as 'order'")
         return self._relation(a, b, pa, pb, lo, hi, said, source, kind)
@@ -626,7 +789,7 @@ class Case:
         """
         self._check_event(a, "a")
         self._check_event(b, "b")
-        said = _excerpt(words)
+        said = self._excerpt(words)
         if source is not None:
             _check_source(source)
         lo, hi, gap_words = self._gap(gap, "gap")
@@ -651,7 +814,7 @@ class Case:
         """``a`` and ``b`` happen on the same day (for spans: start and end on the same days)."""
         self._check_event(a, "a")
         self._check_event(b, "b")
-        said = _excerpt(words)
+        said = self._excerpt(words)
         _check_source(source)
         ops: list[_Op] = [("add", a.start, b.start, 0, 0)]
         if not (a.is_instant and b.is_instant):
@@ -664,7 +827,7 @@ class Case:
         """``a`` happens within ``b``: it starts no earlier and ends no later."""
         self._check_event(a, "a")
         self._check_event(b, "b")
-        said = _excerpt(words)
+        said = self._excerpt(words)
         _check_source(source)
         ops: list[_Op] = [("add", b.start, a.start, 0, None), ("add", b.end, a.end, None, 0)]
         return self._state(f"{a.description} is during {b.description}", "order", said, (a, b), source, ops)
@@ -674,7 +837,7 @@ class Case:
         """``a`` and ``b`` share at least one day."""
         self._check_event(a, "a")
         self._check_event(b, "b")
-        said = _excerpt(words)
+        said = self._excerpt(words)
         _check_source(source)
         ops: list[_Op] = [("add", a.start, b.end, 0, None), ("add", b.start, a.end, 0, None)]
         says = f"{a.description} shares a day with {b.description}"
@@ -705,7 +868,7 @@ class Case:
         """
         self._check_event(a, "a")
         self._check_event(b, "b")
-        said = _excerpt(words)
+        said = self._excerpt(words)
         if count is None:
             raise InvalidValue("within(...) needs a count")
         if source is not None:
@@ -793,10 +956,13 @@ class Case:
         >>> event is visit, words.text, anchors, len(statements)
         (True, 'June 2011', (), 1)
         """
-        return tuple(
-            (p.event, p.node, p.words, tuple(p.anchors[id(leaf)] for leaf in anchors_of(p.node)), tuple(p.statements))
-            for p in self._placements
-        )
+        rows = self._placements
+        found = []
+        for i in range(len(rows)):
+            p = rows.row(i, self._events, self._statements)
+            anchors = tuple(p.anchors[id(leaf)] for leaf in anchors_of(p.node))
+            found.append((p.event, p.node, p.words, anchors, tuple(p.statements)))
+        return tuple(found)
 
     def constraints(
         self, statement: Statement
@@ -850,7 +1016,7 @@ class Case:
         for statement in self._statements[statements:]:
             self._removed.discard(statement)
         del self._statements[statements:]
-        del self._placements[placements:]
+        self._placements.truncate(placements)
         self._subject = subject
         self._network._rollback(checkpoint)
         points = self._network.size
@@ -861,7 +1027,7 @@ class Case:
     def _add_event(
         self,
         description: str,
-        tree: tuple[Node, Excerpt | None] | None,
+        tree: _Tree | None,
         *,
         words: Excerpt | None,
         span: bool,
@@ -886,7 +1052,7 @@ class Case:
         compiled = None
         if tree is not None:
             ref = self._reference(reference, event)
-            compiled = self._compile(event, tree[0], tree[1], person=person, anchor=anchor, reference=ref)
+            compiled = self._compile(event, tree[0], tree[1], person=person, anchor=anchor, reference=ref, kept=tree[2])
         self._events.append(event)
         if span:
             says = f"{description} starts no later than it ends"
@@ -898,7 +1064,7 @@ class Case:
     def _place(
         self,
         event: Event,
-        tree: tuple[Node, Excerpt | None],
+        tree: _Tree,
         *,
         person: Person | None,
         anchor: Event | Mapping[str, Event] | None,
@@ -906,7 +1072,7 @@ class Case:
         source: Source,
     ) -> tuple[Statement, ...]:
         ref = self._reference(reference, event)
-        compiled = self._compile(event, tree[0], tree[1], person=person, anchor=anchor, reference=ref)
+        compiled = self._compile(event, tree[0], tree[1], person=person, anchor=anchor, reference=ref, kept=tree[2])
         made = self._commit(compiled, source)
         if event.words is None and tree[1] is not None:
             # an event added without a phrase keeps the one that first placed it, as if given at once
@@ -967,40 +1133,53 @@ class Case:
             index -= 1
         return self._events[index] if index >= 0 else None
 
-    def _tree(self, when: WhenLike, source: Source) -> tuple[Node, Excerpt | None]:
-        """The syntax tree of ``when`` and its words (``None``: a value given by code)."""
-        words = _words_of(when, source)
+    def _tree(self, when: WhenLike, source: Source) -> _Tree:
+        """The syntax tree of ``when``, its words (``None``: a value given by code), and what a
+        placement keeps in place of the tree (see :class:`_Placements`)."""
         if isinstance(when, (str, Excerpt)):
-            assert words is not None
-            if not words.text.strip():
+            text = when if isinstance(when, str) else when.text
+            if not text.strip():
                 raise InvalidValue("an empty phrase places nothing")
-            key: object = (words.text, self.settings)
-            tree = self._trees.get(key)
-            if tree is None:
-                tree = self._keep(key, _shallow(_parse(words.text, self.settings)))
-            return tree, words
+            # a phrase given as a string shares its words (the same Excerpt) as well as its tree
+            document = source.document if isinstance(source, Excerpt) and isinstance(when, str) else None
+            key: object = (text, document, self.settings)
+            known = self._trees.get(key)
+            if known is None:
+                known = self._keep(key, (_shallow(_parse(text, self.settings)), Excerpt(text, document=document)))
+            return known[0], known[1] if isinstance(when, str) else when, None
+        words = _words_of(when, source)
         if isinstance(when, _NODES):
-            return _checked_tree(when), words
+            return _checked_tree(when), words, None
         if isinstance(when, When):
             label = words or Excerpt(str(when))
-            return _fixed(when.readings, when.kind, label, when.notes), words
+            return _fixed(when.readings, when.kind, label, when.notes), words, None
         if isinstance(when, Interval):
-            tree = self._trees.get(when)
-            if tree is None:
-                tree = self._keep(when, _fixed((when,), "range", Excerpt(str(when))))
-            return tree, None
+            days = (when.earliest, when.latest)
+            return _rebuilt(days), None, days
         if isinstance(when, date) and not hasattr(when, "hour"):
-            return _fixed((Interval.on(when),), "day", Excerpt(_day(when))), None
+            return _rebuilt(when), None, when
         raise InvalidValue(f"when must be a When, phrase, Excerpt, date, Interval or syntax tree, not {_shown(when)}")
 
-    def _keep(self, key: object, tree: Node) -> Node:
-        """Remember the tree of a phrase or period: trees are immutable, and the events a long
-        review places by the same words ("the following day", "June 2011") share one, which
+    def _keep(self, key: object, known: tuple[Node, Excerpt | None]) -> tuple[Node, Excerpt | None]:
+        """Remember the tree (and words) of a phrase or period: both are immutable, and the events a
+        long review places by the same words ("the following day", "June 2011") share them, which
         spares the grammar's work and the objects the cyclic collector would walk."""
         if len(self._trees) >= _TREES_KEPT:
             self._trees.clear()
-        self._trees[key] = tree
-        return tree
+        self._trees[key] = known
+        return known
+
+    def _excerpt(self, words: object) -> Excerpt | None:
+        """``words`` as an Excerpt: a string's is shared by every statement given the same words
+        ("days later"), as a phrase's is (see :meth:`_keep`)."""
+        if not isinstance(words, str):
+            return _excerpt(words)
+        said = self._said.get(words)
+        if said is None:
+            if len(self._said) >= _TREES_KEPT:
+                self._said.clear()
+            said = self._said[words] = Excerpt(words)
+        return said
 
     def _bind(
         self,
@@ -1062,9 +1241,10 @@ class Case:
         person: Person | None,
         anchor: Event | Mapping[str, Event] | None,
         reference: Event | None,
+        kept: _Kept = None,
     ) -> tuple[_Placement, list[_Pending]]:
         """The statements a phrase makes about ``event``, not yet added (this may fail)."""
-        placement = _Placement(event, node, words)
+        placement = _Placement(event, node, words, kept=kept)
         placement.anchors = self._bind(node, words, person=person, anchor=anchor, reference=reference)
         pending: list[_Pending] = []
         _Compiler(self, placement, pending).place(node, event.start, event.end)
@@ -1074,20 +1254,21 @@ class Case:
         """Add the statements :meth:`_compile` made (their numbers were checked there)."""
         placement, pending = compiled
         made = []
+        first = len(self._statements)
         for says, kind, part, linked, ops, fixed_id in pending:
             where = source if source is not None else placement.event.source
             statement = self._state(says, kind, part, linked, where, ops)
-            placement.statements.append(statement)
             if fixed_id is not None:
                 placement.choices[fixed_id] = statement
             made.append(statement)
-        self._placements.append(placement)
+        self._placements.append(placement, first, len(made))
         return tuple(made)
 
     def _state(
         self, says: str, kind: str, words: Excerpt | None, events: tuple[Event, ...], source: Source, ops: Sequence[_Op]
     ) -> Statement:
-        statement = Statement(len(self._statements), says, kind, words, events, source)
+        links = _link(events)
+        statement = Statement._made(len(self._statements), says, kind, words, links, source, self._events)
         self._statements.append(statement)
         for op in ops:
             if op[0] == "add":
@@ -1111,7 +1292,7 @@ class Case:
             return self._gap(gap.days, name)
         if isinstance(gap, Count):
             low, high = _count_days(gap, name)
-            return low, high, Excerpt(gap.text) if gap.text else None
+            return low, high, self._excerpt(gap.text) if gap.text else None
         if isinstance(gap, str):
             if not gap.strip():
                 raise InvalidValue(f"{name} is an empty phrase: expected e.g. 'two weeks' or 'a four day gap'")
@@ -1122,7 +1303,7 @@ class Case:
                     f"{_clip(gap)!r} is not a length of time (expected e.g. 'two weeks' or 'a four day gap')"
                 )
             low, high = _count_days(count, name)
-            return low, high, Excerpt(gap)
+            return low, high, self._excerpt(gap)
         raise InvalidValue(f"{name} must be a Count, phrase or number of days, not {_shown(gap)}")
 
 
@@ -1148,9 +1329,12 @@ class _Compiler:
 
     def words(self, node: Node) -> Excerpt | None:
         part = getattr(node, "words", None)
-        if self.offset is None or not isinstance(part, Excerpt) or part.text == self.offset.text:
-            return self.offset
-        return part.shifted(self.offset.start, self.offset.document)
+        offset = self.offset
+        if offset is None or not isinstance(part, Excerpt) or part.text == offset.text:
+            return offset
+        if offset.start == 0 and offset.document in (None, part.document):
+            return part  # the tree's own words, shared with every event the phrase places
+        return part.shifted(offset.start, offset.document)
 
     def emit(self, says: str, kind: str, node: Node, ops: list[_Op], fixed: Fixed | None = None) -> None:
         ops = [op for op in ops if op[0] != "add" or op[3] is not None or op[4] is not None]
@@ -1332,7 +1516,7 @@ class Chronology:
         self.subject: Person | None = case.subject
         self._events = case.events
         self._all = tuple(case._events)  # the document's date too: an event is known by its place here
-        self._placements = tuple(case._placements)
+        self._placement_count = len(case._placements)  # the placements at this solve (rows only grow)
         self._by_event: dict[int, list[_Placement]] | None = None  # see _placed
         self._aside: frozenset[Statement] | None = None  # see _ignored
         self._removed = frozenset(case._removed)
@@ -1585,7 +1769,9 @@ class Chronology:
         """id(event) -> its placements (made when first needed), so that when() is not O(n)."""
         if self._by_event is None:
             self._by_event = {}
-            for placement in self._placements:
+            rows, events, statements = self._case._placements, self._case._events, self._case._statements
+            for i in range(self._placement_count):
+                placement = rows.row(i, events, statements)
                 self._by_event.setdefault(id(placement.event), []).append(placement)
         return self._by_event
 
@@ -2149,6 +2335,16 @@ def _statements(tags: Iterable[object], *, keep_order: bool = False) -> tuple[St
 def _fixed(readings: tuple[Interval, ...], kind: Kind, words: Excerpt, notes: tuple[str, ...] = ()) -> Fixed:
     """A Fixed leaf for a value given by code (a When, Interval or date)."""
     return Fixed(readings, kind, words, notes)
+
+
+def _rebuilt(kept: date | tuple[date | None, date | None]) -> Fixed:
+    """The tree of a date, or of a period's (earliest, latest), given by code (see :class:`_Placements`)."""
+    if isinstance(kept, date):
+        label = _day(kept)
+        return _make.fixed((Interval._trusted(kept, kept),), "day", _make.excerpt(label, 0, len(label)))
+    period = Interval._trusted(*kept)
+    label = str(period)
+    return _make.fixed((period,), "range", _make.excerpt(label, 0, len(label)))
 
 
 def _listed(items: Iterable[Any], what: str) -> list[Any]:

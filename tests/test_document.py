@@ -83,6 +83,15 @@ def test_else_the_latest_past_date_as_an_open_lower_bound() -> None:
     assert found.basis == "latest date"
 
 
+def test_a_two_digit_year_does_not_date_the_document() -> None:
+    # "16/07/96" is 1996 or 2096 by the document's date: it cannot be what dates the document
+    # (read as 2096, it put a 1990s agency table's review in the future).
+    text = "1 Introduction\n\nChild K was born in March 2011.\n\n16/07/96 Police attended the address."
+    found = document_date(text)
+    assert found is not None and found.excerpt.text == "March 2011"
+    assert document_date("16/07/96 Police attended. 02.03.97 GP saw mother.") is None
+
+
 def test_the_contents_and_citations_do_not_date_the_document() -> None:
     text = (
         "Contents\n\n3.5 Autumn 2019\t25\n\n1 Introduction\n\nUnder the Children Act 2004 the child was seen in 2011."

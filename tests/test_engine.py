@@ -717,3 +717,33 @@ def test_relaxed_solve_finds_conflicts_hidden_by_hulls_in_one_pass_linear_work()
         assert all(str(tag).startswith("spring") for tag in sol.set_aside)  # the later statement goes
         work[n] = net.work / n
     assert work[160] < 2 * work[40]
+
+
+def test_relaxed_solve_searches_each_independent_part_on_its_own_linear_work() -> None:
+    # A long text of many unrelated episodes, each with its own contradictions: relations that
+    # clash among themselves (q at least a day after p and p at least a day after q), and a first
+    # date that every later date of its episode contradicts (taken back out).  Every clash found
+    # once rebuilt the whole network, so the work grew with episodes x size.
+    work: dict[int, float] = {}
+    for n in (40, 320):
+        net = Network()
+        wrong = []
+        for i in range(n):
+            p, q = net.add_point(), net.add_point()
+            net.add(p, q, 1, None, f"q after p {i}")
+            net.add(q, p, 1, None, f"p after q {i}")
+            start = q
+            for j in range(8):
+                r = net.add_point()
+                net.add(start, r, 0, None, f"after {i}-{j}")
+                start = r
+            net.add(ORIGIN, start, 100, 100, f"wrong date {i}")
+            wrong.append(f"wrong date {i}")
+            for _ in range(3):
+                net.add(ORIGIN, start, 200, 210, f"right date {i}-{_}")
+        sol = net.solve(strict=False)
+        assert sol.consistent
+        assert set(wrong) <= set(sol.set_aside)
+        assert len(sol.set_aside) == 2 * n  # one of each clashing pair, and the wrong date
+        work[n] = net.work / n
+    assert work[320] < 1.5 * work[40], work

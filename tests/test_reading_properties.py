@@ -197,3 +197,66 @@ def test_every_mention_is_its_words_whatever_the_noise(
         source = event.source
         if source is not None and not isinstance(source, str):
             assert source.end is not None and text[source.start : source.end]
+
+
+SOUP = st.sampled_from(
+    [
+        "Child K",
+        "his mother",
+        "Mr X",
+        "was born",
+        "born",
+        "aged",
+        "when he was",
+        "weeks old",
+        "months",
+        "the following day",
+        "later that week",
+        "two weeks prior to",
+        "before his death",
+        "after the birth",
+        "in the spring of",
+        "early summer",
+        "winter",
+        "2011",
+        "2013",
+        "June",
+        "mid-",
+        "1st",
+        "31",
+        "the police",
+        "the GP",
+        "health visitor",
+        "visited",
+        "referral",
+        "died",
+        "; ",
+        ", ",
+        ". ",
+        "\n",
+        "\n\n• ",
+        "\n\n4.2 ",
+        "/",
+        "-",
+        "(",
+        ")",
+        "Contents",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(SOUP, st.text(max_size=12)), max_size=80))
+def test_any_text_reads_to_a_chronology_whose_mentions_are_its_words(pieces: list[str]) -> None:
+    # Word soup of the reader's own vocabulary (people, ages, anchors, agencies, sections) and
+    # arbitrary characters: read() answers (it never raises on what a text says), and every
+    # mention and event source points at its words.
+    text = " ".join(pieces)
+    chronology = read(text)
+    assert isinstance(chronology, Chronology)
+    for m in chronology.mentions:
+        assert text[m.start : m.end] == m.text
+    for event in chronology.events:
+        source = event.source
+        if source is not None and not isinstance(source, str) and source.end is not None:
+            assert 0 <= source.start < source.end <= len(text)

@@ -78,6 +78,9 @@ _CITATION: Final = re.compile(r"(?:[A-Z][\w'’]*|\))\s*$")
 _TITLE_REACH: Final = 3000
 
 
+_SHORT_YEAR: Final = re.compile(r"[./-]\d\d$")
+
+
 def _interval(words: str) -> Interval | None:
     try:
         when = parse_when(words)
@@ -107,6 +110,8 @@ def document_date(text: Cleaned | str) -> DocumentDate | None:
         if page.kind_at(start) == "toc":
             continue
         before = words[max(0, start - 80) : start]
+        if _SHORT_YEAR.search(m.group()):
+            continue  # "16/07/96": its century is read from the document's date, so it cannot tell it
         interval = _interval(m.group())
         if interval is None:
             continue
