@@ -7,6 +7,7 @@ is read from ``../shared/seeds/`` for a check on a real one.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from seeds import CHILD_S, seed_text
 
 from chronology import ChronologyError
-from chronology.reading.people import People, Vocabulary, find_people
+from chronology.reading.people import DATA, People, Vocabulary, find_people
 from chronology.reading.text import clean
 
 
@@ -311,3 +312,18 @@ def test_a_baby_named_beside_the_word_is_a_child_of_the_case() -> None:
         "Ms D woke to find her 15 day old baby, Darryll, was not breathing. Darryll died."
     )
     assert sorted(p.label for p in find_people(text).persons if p.child) == ["Alvah", "Darryll"]
+
+
+def test_a_child_or_parent_word_added_to_the_vocabulary_file_makes_a_child(tmp_path: Path) -> None:
+    shipped = DATA.read_text(encoding="utf-8")
+    text = "The toddler, who will be referred to as Ruby, lived at home. Ruby was seen by the GP. Ruby was well."
+    assert not find_people(text).get("Ruby").child  # type: ignore[union-attr]
+    path = tmp_path / "people.toml"
+    path.write_text(shipped.replace('child_words = ["child",', 'child_words = ["toddler", "child",'), encoding="utf-8")
+    assert find_people(text, Vocabulary.from_file(path)).get("Ruby").child  # type: ignore[union-attr]
+    text = "A review concerning Olly was held. Olly's stepfather, Mr T, was charged. Olly was seen by the GP."
+    assert not find_people(text).get("Olly").child  # type: ignore[union-attr]
+    path.write_text(
+        shipped.replace('parent_words = ["mother",', 'parent_words = ["stepfather", "mother",'), encoding="utf-8"
+    )
+    assert find_people(text, Vocabulary.from_file(path)).get("Olly").child  # type: ignore[union-attr]

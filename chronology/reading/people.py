@@ -254,6 +254,8 @@ class Vocabulary:
     kin: Mapping[str, Word]
     roles: Mapping[str, Word]
     professionals: frozenset[str]
+    child_words: frozenset[str] = frozenset()
+    parent_words: frozenset[str] = frozenset()
 
     @classmethod
     def default(cls) -> Vocabulary:
@@ -293,11 +295,24 @@ def _vocabulary(data: dict[str, Any], where: str) -> Vocabulary:
         if table not in data:
             raise InvalidValue(f"{where}: the table [{table}] is missing")
     professionals = require(data["professionals"].get("words"), list, f"{where} [professionals].words")
+    context = require(data.get("context", {}), dict, f"{where} [context]")
+    shipped = None if where == "people.toml" else _default_vocabulary
+
+    def context_words(key: str) -> frozenset[str]:
+        if key not in context:
+            if shipped is None:
+                raise InvalidValue(f"{where} [context]: the list {key} is missing")
+            return frozenset(getattr(shipped(), key))
+        words = require(context[key], list, f"{where} [context].{key}")
+        return frozenset(" ".join(require(w, str, f"{where} [context].{key}").lower().split()) for w in words)
+
     return Vocabulary(
         labels=_words(data["labels"], f"{where} [labels]"),
         kin=_words(data["kin"], f"{where} [kin]"),
         roles=_words(data["roles"], f"{where} [roles]"),
         professionals=frozenset(require(w, str, f"{where} [professionals]").lower() for w in professionals),
+        child_words=context_words("child_words"),
+        parent_words=context_words("parent_words"),
     )
 
 
@@ -318,6 +333,8 @@ class _Patterns:
     kin: re.Pattern[str]
     role: re.Pattern[str]
     professional: re.Pattern[str]
+    child_before: re.Pattern[str]
+    parent_after: re.Pattern[str]
 
 
 @cache
@@ -334,6 +351,10 @@ def _patterns(vocabulary: Vocabulary) -> _Patterns:
         kin=re.compile(rf"(?<![\w-])(?P<kin>(?i:{kin}))(?![\w-])(?!\s+[A-Z]{{1,2}}(?![\w]))(?P<of>\s+of\s+)?"),
         role=re.compile(rf"(?<![\w-])(?P<det>[Tt]he)\s+(?P<role>(?i:{roles}))(?![\w-])"),
         professional=re.compile(rf"(?<![\w-])(?i:{professionals})(?![\w-])"),
+        # A pseudonym given to a child: "The child, who will be referred to as ...".
+        child_before=re.compile(rf"(?i)\b(?:{_alternation(vocabulary.child_words)})\b[^.;]{{0,50}}$"),
+        # A name whose mother or father the text speaks of is a child's: "Olly's father, Mr T".
+        parent_after=re.compile(rf"['’]s\s+(?:birth\s+)?(?:{_alternation(vocabulary.parent_words)})\b"),
     )
 
 
@@ -456,10 +477,6 @@ _DEATH_AFTER: Final = re.compile(
 )
 _BIRTH_BEFORE: Final = re.compile(r"\b(?P<event>birth)\s+of\s+(?:the\s+)?$")
 _DEATH_BEFORE: Final = re.compile(r"\b(?P<event>death|murder|killing|manslaughter)\s+of\s+(?:the\s+)?$")
-# A pseudonym given to a child: "The child, who will be referred to as ...".
-_CHILD_BEFORE: Final = re.compile(r"(?i)\b(?:child|baby|infant|boy|girl|son|daughter|young\s+person)\b[^.;]{0,50}$")
-# A name whose mother or father the text speaks of is a child's: "Olly's father, Mr T".
-_PARENT_AFTER: Final = re.compile(r"['’]s\s+(?:birth\s+)?(?:mother|father|mum|dad|parents)\b")
 # A name said to be a child's: "aged 8 months", "a six-year-old", "aged 4".
 _CHILD_AGE: Final = re.compile(
     r"(?:\s+(?:died|was\s+\w+))?\s*,?\s*(?:who\s+was\s+|then\s+)?(?:aged\s+(?:\d{1,2}|[a-z]+)\s+(?:months?|weeks?|days?)"
@@ -640,12 +657,12 @@ class _Finder:
                 (siblings if re.search(r"(?i)sibling|sister|brother", m.group()) else children).add(m.group("b"))
             elif m.group("e"):
                 children.add(m.group("e"))  # "baby Alvah"
-            elif m.group("a") and _CHILD_BEFORE.search(self.text, max(0, m.start() - 60), m.start()):
+            elif m.group("a") and self.patterns.child_before.search(self.text, max(0, m.start() - 60), m.start()):
                 children.add(m.group("a"))  # "the child, who will be referred to as Ruby"
         for m in pattern.finditer(self.text):
             if uses[m.group()] < 2 or self._in_skipped(m.start()) or self._overlaps(taken, m.start(), m.end()):
                 continue
-            if _CHILD_AGE.match(self.text, m.end()) or _PARENT_AFTER.match(self.text, m.end()):
+            if _CHILD_AGE.match(self.text, m.end()) or self.patterns.parent_after.match(self.text, m.end()):
                 children.add(m.group())  # "Olly, aged 18 weeks", "Olly's father, Mr T"
             index = self._person(m.group(), Word(None, "person"))
             self.hits.append(_Hit(m.start(), m.end(), "name", index))
