@@ -327,3 +327,20 @@ def test_a_child_or_parent_word_added_to_the_vocabulary_file_makes_a_child(tmp_p
         shipped.replace('parent_words = ["mother",', 'parent_words = ["stepfather", "mother",'), encoding="utf-8"
     )
     assert find_people(text, Vocabulary.from_file(path)).get("Olly").child  # type: ignore[union-attr]
+
+
+def test_an_empty_or_blank_word_list_in_the_vocabulary_file_matches_nothing(tmp_path: Path) -> None:
+    shipped = DATA.read_text(encoding="utf-8")
+    texts = (
+        "The subject of this review, who will be referred to as Ruby, lived at home. Ruby was seen by the GP.",
+        "A review concerning Ruby was held. Ruby's GP saw her twice. Ruby was well. Ruby was seen.",
+    )
+    assert not any(find_people(text).get("Ruby").child for text in texts)  # type: ignore[union-attr]
+    path = tmp_path / "people.toml"
+    emptied = re.sub(r"(?m)^(child_words|parent_words) = \[.*\]$", r'\1 = ["", "  "]', shipped)
+    emptied = re.sub(r"(?s)(\[professionals\]\s*words = )\[.*?\]", r"\1[]", emptied)
+    assert emptied.count('["", "  "]') == 2 and "words = []" in emptied
+    path.write_text(emptied, encoding="utf-8")
+    vocabulary = Vocabulary.from_file(path)
+    assert not any(find_people(text, vocabulary).get("Ruby").child for text in texts)  # type: ignore[union-attr]
+    assert find_people(texts[0], vocabulary).get("Ruby") == find_people(texts[0]).get("Ruby")

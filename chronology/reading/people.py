@@ -322,9 +322,13 @@ def _default_vocabulary() -> Vocabulary:
 
 
 def _alternation(words: Any) -> str:
-    """A regex alternation of ``words``, longest first, spaces matching any run of spaces."""
-    ordered = sorted(words, key=lambda w: (-len(w), w))
-    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
+    """A regex alternation of ``words``, longest first, spaces matching any run of spaces.
+
+    Blank words are dropped, and no words at all give an alternation that never matches
+    (an empty one would match everywhere: every pseudonym a child's, every place a professional).
+    """
+    ordered = sorted((w for w in words if w.split()), key=lambda w: (-len(w), w))
+    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered) or "(?!)"
 
 
 @attrs.frozen
