@@ -68,7 +68,7 @@ import heapq
 import threading
 from array import array
 from collections import deque
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal
 
 from chronology.errors import ChronologyError, Inconsistent, InvalidValue, UnknownEvent
@@ -92,6 +92,8 @@ _NEVER = 1e12  # the cost standing for None: set aside only when nothing else me
 _EXACT_HITTING_SET_CONFLICTS = 64  # more conflicts than this: the hitting set is greedy
 _EXACT_HITTING_SET_NODES = 20_000  # branch-and-bound nodes before settling for the best found
 _DOMINANCE_LIMIT = 3_000  # candidate groups compared pairwise for dominance
+_RETRACT_CREDIT = 4  # a component is settled again after clashes of a quarter its points in edges
+_TIGHT_PATH_ARCS = 32  # arcs a nearest-path search scans per edge of the tree's path, at most
 
 
 class StaleSolution(ChronologyError, RuntimeError):
@@ -457,6 +459,47 @@ class _Graph:
         for e in gone:
             self.kind[e] = -1
 
+    def resettle(self, points: list[int]) -> None:
+        """Settle ``points`` again, both ways, after edges into or out of them were taken out
+        (:meth:`strip`), every other point's labels being still exact (no path from the
+        origin to another point passes through these, as for the points of a set that only
+        the origin joins to the rest).  The labels before are a feasible potential of the
+        graph with fewer edges, so each side is one Dijkstra over ``points`` in reduced
+        weights: work in proportion to their arcs, not to the graph."""
+        inside = set(points)
+        pop, push = heapq.heappop, heapq.heappush
+        work = 0
+        for forward in (True, False):
+            if forward:
+                label, parent, domain, adj, back, start = self.h, self.p0, self.g0, self.out, self.inn, self.hi
+            else:
+                label, parent, domain, adj, back, start = self.dt, self.pt, self.gt, self.inn, self.out, -self.lo
+            old = {p: label[p] for p in points}
+            heap: list[tuple[int, int]] = []
+            for p in points:
+                best, via, from_domain = start, _DOMAIN, 1
+                arcs = back[p]
+                work += len(arcs)
+                for x, w, e in _arcs(arcs):
+                    if x not in inside and label[x] + w < best:
+                        best, via, from_domain = label[x] + w, e, domain[x]
+                label[p], parent[p], domain[p] = best, via, from_domain
+                push(heap, (best - old[p], p))
+            while heap:
+                k, x = pop(heap)
+                lx = label[x]
+                if lx - old[x] != k:
+                    continue
+                arcs = adj[x]
+                work += len(arcs)
+                for y, w, e in _arcs(arcs):
+                    if y in inside and lx + w < label[y]:
+                        label[y] = lx + w
+                        parent[y] = e
+                        domain[y] = domain[x]
+                        push(heap, (lx + w - old[y], y))
+        self.counter[0] += work // 3
+
     # -- incremental -----------------------------------------------------------
     def insert(self, u: int, v: int, w: int, tag: Tag, kind: int, choice: int, bounds: bool = True) -> list[int] | None:
         """Add edge ``u -> v`` (weight ``w``) and repair.
@@ -476,16 +519,23 @@ class _Graph:
         """A shortest path origin -> u with fewest edges: a breadth-first search back from
         ``u`` over the edges its label rests on (``h[x] + w == h[y]``).  A conflict closed at
         ``u`` then names the nearest statements that clash, not a long way round.  Where
-        ``u``'s latest day is the domain's, the path of the tree (from the domain) instead."""
+        ``u``'s latest day is the domain's, or the search would scan more than
+        :data:`_TIGHT_PATH_ARCS` arcs per edge of the tree's path, the path of the tree."""
         if u == 0:
             return []
+        tree = self._tree(u, {})
         if self.g0[u]:
-            return self._tree(u, {})
+            return tree
         h, inn, p0, src, wt = self.h, self.inn, self.p0, self.src, self.wt
         via: dict[int, tuple[int, int]] = {u: (-1, -1)}
         queue = deque([u])
         work = 0
+        # The search is worth a bounded number of arcs per edge of the tree's own path: past
+        # that (a point many others rest on, scanned at every clash) the tree's path stands.
+        budget = 3 * (_TIGHT_PATH_ARCS + _TIGHT_PATH_ARCS * len(tree))
         while queue:
+            if work > budget:
+                break
             y = queue.popleft()
             hy = h[y]
             parent = p0[y]
@@ -508,7 +558,7 @@ class _Graph:
                         return path
                     queue.append(x)
         self.counter[0] += work // 3
-        return self._tree(u, {})
+        return tree
 
     def _tree(self, u: int, old: dict[int, tuple[int, int, int]]) -> list[int]:
         """The edges of the shortest-path tree origin -> u as it stood (``old`` holds the
@@ -924,10 +974,15 @@ class _Parts:
         self.searched: frozenset[Tag] | None = None  # the tags set aside at the last search
 
     def discover(
-        self, net: Network, key: Callable[[Tag], tuple[float, int, int]], budget: int, excluded: frozenset[Tag]
+        self,
+        net: Network,
+        key: Callable[[Tag], tuple[float, int, int]],
+        budget: int,
+        excluded: frozenset[Tag],
+        twins: Mapping[Tag, tuple[Tag, ...]],
     ) -> list[tuple[Tag, ...]]:
         """Conflicts among the tags not ``excluded``, from the parts that changed since the
-        last call (every part at the first)."""
+        last call (every part at the first); ``twins`` as :meth:`Network._twins` gives them."""
         if self.searched is None:
             parts: Iterable[int] = range(len(self.tags))
         else:
@@ -937,7 +992,7 @@ class _Parts:
         for part in parts:
             tags = [t for t in self.tags[part] if t not in excluded]
             choices = [(ci, renumber) for ci, renumber in self.choices[part] if net._choices[ci].tag not in excluded]
-            found += net._discover(key, budget, tags, self.edges[part], self.sizes[part], choices)
+            found += net._discover(key, budget, tags, self.edges[part], self.sizes[part], choices, twins)
         return found
 
 
@@ -1871,14 +1926,14 @@ class Network:
         twins = self._twins()
         conflicts: list[tuple[Tag, ...]] = [conflict]
         known = {frozenset(conflict)}
-        new = parts.discover(self, key, budget, frozenset())
+        new = parts.discover(self, key, budget, frozenset(), twins)
         while True:
             for found in new:
                 if frozenset(found) not in known:
                     known.add(frozenset(found))
                     conflicts.append(found)
             aside = self._hitting_set(conflicts, key, twins)
-            new = [c for c in parts.discover(self, key, budget, frozenset(aside)) if frozenset(c) not in known]
+            new = [c for c in parts.discover(self, key, budget, frozenset(aside), twins) if frozenset(c) not in known]
             if new:
                 continue
             last = self._rebuild(frozenset(aside), budget)
@@ -1968,6 +2023,7 @@ class Network:
         edges: dict[Tag, list[tuple[int, int, int, int, int]]],
         size: int,
         choices: list[tuple[int, dict[int, int]]],
+        twins: Mapping[Tag, tuple[Tag, ...]],
     ) -> list[tuple[Tag, ...]]:
         """Many conflicts in one pass among ``tags`` (in the order stated), the tags of one
         part of the network (see :class:`_Parts`): ``edges`` holds each tag's edges on the
@@ -1983,7 +2039,10 @@ class Network:
         A tag already in that more tags have clashed with than agree with it (tags
         added in the same connected part) is taken back out, the graph settled again
         without it, and the tags it kept out tried again: a wrong date stated first
-        would otherwise clash with every date after it.  The repair after each
+        would otherwise clash with every date after it.  Its twins in the graph
+        (``twins``: the same statement repeated) go out with it, in one settling: a
+        minimal conflict holds one twin, so each would otherwise be blamed, and taken
+        out, in turn (a birth date stated once per copy of a text, a settling each).  The repair after each
         addition moves only the labels it tightens, so a long chain with a few wrong
         dates costs about one settling, however many dates it holds."""
         hulls = self._tag_graph(tags, edges, size)
@@ -2004,12 +2063,21 @@ class Network:
             found.append(conflict)
             skipped.add(min(conflict, key=key))
         between = [t for t in between if t not in skipped]
+        graph._settle(forward=False)  # earliest days too: a latest day from the origin is checked against them
         components = _UnionFind(size)
         for tag in between:
             for u, v, *_ in edges[tag]:
                 if u and v:
                     components.union(u, v)
         home = {tag: components.find(next((p for edge in edges[tag] for p in edge[:2] if p), 0)) for tag in local}
+        members: dict[int, list[int]] = {}  # a component's points, the origin apart
+        for p in range(1, size):
+            members.setdefault(components.find(p), []).append(p)
+        placed: dict[Tag, range] = {}  # an accepted tag -> its edges' ids in the graph
+        # Per component: the work that pays for settling it again, its size for the first time (the
+        # first settling paid), then the edges of the clashes found there since: what settling
+        # components again costs in all is bounded by what the rest of the search costs.
+        credit = {root: len(points) for root, points in members.items()}
         accepted: dict[Tag, None] = {}  # in the graph, in the order added
         support: dict[int, int] = {}  # accepted tags per component
         blamed: dict[Tag, int] = {}
@@ -2022,11 +2090,18 @@ class Network:
             mark = graph.mark()
             cycle = None
             for u, v, w, kind, ci in edges[tag]:
-                cycle = graph.insert(u, v, w, tag, kind, ci, bounds=False)
+                if u == 0 and v and w >= graph.lo and w + graph.dt[v] < 0:
+                    # A latest day before the earliest the point can be: the cycle is the new edge and
+                    # the path that earliest day rests on, found without a repair that would move,
+                    # then restore, every point resting on this one (a birth: every age).
+                    cycle = [graph.edge(u, v, w, tag, kind, ci), *graph.tree_path(v, 1)]
+                    break
+                cycle = graph.insert(u, v, w, tag, kind, ci)
                 if cycle is not None:
                     break
             if cycle is None:
                 accepted[tag] = None
+                placed[tag] = range(mark[1], len(graph.src))
                 support[home[tag]] = support.get(home[tag], 0) + 1
                 del graph.trail[mark[0] :]
                 continue
@@ -2038,19 +2113,34 @@ class Network:
             for t in partners:
                 blamed[t] = blamed.get(t, 0) + 1
                 kept_out.setdefault(t, []).append(tag)
-            # Taken back out: a tag that more tags clash with than agree with it where it stands.
+                if home[t] in credit:
+                    credit[home[t]] += len(cycle)
+            # Taken back out: a tag that more tags clash with than agree with it where it stands,
+            # once the clashes found there have cost as much as settling its component again.
             worst = max(partners, key=lambda t: (blamed[t] - support[home[t]], -self._tags[t]), default=None)
-            if worst is None or blamed[worst] <= support[home[worst]]:
+            if (
+                worst is None
+                or blamed[worst] <= support[home[worst]]
+                or credit.get(home[worst], 0) * _RETRACT_CREDIT < len(members.get(home[worst], ()))
+            ):
                 continue
-            support[home[worst]] -= 1
-            retracted.add(worst)
-            del accepted[worst]
-            graph = self._tag_graph(between + list(accepted), edges, size)
-            if graph.initialise(bounds=False) is not None:  # cannot happen: each was added without a clash
-                raise AssertionError("tags added one by one without a clash clash together")
-            graph.logging = True
-            again = [t for t in kept_out.pop(worst, []) if t not in retracted and t not in accepted]
-            pending.extendleft(reversed([tag, *[t for t in again if t != tag]]))
+            again = []
+            gone: list[int] = []
+            for out in [t for t in twins.get(worst, (worst,)) if t in accepted]:
+                support[home[out]] -= 1
+                retracted.add(out)
+                del accepted[out]
+                gone += placed.pop(out)
+                again += kept_out.pop(out, [])
+            # Only the components its edges touch rest on them (others meet them only through
+            # the origin): those are settled again, not the part.
+            graph.strip(gone)
+            roots = {components.find(p) for e in gone for p in (graph.src[e], graph.dst[e]) if p}
+            for root in roots:
+                credit[root] = 0
+            graph.resettle([p for root in roots for p in members[root]])
+            again = [t for t in dict.fromkeys(again) if t not in retracted and t not in accepted and t != tag]
+            pending.extendleft(reversed([tag, *again]))
         graph.logging = False
         return found
 
