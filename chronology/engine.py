@@ -459,24 +459,49 @@ class _Graph:
         for e in gone:
             self.kind[e] = -1
 
-    def resettle(self, points: list[int]) -> None:
-        """Settle ``points`` again, both ways, after edges into or out of them were taken out
-        (:meth:`strip`), every other point's labels being still exact (no path from the
-        origin to another point passes through these, as for the points of a set that only
-        the origin joins to the rest).  The labels before are a feasible potential of the
-        graph with fewer edges, so each side is one Dijkstra over ``points`` in reduced
-        weights: work in proportion to their arcs, not to the graph."""
-        inside = set(points)
+    def remove(self, edges: list[int]) -> None:
+        """Take ``edges`` out (:meth:`strip`) and settle again, both ways, only the points whose
+        labels rested on them: the subtrees below them in each tree of shortest paths (every
+        other point's path survives, and no label can fall).  The labels before are a feasible
+        potential of the graph with fewer edges, so each side is one Dijkstra over those points
+        in reduced weights, from the labels around them: work in proportion to their arcs."""
         pop, push = heapq.heappop, heapq.heappush
         work = 0
-        for forward in (True, False):
-            if forward:
-                label, parent, domain, adj, back, start = self.h, self.p0, self.g0, self.out, self.inn, self.hi
-            else:
-                label, parent, domain, adj, back, start = self.dt, self.pt, self.gt, self.inn, self.out, -self.lo
-            old = {p: label[p] for p in points}
+        sides = (
+            (
+                self.h,
+                self.p0,
+                self.g0,
+                self.out,
+                self.inn,
+                self.hi,
+                [self.dst[e] for e in edges if self.p0[self.dst[e]] == e],
+            ),
+            (
+                self.dt,
+                self.pt,
+                self.gt,
+                self.inn,
+                self.out,
+                -self.lo,
+                [self.src[e] for e in edges if self.pt[self.src[e]] == e],
+            ),
+        )
+        self.strip(edges)
+        for label, parent, domain, adj, back, start, seeds in sides:
+            inside = set(seeds)
+            stack = list(inside)
+            while stack:  # the subtrees: a point whose parent edge leaves one
+                x = stack.pop()
+                arcs = adj[x]
+                work += len(arcs)
+                for y, _, e in _arcs(arcs):
+                    if parent[y] == e and y not in inside:
+                        inside.add(y)
+                        stack.append(y)
+            old = {p: label[p] for p in inside}
             heap: list[tuple[int, int]] = []
-            for p in points:
+            for p in inside:
                 best, via, from_domain = start, _DOMAIN, 1
                 arcs = back[p]
                 work += len(arcs)
@@ -2037,9 +2062,14 @@ class Network:
         in turn, in the order stated; one that closes a negative cycle is recorded
         with the cycle (the nearest one: see :meth:`_Graph._tight_path`) and left out.
         A tag already in that more tags have clashed with than agree with it (tags
-        added in the same connected part) is taken back out, the graph settled again
-        without it, and the tags it kept out tried again: a wrong date stated first
-        would otherwise clash with every date after it.  Its twins in the graph
+        added in the same connected part) is taken back out, the points whose labels
+        rested on it settled again (:meth:`_Graph.remove`), and the tags it kept out
+        tried again: a wrong date stated first would otherwise clash with every date
+        after it.  Within the points the relations join, a tag is taken out only once
+        the clashes found there since the last was have cost, in edges, a quarter of
+        their number (the first is paid by the first settling).  A latest day before a
+        point's earliest is a clash read off the earliest day's path, without a repair
+        that would move, then restore, every point resting on this one (a birth: every age).  Its twins in the graph
         (``twins``: the same statement repeated) go out with it, in one settling: a
         minimal conflict holds one twin, so each would otherwise be blamed, and taken
         out, in turn (a birth date stated once per copy of a text, a settling each).  The repair after each
@@ -2087,6 +2117,8 @@ class Network:
         graph.logging = True
         while pending:
             tag = pending.popleft()
+            if tag in accepted:
+                continue  # tried again twice (kept out by two tags taken back out), and in already
             mark = graph.mark()
             cycle = None
             for u, v, w, kind, ci in edges[tag]:
@@ -2132,13 +2164,11 @@ class Network:
                 del accepted[out]
                 gone += placed.pop(out)
                 again += kept_out.pop(out, [])
-            # Only the components its edges touch rest on them (others meet them only through
-            # the origin): those are settled again, not the part.
-            graph.strip(gone)
+            # Only the points whose labels rested on its edges are settled again, not the part.
             roots = {components.find(p) for e in gone for p in (graph.src[e], graph.dst[e]) if p}
             for root in roots:
                 credit[root] = 0
-            graph.resettle([p for root in roots for p in members[root]])
+            graph.remove(gone)
             again = [t for t in dict.fromkeys(again) if t not in retracted and t not in accepted and t != tag]
             pending.extendleft(reversed([tag, *again]))
         graph.logging = False

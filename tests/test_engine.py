@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import os
 import random
+from typing import Any
 
 import pytest
 from engine_strategies import Spec, assignments, holds, networks, satisfies
@@ -747,3 +748,41 @@ def test_relaxed_solve_searches_each_independent_part_on_its_own_linear_work() -
         assert len(sol.set_aside) == 2 * n  # one of each clashing pair, and the wrong date
         work[n] = net.work / n
     assert work[320] < 1.5 * work[40], work
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(2, 9).flatmap(
+        lambda n: st.tuples(
+            st.just(n),
+            st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1), st.integers(-20, 40)), max_size=25),
+            st.data(),
+        )
+    )
+)
+def test_taking_edges_out_of_a_settled_graph_leaves_the_labels_a_fresh_settling_gives(case: Any) -> None:
+    """``_Graph.remove`` settles again only the points whose shortest paths used the edges
+    taken out: its labels (latest and earliest days, and whether each comes from the domain)
+    equal those of a graph built without them, whatever the edges."""
+    from chronology.engine import _Graph
+
+    n, edges, data = case
+    edges = [(u, v, w) for u, v, w in edges if u != v]
+    built = _Graph(n, -100, 100, [0])
+    built.edges((u, v, w, i, 0, -1) for i, (u, v, w) in enumerate(edges))
+    if built.initialise() is not None:
+        return  # a negative cycle: nothing settled to take out of
+    gone = sorted(
+        set(data.draw(st.lists(st.sampled_from(range(len(edges))), max_size=len(edges)) if edges else st.just([])))
+    )
+    built.remove(gone)
+    fresh = _Graph(n, -100, 100, [0])
+    fresh.edges((u, v, w, i, 0, -1) for i, (u, v, w) in enumerate(edges) if i not in gone)
+    assert fresh.initialise() is None
+    assert (built.h, built.dt) == (fresh.h, fresh.dt)
+    assert (list(built.g0), list(built.gt)) == (list(fresh.g0), list(fresh.gt))
+    for x in range(1, n):  # each parent is an edge still there, on which the label rests
+        for label, parent, ends in ((built.h, built.p0, built.src), (built.dt, built.pt, built.dst)):
+            e = parent[x]
+            if e >= 0:
+                assert e not in gone and label[ends[e]] + built.wt[e] == label[x]
