@@ -93,6 +93,7 @@ _EXACT_HITTING_SET_CONFLICTS = 64  # more conflicts than this: the hitting set i
 _EXACT_HITTING_SET_NODES = 20_000  # branch-and-bound nodes before settling for the best found
 _DOMINANCE_LIMIT = 3_000  # candidate groups compared pairwise for dominance
 _RETRACT_CREDIT = 4  # a component is settled again after clashes of a quarter its points in edges
+_MEMO_POINTS = 256  # a part this large keeps its relations settled from one round to the next
 _TIGHT_PATH_ARCS = 32  # arcs a nearest-path search scans per edge of the tree's path, at most
 
 
@@ -170,6 +171,18 @@ class _Graph:
         self.trail: list[tuple[int, int, int]] = []
         self.logging = False
         self.counter = counter
+
+    def copy(self) -> _Graph:
+        """An independent copy (its edges, labels and parents; the trail empty, not logging)."""
+        twin = _Graph.__new__(_Graph)
+        twin.out = [list(arcs) for arcs in self.out]
+        twin.inn = [list(arcs) for arcs in self.inn]
+        for name in ("src", "dst", "wt", "tag", "kind", "choice", "h", "dt", "p0", "pt"):
+            setattr(twin, name, list(getattr(self, name)))
+        twin.g0, twin.gt = bytearray(self.g0), bytearray(self.gt)
+        twin.trail, twin.logging = [], False
+        twin.lo, twin.hi, twin.counter = self.lo, self.hi, self.counter
+        return twin
 
     def grow(self) -> None:
         self.out.append([])
@@ -953,7 +966,7 @@ class _Parts:
     conflicts part by part, and in a later round only in the parts whose tags set aside have
     changed (the others would find again what they found)."""
 
-    __slots__ = ("tags", "edges", "sizes", "choices", "part_of", "searched")
+    __slots__ = ("tags", "edges", "sizes", "choices", "part_of", "searched", "memos")
 
     def __init__(self, net: Network) -> None:
         by_tag, choice_of = net._index()
@@ -997,6 +1010,7 @@ class _Parts:
         for tag, part in self.part_of.items():
             self.choices[part].extend((ci, renumbering[part]) for ci in choice_of.get(tag, ()))
         self.searched: frozenset[Tag] | None = None  # the tags set aside at the last search
+        self.memos: dict[int, list[Any]] = {}  # per part, its relations settled at the last search
 
     def discover(
         self,
@@ -1017,7 +1031,8 @@ class _Parts:
         for part in parts:
             tags = [t for t in self.tags[part] if t not in excluded]
             choices = [(ci, renumber) for ci, renumber in self.choices[part] if net._choices[ci].tag not in excluded]
-            found += net._discover(key, budget, tags, self.edges[part], self.sizes[part], choices, twins)
+            memo = self.memos.setdefault(part, [])
+            found += net._discover(key, budget, tags, self.edges[part], self.sizes[part], choices, twins, memo)
         return found
 
 
@@ -2049,15 +2064,17 @@ class Network:
         size: int,
         choices: list[tuple[int, dict[int, int]]],
         twins: Mapping[Tag, tuple[Tag, ...]],
+        memo: list[tuple[tuple[Tag, ...], _Graph, set[Tag], tuple[tuple[Tag, ...], ...]]],
     ) -> list[tuple[Tag, ...]]:
         """Many conflicts in one pass among ``tags`` (in the order stated), the tags of one
         part of the network (see :class:`_Parts`): ``edges`` holds each tag's edges on the
         part's ``size`` points, renumbered, the choices' hulls standing for the choices, and
         ``choices`` the part's choices with the renumbering of their points.
 
-        If the tags settle together, there is none.  Otherwise the constraints
-        between points are settled in bulk (if they clash among themselves, the
-        cheapest tag of each clash is left out and they are settled again).  Then
+        The constraints between points are settled in bulk (if they clash among
+        themselves, the cheapest tag of each clash is left out and they are settled
+        again); ``memo`` keeps them so settled for the part's next round, which
+        copies them if they are the same.  Then
         every tag about the origin alone (a date, the readings of one event) is added
         in turn, in the order stated; one that closes a negative cycle is recorded
         with the cycle (the nearest one: see :meth:`_Graph._tight_path`) and left out.
@@ -2074,26 +2091,37 @@ class Network:
         minimal conflict holds one twin, so each would otherwise be blamed, and taken
         out, in turn (a birth date stated once per copy of a text, a settling each).  The repair after each
         addition moves only the labels it tightens, so a long chain with a few wrong
-        dates costs about one settling, however many dates it holds."""
-        hulls = self._tag_graph(tags, edges, size)
-        if hulls.initialise(bounds=False) is None:
-            return self._unary_choice_conflicts(hulls, choices, budget)
+        dates costs about one settling, however many dates it holds.  If no tag clashed,
+        all are in, and the conflicts are those the hulls hide
+        (:meth:`_unary_choice_conflicts`)."""
+        if not memo:  # a first search (or a small part): if the tags settle together, on hulls
+            hulls = self._tag_graph(tags, edges, size)
+            if hulls.initialise(bounds=False) is None:
+                return self._unary_choice_conflicts(hulls, choices, budget)
         local: list[Tag] = []
         between: list[Tag] = []
         for tag in tags:
             (local if all(u == 0 or v == 0 for u, v, *_ in edges[tag]) else between).append(tag)
-        found: list[tuple[Tag, ...]] = []
-        skipped: set[Tag] = set()
-        while True:
-            graph = self._tag_graph([t for t in between if t not in skipped], edges, size)
-            cycle = graph.initialise(bounds=False)
-            if cycle is None:
-                break
-            conflict = self._minimise(self._reasons(graph, cycle), budget)
-            found.append(conflict)
-            skipped.add(min(conflict, key=key))
+        signature = tuple(between)
+        if memo and memo[0][0] == signature:  # the relations as the last round settled them
+            _, settled, skipped, clashes = memo[0]
+            graph = settled.copy()
+            found = list(clashes)
+        else:
+            found = []
+            skipped = set()
+            while True:
+                graph = self._tag_graph([t for t in between if t not in skipped], edges, size)
+                cycle = graph.initialise(bounds=False)
+                if cycle is None:
+                    break
+                conflict = self._minimise(self._reasons(graph, cycle), budget)
+                found.append(conflict)
+                skipped.add(min(conflict, key=key))
+            graph._settle(forward=False)  # earliest days too: a latest day from the origin is checked against them
+            if size >= _MEMO_POINTS:
+                memo[:] = [(signature, graph.copy(), skipped, tuple(found))]
         between = [t for t in between if t not in skipped]
-        graph._settle(forward=False)  # earliest days too: a latest day from the origin is checked against them
         components = _UnionFind(size)
         for tag in between:
             for u, v, *_ in edges[tag]:
@@ -2172,6 +2200,8 @@ class Network:
             again = [t for t in dict.fromkeys(again) if t not in retracted and t not in accepted and t != tag]
             pending.extendleft(reversed([tag, *again]))
         graph.logging = False
+        if not found:  # every tag is in: the graph is the part's, on hulls
+            return self._unary_choice_conflicts(graph, choices, budget)
         return found
 
     def _unary_choice_conflicts(
