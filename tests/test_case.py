@@ -903,7 +903,7 @@ def test_a_long_case_keeps_at_most_two_objects_per_event_for_the_cyclic_collecto
     # sets the collector's share of a long build: the Event and its statements, no tuple, list, dict,
     # tree or words per event or statement.  Objects are counted (never time), per event added: the
     # difference between two lengths, so what loads once (the grammar, caches) does not count.
-    _long_case(200)
+    _kept_by_a_long_case(1_000)  # caches filled (and what earlier tests left in bounded ones let go)
     short = _kept_by_a_long_case(1_000)[2]
     case, events, long = _kept_by_a_long_case(3_000)
     n = 2_000
