@@ -260,3 +260,38 @@ def test_any_text_reads_to_a_chronology_whose_mentions_are_its_words(pieces: lis
         source = event.source
         if source is not None and not isinstance(source, str) and source.end is not None:
             assert 0 <= source.start < source.end <= len(text)
+
+
+_PIECES = [*"ab 1.\n\t\r\u00a0\u2028", "March 2015", "Final Report – ", "x" * 50]
+_LINES = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINES, st.data())
+def test_a_number_starts_its_line_as_the_whole_line_says(text: str, data: st.DataObject) -> None:
+    """Whether only spaces precede a position on its line, read back over the spaces alone
+    (not from the line's start, which had been a search back over the whole text for each
+    number where the text has no line break): the same answer as the line itself gives."""
+    from chronology.reading.mentions import _starts_line
+
+    at = data.draw(st.integers(0, len(text)))
+    line_start = text.rfind("\n", 0, at) + 1
+    assert _starts_line(text, at) == (not text[line_start:at].strip())
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINES, st.data())
+def test_a_date_stands_alone_on_its_line_as_the_whole_line_says(text: str, data: st.DataObject) -> None:
+    """A date is a title's where its line holds little else; the line is looked for no further
+    than 64 characters either side (a longer one holds too much): the same answer as reading
+    the whole line, however long."""
+    from chronology.reading import document
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    line = text[a : len(text) if b < 0 else b]
+    whole = not (line.rstrip().endswith((".", "!", "?")) or document._TOLD.search(line))
+    whole = whole and len(line) - (end - start) <= 40 and len(line.split()) <= 8
+    assert document._stands_alone(text, start, end) == whole

@@ -149,11 +149,18 @@ def _title_page_end(page: Cleaned) -> int:
     return min(len(page.text), _TITLE_REACH)
 
 
+_TITLE_LINE: Final = 64  # characters either side of a date within which its line must end
+
+
 def _stands_alone(words: str, start: int, end: int) -> bool:
     """Whether a date is (nearly) all of its block: "Final Report – March 2015" on a title page."""
-    a = words.rfind("\n", 0, start) + 1
-    b = words.find("\n", end)
-    b = len(words) if b < 0 else b
+    # A line with more than 40 characters besides the date is no title: looked for no further.
+    lower, upper = max(0, start - _TITLE_LINE), min(len(words), end + _TITLE_LINE)
+    a = words.rfind("\n", lower, start)
+    b = words.find("\n", end, upper)
+    if (a < 0 and lower > 0) or (b < 0 and upper < len(words)):
+        return False
+    a, b = a + 1, (upper if b < 0 else b)
     line = words[a:b]
     if line.rstrip().endswith((".", "!", "?")) or _TOLD.search(line):
         return False  # a sentence that tells something ("Child K was born on 1 January 2001."), not a title

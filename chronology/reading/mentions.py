@@ -333,6 +333,16 @@ class _Tok:
         self.numbering = False
 
 
+def _starts_line(text: str, at: int) -> bool:
+    """Whether only spaces stand between the start of ``at``'s line and ``at``: read back over
+    them alone (finding the line's start first read back over the whole text where it has no
+    line break, for every number: quadratic)."""
+    i = at - 1
+    while i >= 0 and text[i] != "\n" and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     out: list[_Tok] = []
     classes = _CLASSES
@@ -347,8 +357,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
             out.append(_Tok(m.start(), m.end(), _W, lower, cls, word[0].isupper()))
         elif group == "n":
             tok = _Tok(m.start(), m.end(), _N, word.lower(), _KNOWN, False)
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            tok.numbering = "." in word and not text[line_start : m.start()].strip()
+            tok.numbering = "." in word and _starts_line(text, m.start())
             out.append(tok)
         else:
             out.append(_Tok(m.start(), m.end(), _P, word, _UNKNOWN, False))
@@ -413,11 +422,7 @@ def _number_trigger(tokens: list[_Tok], i: int, text: str) -> bool:
     if before in "/.\\_=#@" or after in "/\\_=@" or (after == "." and text[tok.end + 1 : tok.end + 2].isalnum()):
         return False
     # A section number at the start of a line ("3.2.10 Introduction") is not a date.
-    if "." in word and not _YEAR.fullmatch(word):
-        line_start = text.rfind("\n", 0, tok.start) + 1
-        if not text[line_start : tok.start].strip():
-            return False
-    return True
+    return not ("." in word and not _YEAR.fullmatch(word) and _starts_line(text, tok.start))
 
 
 def _word_trigger(tokens: list[_Tok], i: int) -> bool:
