@@ -1419,7 +1419,7 @@ class Network:
         if cost is not None and not callable(cost):
             raise InvalidValue(f"cost must be a function of a tag, not {_shown(cost)}")
         before = self._counter[0]
-        with _no_gc():
+        with collector_paused():
             solution = self._solve(strict, budget, cost)
         solution.work = self._counter[0] - before
         return solution
@@ -2440,10 +2440,12 @@ _PAUSED_LOCK = threading.Lock()
 
 
 @contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector: solving makes many small tuples and no cycles,
     and a full collection over a large graph's adjacency would cost more than the solve
-    (two full collections, 0.18 s, in a 100,000-event case's solve).
+    (two full collections, 0.18 s, in a 100,000-event case's solve).  The reader pauses it
+    too, for the same reason (``chronology.read``: 20 objects in cycles over 1 MB of text,
+    and full collections walking all it has kept, 4.4 s of 26).
 
     The collector is process-wide, so the pause is counted: it begins with the first solve
     running and ends with the last, in whatever order solves in other threads finish, and

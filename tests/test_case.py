@@ -925,7 +925,7 @@ def test_a_long_case_keeps_at_most_two_objects_per_event_for_the_cyclic_collecto
 
 
 def test_solving_leaves_the_collector_as_it_found_it_whatever_order_solves_finish() -> None:
-    from chronology.engine import _no_gc
+    from chronology.engine import collector_paused
 
     case, _ = _long_case(50)
     assert gc.isenabled()
@@ -939,7 +939,7 @@ def test_solving_leaves_the_collector_as_it_found_it_whatever_order_solves_finis
     finally:
         gc.enable()
     # two solves in two threads: the first to begin ends first, and the second is still paused
-    first, second = _no_gc(), _no_gc()
+    first, second = collector_paused(), collector_paused()
     first.__enter__()
     second.__enter__()
     first.__exit__(None, None, None)

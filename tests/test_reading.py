@@ -10,10 +10,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+from unittest import mock
 
 import pytest
 
 import chronology
+import chronology.reading as reading
 from chronology import ChronologyError, InvalidValue, Mention, UnreadableText, read, read_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -263,3 +266,29 @@ def test_a_two_digit_year_is_the_one_nearest_the_documents_known_date() -> None:
     visit = next(e for e in read_.events if e.description.startswith("The GP saw"))
     assert str(read_.bounds(visit)) == "Sep 2019"
     assert read_.conflicts == ()
+
+
+def test_reading_pauses_the_collector_and_leaves_it_as_it_found_it() -> None:
+    import gc
+
+    seen: list[bool] = []
+    text = "Mother K moved in May 2013. Two weeks later she left."
+    original = reading._read_stages
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    with mock.patch.object(reading, "_read_stages", spy):
+        assert gc.isenabled()
+        read(text)
+        assert gc.isenabled() and seen == [False]  # paused while reading, on again after
+        gc.disable()
+        try:
+            read(text)
+            assert not gc.isenabled()  # a user who switched it off keeps it off
+        finally:
+            gc.enable()
+        with pytest.raises(ChronologyError):
+            read(12)  # type: ignore[arg-type]
+        assert gc.isenabled()

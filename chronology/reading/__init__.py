@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from chronology.case import Case, Chronology, Event
+from chronology.engine import collector_paused
 from chronology.errors import ChronologyError, FileError, InvalidValue, ReadingFailed, UnreadableText
 from chronology.model import Excerpt, Interval, When
 from chronology.phrases import parse_when
@@ -193,7 +194,8 @@ def _read(
     reported as :class:`~chronology.ReadingFailed` naming the stage it happened in."""
     clock = _Clock(stages)
     try:
-        return _read_stages(text, source, document_date, settings, segmenter, clock)
+        with collector_paused():  # what it makes, it keeps: a full collection would only walk it
+            return _read_stages(text, source, document_date, settings, segmenter, clock)
     except ChronologyError:
         raise
     except (RecursionError, MemoryError, ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as error:
