@@ -2064,7 +2064,7 @@ class Network:
         size: int,
         choices: list[tuple[int, dict[int, int]]],
         twins: Mapping[Tag, tuple[Tag, ...]],
-        memo: list[tuple[tuple[Tag, ...], _Graph, set[Tag], tuple[tuple[Tag, ...], ...]]],
+        memo: list[tuple[dict[Tag, range], _Graph, set[Tag], tuple[tuple[Tag, ...], ...]]],
     ) -> list[tuple[Tag, ...]]:
         """Many conflicts in one pass among ``tags`` (in the order stated), the tags of one
         part of the network (see :class:`_Parts`): ``edges`` holds each tag's edges on the
@@ -2073,8 +2073,9 @@ class Network:
 
         The constraints between points are settled in bulk (if they clash among
         themselves, the cheapest tag of each clash is left out and they are settled
-        again); ``memo`` keeps them so settled for the part's next round, which
-        copies them if they are the same.  Then
+        again); ``memo`` keeps them so settled for the part's later rounds, which copy
+        them and take out those set aside since (:meth:`_Graph.remove`) where no
+        other has come back in and none clashed.  Then
         every tag about the origin alone (a date, the readings of one event) is added
         in turn, in the order stated; one that closes a negative cycle is recorded
         with the cycle (the nearest one: see :meth:`_Graph._tight_path`) and left out.
@@ -2102,10 +2103,16 @@ class Network:
         between: list[Tag] = []
         for tag in tags:
             (local if all(u == 0 or v == 0 for u, v, *_ in edges[tag]) else between).append(tag)
-        signature = tuple(between)
-        if memo and memo[0][0] == signature:  # the relations as the last round settled them
-            _, settled, skipped, clashes = memo[0]
+        kept = memo[0] if memo else None
+        if kept is not None and (kept[2] or not kept[0].keys() >= set(between)):
+            kept = None  # a relation back in, or some clashed among themselves: settled afresh
+        if kept is not None:  # the relations as a round settled them, less those set aside since
+            inside, settled, skipped, clashes = kept
             graph = settled.copy()
+            now = set(between)
+            dropped = [e for tag, ids in inside.items() if tag not in now for e in ids]
+            if dropped:
+                graph.remove(dropped)
             found = list(clashes)
         else:
             found = []
@@ -2120,7 +2127,12 @@ class Network:
                 skipped.add(min(conflict, key=key))
             graph._settle(forward=False)  # earliest days too: a latest day from the origin is checked against them
             if size >= _MEMO_POINTS:
-                memo[:] = [(signature, graph.copy(), skipped, tuple(found))]
+                inside, eid = {}, 0
+                for tag in between:
+                    if tag not in skipped:
+                        inside[tag] = range(eid, eid + len(edges[tag]))
+                        eid += len(edges[tag])
+                memo[:] = [(inside, graph.copy(), skipped, tuple(found))]
         between = [t for t in between if t not in skipped]
         components = _UnionFind(size)
         for tag in between:
