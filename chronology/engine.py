@@ -93,6 +93,7 @@ _EXACT_HITTING_SET_CONFLICTS = 64  # more conflicts than this: the hitting set i
 _EXACT_HITTING_SET_NODES = 20_000  # branch-and-bound nodes before settling for the best found
 _DOMINANCE_LIMIT = 3_000  # candidate groups compared pairwise for dominance
 _RETRACT_CREDIT = 4  # a component is settled again after clashes of a quarter its points in edges
+_CHOSEN_ROUNDS = 3  # rounds of a relaxed solve choosing afresh, in the greedy regime; then it adds
 _MEMO_POINTS = 256  # a part this large keeps its relations settled from one round to the next
 _TIGHT_PATH_ARCS = 32  # arcs a nearest-path search scans per edge of the tree's path, at most
 
@@ -966,7 +967,7 @@ class _Parts:
     conflicts part by part, and in a later round only in the parts whose tags set aside have
     changed (the others would find again what they found)."""
 
-    __slots__ = ("tags", "edges", "sizes", "choices", "part_of", "searched", "memos")
+    __slots__ = ("tags", "edges", "sizes", "choices", "part_of", "searched", "memos", "left_out")
 
     def __init__(self, net: Network) -> None:
         by_tag, choice_of = net._index()
@@ -1011,6 +1012,7 @@ class _Parts:
             self.choices[part].extend((ci, renumbering[part]) for ci in choice_of.get(tag, ()))
         self.searched: frozenset[Tag] | None = None  # the tags set aside at the last search
         self.memos: dict[int, list[Any]] = {}  # per part, its relations settled at the last search
+        self.left_out: list[Tag] = []  # the tags the last search left out of the parts it searched
 
     def discover(
         self,
@@ -1027,12 +1029,15 @@ class _Parts:
         else:
             parts = sorted({self.part_of[t] for t in excluded ^ self.searched if t in self.part_of})
         self.searched = excluded
+        self.left_out = []
         found: list[tuple[Tag, ...]] = []
         for part in parts:
             tags = [t for t in self.tags[part] if t not in excluded]
             choices = [(ci, renumber) for ci, renumber in self.choices[part] if net._choices[ci].tag not in excluded]
             memo = self.memos.setdefault(part, [])
-            found += net._discover(key, budget, tags, self.edges[part], self.sizes[part], choices, twins, memo)
+            found += net._discover(
+                key, budget, tags, self.edges[part], self.sizes[part], choices, twins, memo, self.left_out
+            )
         return found
 
 
@@ -1967,12 +1972,18 @@ class Network:
         conflicts: list[tuple[Tag, ...]] = [conflict]
         known = {frozenset(conflict)}
         new = parts.discover(self, key, budget, frozenset(), twins)
+        aside: tuple[Tag, ...] = ()
+        rounds = 0
         while True:
             for found in new:
                 if frozenset(found) not in known:
                     known.add(frozenset(found))
                     conflicts.append(found)
-            aside = self._hitting_set(conflicts, key, twins)
+            rounds += 1
+            if rounds <= _CHOSEN_ROUNDS or len(conflicts) <= _EXACT_HITTING_SET_CONFLICTS:
+                aside = self._hitting_set(conflicts, key, twins)
+            else:
+                aside += self._left_out(parts.left_out, conflicts, aside, key, twins)
             new = [c for c in parts.discover(self, key, budget, frozenset(aside), twins) if frozenset(c) not in known]
             if new:
                 continue
@@ -1984,6 +1995,34 @@ class Network:
             new = [last]
         self._conflicts = conflicts
         return self._met_by(aside, conflicts, twins)
+
+    def _left_out(
+        self,
+        out: list[Tag],
+        conflicts: list[tuple[Tag, ...]],
+        aside: tuple[Tag, ...],
+        key: Callable[[Tag], tuple[float, int, int]],
+        twins: dict[Tag, tuple[Tag, ...]],
+    ) -> tuple[Tag, ...]:
+        """What to set aside besides ``aside`` once the greedy choice has been made
+        :data:`_CHOSEN_ROUNDS` times: the tags the last search left out (``out``: the rest
+        of each part it searched is consistent on hulls, so no part needs another round
+        for them), the cheapest tag of any conflict found that none of these meets (one
+        the searches on hulls cannot see, found by a full solve), and the twins of all
+        (set aside whole).  Each is in a conflict found."""
+        held = set(aside)
+        extra = [t for t in dict.fromkeys(out) if t not in held]
+        held.update(extra)
+        for found in conflicts:
+            if held.isdisjoint(found):
+                extra.append(min(found, key=key))
+                held.add(extra[-1])
+        for tag in list(extra):
+            for twin in twins.get(tag, ()):
+                if twin not in held:
+                    held.add(twin)
+                    extra.append(twin)
+        return tuple(extra)
 
     def _met_by(
         self, aside: tuple[Tag, ...], conflicts: list[tuple[Tag, ...]], twins: dict[Tag, tuple[Tag, ...]]
@@ -2065,6 +2104,7 @@ class Network:
         choices: list[tuple[int, dict[int, int]]],
         twins: Mapping[Tag, tuple[Tag, ...]],
         memo: list[tuple[dict[Tag, range], _Graph, set[Tag], tuple[tuple[Tag, ...], ...]]],
+        left_out: list[Tag],
     ) -> list[tuple[Tag, ...]]:
         """Many conflicts in one pass among ``tags`` (in the order stated), the tags of one
         part of the network (see :class:`_Parts`): ``edges`` holds each tag's edges on the
@@ -2214,6 +2254,8 @@ class Network:
         graph.logging = False
         if not found:  # every tag is in: the graph is the part's, on hulls
             return self._unary_choice_conflicts(graph, choices, budget)
+        in_graph = set(between)
+        left_out.extend(t for t in tags if t not in accepted and t not in in_graph)
         return found
 
     def _unary_choice_conflicts(

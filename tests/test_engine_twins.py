@@ -213,3 +213,28 @@ def test_relaxed_work_per_copy_of_rival_dates_at_a_hub_does_not_grow() -> None:
         assert len(ways) == 2 and len(sol.set_aside) == 2 * k // 3  # two of the three ways, whole
         per_copy[k] = sol.work / k
     assert per_copy[960] < 2 * per_copy[60], per_copy
+
+
+@SMALL
+@given(repeated(), st.dictionaries(st.sampled_from([f"c{i}" for i in range(4)] + ["pin0", "pin1"]), st.integers(1, 3)))
+def test_relaxed_solve_adding_what_the_search_left_out_is_sound(spec: Spec, costs: dict[str, int]) -> None:
+    """Past its rounds of choosing afresh (three, with over 64 conflicts; here none), a relaxed
+    solve sets aside what each search left out: the rest is consistent, each conflict is
+    minimal, each tag set aside is in a conflict it resolves, and twins go whole."""
+
+    def cost(tag: object) -> float:
+        return float(costs.get(str(tag).split("~")[0], 1))
+
+    with mock.patch.object(engine, "_CHOSEN_ROUNDS", 0), mock.patch.object(engine, "_EXACT_HITTING_SET_CONFLICTS", 0):
+        sol = spec.build().solve(strict=False, cost=cost)
+    aside = set(sol.set_aside)
+    assert sol.consistent
+    assert reference_consistent(spec, set(spec.tags) - aside)
+    for conflict in sol.conflicts:
+        assert not reference_consistent(spec, set(conflict)), conflict
+        for tag in conflict:
+            assert reference_consistent(spec, set(conflict) - {tag}), (conflict, tag)
+    for tag in aside:
+        assert sol.resolves(tag) and all(tag in c for c in sol.resolves(tag))
+    for group in _twin_groups(spec):
+        assert group <= aside or not group & aside, group
