@@ -159,3 +159,30 @@ def reference_consistent(spec: Spec, keep: set[Any] | None = None) -> bool:
         if bellman_ford_consistent(spec.points, hard + [c for option in picked for c in option]):
             return True
     return False
+
+
+def assert_cheapest(spec: Spec, aside: set[Any], cost: Any) -> None:
+    """Brute force over every set of tags, smallest first: none smaller than ``aside`` leaves
+    the rest consistent, and none of its size that does costs less."""
+    tags = spec.tags
+    assert reference_consistent(spec, set(tags) - aside)
+    best = sum(cost(t) for t in aside)
+    for size in range(len(aside) + 1):
+        for combo in itertools.combinations(tags, size):
+            if reference_consistent(spec, set(tags) - set(combo)):
+                assert size == len(aside), (combo, aside)
+                assert sum(cost(t) for t in combo) >= best, (combo, aside)
+
+
+def assert_relaxed_sound(spec: Spec, solution: Any) -> None:
+    """A relaxed solution's promises: the rest is consistent, each conflict is minimal (drop any
+    tag and the others hold), and each tag set aside is in every conflict it resolves."""
+    aside = set(solution.set_aside)
+    assert solution.consistent
+    assert reference_consistent(spec, set(spec.tags) - aside)
+    for conflict in solution.conflicts:
+        assert not reference_consistent(spec, set(conflict)), conflict
+        for tag in conflict:
+            assert reference_consistent(spec, set(conflict) - {tag}), (conflict, tag)
+    for tag in aside:
+        assert solution.resolves(tag) and all(tag in c for c in solution.resolves(tag))
