@@ -141,7 +141,7 @@ def _relaxed_work_per_copy(
     build: Callable[[int], Network], sizes: tuple[int, ...], check: Callable[[Any, int], None]
 ) -> None:
     """The engine's work per copy, relaxed-solving ``build(k)`` for each ``k`` in ``sizes``
-    (each answer checked by ``check``), grows by less than half from the first to the last."""
+    (each answer checked by ``check``), less than doubles from the first size to the last."""
     per_copy: dict[int, float] = {}
     for k in sizes:
         sol = build(k).solve(strict=False)
