@@ -201,6 +201,7 @@ _DANGLING: Final = re.compile(
     re.IGNORECASE,
 )
 _DESCRIPTION_LIMIT: Final = 90
+_LEADING: Final = 400  # characters of a clause's sentence before it that its relevance is read with
 # An age in weeks with nothing saying whose ("at 14 weeks", "at about 25 weeks"), and the words of a
 # clause about a pregnancy, where such an age is weeks of pregnancy.
 _BARE_WEEKS: Final = re.compile(
@@ -635,12 +636,18 @@ class _Reader:
             for f in everything
             if f.kind not in ("citation", "duration", "frequency") and not _names_check(f)
         ]
+        cut.sort()
+        starts = [a for a, _ in cut]
+        longest = max((b - a for a, b in cut), default=0)
         for index, draft in enumerate(mine):
             first = draft.founds[0].start
             draft.start = start if index == 0 else max(start, self.split_point(mine[index - 1], draft))
             if index + 1 < len(mine):
                 draft.end = self.split_point(draft, mine[index + 1])
-            self.describe(draft, cut, first)
+            # only the phrases within its clause count (all of the sentence's, for each clause of a
+            # sentence of thousands: quadratic)
+            near = cut[bisect_left(starts, draft.start - longest) : bisect_left(starts, draft.end)]
+            self.describe(draft, [(a, b) for a, b in near if b > draft.start], first)
         for draft in anchored:
             self.describe(draft, [(f.start, f.end) for f in draft.founds], draft.founds[0].start)
         for draft in sorted(mine + anchored, key=lambda d: d.start):
@@ -788,7 +795,7 @@ class _Reader:
             # marked, so that nothing is lost; the table and the timeline leave it out (relevance.md)
             reason = background(
                 self.text[draft.start : draft.end],
-                self.text[draft.sentence : draft.sentence_end] if draft.sentence >= 0 else "",
+                self._leading_sentence(draft),
                 section=self.headings.get(draft.section),
                 names_case_person=bool(people),
             )
@@ -801,6 +808,18 @@ class _Reader:
                 span=span,
                 details={"background": reason} if reason is not None else None,
             )
+
+    def _leading_sentence(self, draft: Draft) -> str:
+        """The part of the draft's sentence that leads to its clause and the clause (what the
+        relevance rules read of it), from at most :data:`_LEADING` characters before the clause
+        at a word's start: a sentence of thousands of clauses was read whole for each."""
+        if draft.sentence < 0:
+            return ""
+        start = draft.sentence
+        if draft.start - start > _LEADING:
+            space = self.text.find(" ", draft.start - _LEADING, draft.start)
+            start = draft.start - _LEADING if space < 0 else space + 1
+        return self.text[start : draft.end]
 
     def life_told(self, draft: Draft) -> Person | None:
         """The person whose life a period is ("Child S's life ... from the end of 2010 to the late
