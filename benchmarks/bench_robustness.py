@@ -16,8 +16,10 @@ repeated before a season, repeated words mixed with slashes) and each size (1 KB
   the characters its regular expressions were given: ``chronology.phrases._grammar.work``),
   which no other process on the machine can move;
 - ``chronology.read(text)`` where the package has ``read`` (the reader); ``--read-max`` bounds
-  the sizes it is given (default 1 MB: read() takes about 20 s of CPU on 1 MB of junk, so
-  10 MB would take minutes per call, more while solving grows faster than the text).
+  the sizes it is given (default 1 MB: read() takes 15-20 s of CPU on 1 MB of junk or of
+  repeated real phrases, compiled; at 10 MB one call took 216 s on junk and 525 s on repeated
+  real phrases, whose one birth many ages count from still costs the relaxed solve more than
+  the text's length: ``--read-max 10M`` to measure it).
 
 and the growth ratio per 10x of size between consecutive sizes:
 ``(t2 / t1) ** (1 / log10(n2 / n1))``.  Linear time gives about 10; the floor is 12.  Timing is

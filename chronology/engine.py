@@ -95,6 +95,7 @@ _DOMINANCE_LIMIT = 3_000  # candidate groups compared pairwise for dominance
 _RETRACT_CREDIT = 4  # a component is settled again after clashes of a quarter its points in edges
 _CHOSEN_ROUNDS = 3  # rounds of a relaxed solve choosing afresh, in the greedy regime; then it adds
 _MEMO_POINTS = 256  # a part this large keeps its relations settled from one round to the next
+_NEAREST_CLASH_POINTS = 24  # points a repair known to clash may move looking for the nearest clash
 _TIGHT_PATH_ARCS = 32  # arcs a nearest-path search scans per edge of the tree's path, at most
 
 
@@ -615,7 +616,12 @@ class _Graph:
         edges.reverse()
         return edges
 
-    def _repair_h(self, u: int, v: int, w: int, eid: int) -> list[int] | None:
+    def _repair_h(self, u: int, v: int, w: int, eid: int, limit: int | None = None) -> list[int] | None:
+        """Lower the latest days the new edge ``eid`` (u -> v, weight w) tightens, nearest
+        first; a negative cycle's edges if it closes one (the labels then left as they were).
+        With ``limit``, a repair that would move more points than that, or scan more than
+        four times as many arcs, without closing a cycle is given up: the labels are
+        restored and the answer is ``[]``."""
         if u == v:
             return [eid]
         h, p0, g0, out, lo, src = self.h, self.p0, self.g0, self.out, self.lo, self.src
@@ -635,6 +641,13 @@ class _Graph:
             cx = best[x]
             if cx - h[x] != k:
                 continue
+            if limit is not None and (len(done) >= limit or work + len(out[x]) > 12 * limit):
+                for node, (old_h, old_p, old_g) in done.items():
+                    h[node] = old_h
+                    p0[node] = old_p
+                    g0[node] = old_g
+                self.counter[0] += work // 3
+                return []
             done[x] = (h[x], p0[x], g0[x])
             h[x] = cx
             e = p0[x] = via[x]
@@ -2203,10 +2216,12 @@ class Network:
             cycle = None
             for u, v, w, kind, ci in edges[tag]:
                 if u == 0 and v and w >= graph.lo and w + graph.dt[v] < 0:
-                    # A latest day before the earliest the point can be: the cycle is the new edge and
-                    # the path that earliest day rests on, found without a repair that would move,
-                    # then restore, every point resting on this one (a birth: every age).
-                    cycle = [graph.edge(u, v, w, tag, kind, ci), *graph.tree_path(v, 1)]
+                    # A latest day before the earliest the point can be: a clash for sure.  The nearest
+                    # one is sought by a repair of at most a few points (a chain's next date); past
+                    # that (a birth every age rests on) the cycle is the new edge and the path that
+                    # earliest day rests on, without moving, then restoring, every point on the birth.
+                    eid = graph.edge(u, v, w, tag, kind, ci)
+                    cycle = graph._repair_h(u, v, w, eid, _NEAREST_CLASH_POINTS) or [eid, *graph.tree_path(v, 1)]
                     break
                 cycle = graph.insert(u, v, w, tag, kind, ci)
                 if cycle is not None:
