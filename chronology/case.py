@@ -1881,8 +1881,12 @@ class Chronology:
         found = self._node_readings(placement, node)
         hidden = placement.hidden.get(id(node))
         if hidden is not None:
-            box = Interval(_date(self._solution.bounds(hidden[0])[0]), _date(self._solution.bounds(hidden[1])[1]))
-            found = [c for r in found if (c := r.intersect(box)) is not None] or [box]
+            first, last = _date(self._solution.bounds(hidden[0])[0]), _date(self._solution.bounds(hidden[1])[1])
+            # The helper points' start may lie after their end where the statement placing them was
+            # set aside (nothing then orders them): they bound nothing, and the readings stand alone.
+            if _ordered(first, last):
+                box = Interval(first, last)
+                found = [c for r in found if (c := r.intersect(box)) is not None] or [box]
         return found
 
     def _node_readings(self, placement: _Placement, node: Node) -> list[Interval]:

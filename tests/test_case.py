@@ -11,6 +11,7 @@ import collections
 import gc
 from collections.abc import Callable
 from datetime import date, timedelta
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -961,3 +962,32 @@ def test_a_statement_a_case_made_equals_one_written_by_hand_and_survives_evolve(
     assert Statement(made.number, made.says, made.kind, made.words, [b, a], made.source) != made
     with pytest.raises(InvalidValue, match="list of Events"):
         Statement(1, "b is after a", "order", None, 5)  # type: ignore[arg-type]
+
+
+def test_helper_points_whose_start_lies_after_their_end_bound_nothing() -> None:
+    """The two helper points a span counted from stands for ("a month after spring or summer
+    2012") bound the event's readings; where a solution puts the start after the end (nothing
+    orders them once their statement is set aside), they bound nothing: the event's readings
+    stand alone, not an error (read() of 3 MB of junk raised InvalidValue here)."""
+    case = Case()
+    event = case.event("visit", "a month after spring or summer 2012")
+    names = {name: point for point, name in case._names.items()}
+    first = next(p for n, p in names.items() if n.endswith("(start)"))
+    last = next(p for n, p in names.items() if n.endswith("(end)"))
+    from chronology.engine import Solution
+
+    real = Solution.bounds
+
+    def crossed(self: Solution, point: int) -> tuple[int | None, int | None]:
+        low, high = real(self, point)
+        if point == first:
+            return (high + 400 if high is not None else None), high
+        if point == last:
+            return low, (low - 400 if low is not None else None)
+        return low, high
+
+    bounded = case.solve().when(event).readings
+    with mock.patch.object(Solution, "bounds", crossed):
+        when = case.solve().when(event)  # no InvalidValue
+    assert when.readings == bounded  # the phrase's own readings (the box had not narrowed them here)
+    assert all(r.earliest is not None and r.latest is not None and r.earliest <= r.latest for r in when.readings)
