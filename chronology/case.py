@@ -1456,6 +1456,8 @@ class _Compiler:
         if h2 != h1:
             self.case._names[h2] = f"{label} (end)"
         self.placement.hidden[id(node)] = (h1, h2)
+        if h2 != h1:  # a span starts no later than it ends (else a span read from junk was no conflict)
+            self.emit(f"{self.case._names[h1]} is no later than its end", node.kind, node, [("add", h1, h2, 0, None)])
         self.place(node, h1, h2)
         return h1, h2
 

@@ -991,3 +991,14 @@ def test_helper_points_whose_start_lies_after_their_end_bound_nothing() -> None:
         when = case.solve().when(event)  # no InvalidValue
     assert when.readings == bounded  # the phrase's own readings (the box had not narrowed them here)
     assert all(r.earliest is not None and r.latest is not None and r.earliest <= r.latest for r in when.readings)
+
+
+def test_a_span_counted_from_starts_no_later_than_it_ends() -> None:
+    """The two helper points of a span an event counts from are ordered by a statement of the
+    phrase's own (a span read from junk as starting after its end is then a conflict the
+    solve names, not a box the chronology must ignore)."""
+    case = Case()
+    event = case.event("visit", "a month after spring or summer 2012")
+    said = [str(s) for s in case.statements]
+    assert any("'spring or summer 2012' (start) is no later than its end" in s for s in said), said
+    assert str(case.solve().when(event)) == "17 Mar 2012 – 15 Oct 2012 (a month after spring or summer 2012)"
