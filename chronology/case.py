@@ -1884,8 +1884,8 @@ class Chronology:
         hidden = placement.hidden.get(id(node))
         if hidden is not None:
             first, last = _date(self._solution.bounds(hidden[0])[0]), _date(self._solution.bounds(hidden[1])[1])
-            # The helper points' start may lie after their end where the statement placing them was
-            # set aside (nothing then orders them): they bound nothing, and the readings stand alone.
+            # The helper points' start may lie after their end where the statement ordering them was
+            # set aside (see _Compiler.base): they bound nothing, and the readings stand alone.
             if _ordered(first, last):
                 box = Interval(first, last)
                 found = [c for r in found if (c := r.intersect(box)) is not None] or [box]

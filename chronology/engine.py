@@ -2136,18 +2136,20 @@ class Network:
         added in the same connected part) is taken back out, the points whose labels
         rested on it settled again (:meth:`_Graph.remove`), and the tags it kept out
         tried again: a wrong date stated first would otherwise clash with every date
-        after it.  Within the points the relations join, a tag is taken out only once
-        the clashes found there since the last was have cost, in edges, a quarter of
-        their number (the first is paid by the first settling).  A latest day before a
-        point's earliest is a clash read off the earliest day's path, without a repair
-        that would move, then restore, every point resting on this one (a birth: every age).  Its twins in the graph
-        (``twins``: the same statement repeated) go out with it, in one settling: a
-        minimal conflict holds one twin, so each would otherwise be blamed, and taken
-        out, in turn (a birth date stated once per copy of a text, a settling each).  The repair after each
-        addition moves only the labels it tightens, so a long chain with a few wrong
-        dates costs about one settling, however many dates it holds.  If no tag clashed,
-        all are in, and the conflicts are those the hulls hide
-        (:meth:`_unary_choice_conflicts`)."""
+        after it.  Its twins in the graph (``twins``: the same statement repeated) go out
+        with it: a minimal conflict holds one twin, so each would otherwise be blamed, and
+        taken out, in turn.  Within the points the relations join, a tag is taken out
+        only once the clashes found there since the last was have cost, in edges, a
+        quarter of their number (the first is paid by the first settling).
+
+        A latest day before a point's earliest is a clash for sure: the nearest is looked
+        for by a repair of at most :data:`_NEAREST_CLASH_POINTS` points, else read off the
+        earliest day's path (a repair would move, then restore, every point resting on a
+        birth).  The repair after each addition moves only the labels it tightens, so a
+        long chain with a few wrong dates costs about one settling, however many dates it
+        holds.  If no tag clashed, all are in, and the conflicts are those the hulls hide
+        (:meth:`_unary_choice_conflicts`); else the tags left out are added to
+        ``left_out``."""
         if not memo:  # a first search (or a small part): if the tags settle together, on hulls
             hulls = self._tag_graph(tags, edges, size)
             if hulls.initialise(bounds=False) is None:
@@ -2156,13 +2158,12 @@ class Network:
         between: list[Tag] = []
         for tag in tags:
             (local if all(u == 0 or v == 0 for u, v, *_ in edges[tag]) else between).append(tag)
-        kept = memo[0] if memo else None
-        if kept is not None and (kept[2] or not kept[0].keys() >= set(between)):
-            kept = None  # a relation back in, or some clashed among themselves: settled afresh
-        if kept is not None:  # the relations as a round settled them, less those set aside since
-            inside, settled, skipped, clashes = kept
+        now = set(between)
+        # the relations as a round settled them, less those set aside since, unless one has come
+        # back in or some clashed among themselves (then settled afresh)
+        if memo and not memo[0][2] and memo[0][0].keys() >= now:
+            inside, settled, skipped, clashes = memo[0]
             graph = settled.copy()
-            now = set(between)
             dropped = [e for tag, ids in inside.items() if tag not in now for e in ids]
             if dropped:
                 graph.remove(dropped)
@@ -2193,14 +2194,15 @@ class Network:
                 if u and v:
                     components.union(u, v)
         home = {tag: components.find(next((p for edge in edges[tag] for p in edge[:2] if p), 0)) for tag in local}
-        members: dict[int, list[int]] = {}  # a component's points, the origin apart
+        points: dict[int, int] = {}  # a component's points, counted, the origin apart
         for p in range(1, size):
-            members.setdefault(components.find(p), []).append(p)
+            root = components.find(p)
+            points[root] = points.get(root, 0) + 1
         placed: dict[Tag, range] = {}  # an accepted tag -> its edges' ids in the graph
         # Per component: the work that pays for settling it again, its size for the first time (the
         # first settling paid), then the edges of the clashes found there since: what settling
         # components again costs in all is bounded by what the rest of the search costs.
-        credit = {root: len(points) for root, points in members.items()}
+        credit = dict(points)
         accepted: dict[Tag, None] = {}  # in the graph, in the order added
         support: dict[int, int] = {}  # accepted tags per component
         blamed: dict[Tag, int] = {}
@@ -2248,7 +2250,7 @@ class Network:
             if (
                 worst is None
                 or blamed[worst] <= support[home[worst]]
-                or credit.get(home[worst], 0) * _RETRACT_CREDIT < len(members.get(home[worst], ()))
+                or credit.get(home[worst], 0) * _RETRACT_CREDIT < points.get(home[worst], 0)
             ):
                 continue
             again = []

@@ -828,7 +828,8 @@ class _Reader:
         spans = [_tree(f, whole=True) for f in draft.founds]
         if not any(isinstance(t, Between) and not anchors_of(t) for t in spans):
             return None
-        back = max(self.text.rfind("\n\n", max(0, draft.start - 300), draft.start), draft.start - 300, 0)
+        lower = max(draft.start - 300, 0)
+        back = max(self.text.rfind("\n\n", lower, draft.start), lower)
         found = None
         for m in _LIFE.finditer(self.text, back, draft.end):
             found = m
@@ -1075,8 +1076,7 @@ class _Reader:
         """The reference time at ``at``: a dated event the sentence names before it ("at the time of
         his death", "following her homelessness application", "on leaving the refuge"), else the
         event last dated in the section."""
-        lower = max(draft.start - 200, 0)  # searched back no further (from the start, each was quadratic)
-        sentence_start = max(self.text.rfind(".", lower, at), self.text.rfind("\n", lower, at), lower)
+        sentence_start = self._sentence_start(draft, at)
         told = [m for m in _AT_THE_TIME.finditer(self.text, sentence_start, draft.end) if kind_in(m.group(1))]
         # the nearest before the phrase, else the first after it in the clause ("(same day) ...
         # following her homelessness application")
@@ -1089,11 +1089,17 @@ class _Reader:
         event = last.get(draft.section)
         return event if event is not draft.event else None
 
+    def _sentence_start(self, draft: Draft, at: int) -> int:
+        """Where the sentence holding ``at`` starts (after the last full stop or line break), looked
+        for no further back than 200 characters before the draft (from the text's start, each
+        search was quadratic in a text without either)."""
+        lower = max(draft.start - 200, 0)
+        return max(self.text.rfind(".", lower, at), self.text.rfind("\n", lower, at), lower)
+
     def gap_start(self, draft: Draft, at: int, reference: Event | None) -> Event | None:
         """The event a gap runs from: one the sentence tells before it ("when staff asked Mother S to
         leave the refuge there was a four day gap"), else the reference time."""
-        lower = max(draft.start - 200, 0)  # as far back as the reference time is looked for
-        sentence_start = max(self.text.rfind(".", lower, at), self.text.rfind("\n", lower, at), lower)
+        sentence_start = self._sentence_start(draft, at)
         best = None
         for m in self.kinds.pattern.finditer(self.text, sentence_start, at):
             best = m
