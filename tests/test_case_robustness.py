@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from work import lines_run, per_item
 
 from chronology import (
     Case,
@@ -563,32 +564,9 @@ def _chain(n: int, wrong: int = 0) -> tuple[Case, list[Statement]]:
     return case, planted
 
 
-def _lines_run(action: Callable[[], object]) -> int:
-    """How many lines of Python ``action`` runs (loops count once a turn): work, not time."""
-    count = 0
-
-    def tracer(frame: Any, event: str, arg: Any) -> Any:
-        nonlocal count
-        if event == "line":
-            count += 1
-        return tracer
-
-    previous = sys.gettrace()
-    sys.settrace(tracer)
-    try:
-        action()
-    finally:
-        sys.settrace(previous)
-    return count
-
-
-def _per_item(counts: dict[int, int]) -> list[float]:
-    return [counts[n] / n for n in sorted(counts)]
-
-
-def test_building_a_case_is_linear_in_lines_run() -> None:
-    counts = {n: _lines_run(lambda n=n: _chain(n)) for n in (100, 200, 400, 800)}
-    per_event = _per_item(counts)
+def test_building_a_case_is_linear_inlines_run() -> None:
+    counts = {n: lines_run(lambda n=n: _chain(n)) for n in (100, 200, 400, 800)}
+    per_event = per_item(counts)
     # Constant work per event (a quadratic build would double the figure at each step).
     assert max(per_event) / min(per_event) < 1.25, per_event
 
@@ -600,16 +578,16 @@ def test_solving_is_linear_in_edges_scanned() -> None:
         start = case._network.work
         case.solve()
         work[n] = case._network.work - start
-    per_event = _per_item(work)
+    per_event = per_item(work)
     assert max(per_event) / min(per_event) < 1.25, per_event
 
 
-def test_reading_the_chronology_is_linear_in_lines_run() -> None:
+def test_reading_the_chronology_is_linear_inlines_run() -> None:
     counts = {}
     for n in (100, 200, 400, 800):
         chronology = _chain(n)[0].solve()
-        counts[n] = _lines_run(lambda c=chronology: (str(c), c.ambiguous(), c.unordered()))
-    per_event = _per_item(counts)
+        counts[n] = lines_run(lambda c=chronology: (str(c), c.ambiguous(), c.unordered()))
+    per_event = per_item(counts)
     # Sorting the events is n log n: allow for it, not for n squared.
     assert max(per_event) / min(per_event) < 1.6, per_event
 
@@ -622,7 +600,7 @@ def test_relaxed_solving_of_a_chain_is_near_linear_in_edges_scanned() -> None:
         relaxed = case.solve(strict=False)
         work[n] = case._network.work - start
         assert set(relaxed.set_aside) == set(planted), n
-    per_event = _per_item(work)
+    per_event = per_item(work)
     assert max(per_event) / min(per_event) < 1.5, per_event
 
 
@@ -685,7 +663,7 @@ def test_a_tables_ages_are_linear_in_edges_scanned() -> None:
         table = chronology.table()
         work[n] = case._network.work - start
         assert sum(1 for row in table.rows if row.age) >= n // 2
-    per_event = _per_item(work)
+    per_event = per_item(work)
     # One search from the birth for every age, not one per row (which grows the figure fourfold a step).
     assert max(per_event) / min(per_event) < 1.25, per_event
 
@@ -728,7 +706,7 @@ def test_explaining_every_event_is_linear_where_readings_stay_open() -> None:
         chronology.table().to_csv()  # every column: the statements behind each date too
         tabled[n] = case._network.work - start
     for counted in (work, tabled):
-        per_event = _per_item(counted)
+        per_event = per_item(counted)
         assert max(per_event) / min(per_event) < 1.25, per_event
 
 
@@ -748,5 +726,5 @@ def test_the_order_of_neighbours_around_one_date_is_linear_in_edges_scanned(date
         unsettled = chronology.unordered()
         work[n] = case._network.work - start
         assert len(unsettled) >= n // 2
-    per_event = _per_item(work)
+    per_event = per_item(work)
     assert max(per_event) / min(per_event) < 1.25, per_event

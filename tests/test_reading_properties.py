@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from work import lines_run, per_item
 
 from chronology import Chronology, read
 from chronology.calendar import add_months
@@ -295,3 +296,45 @@ def test_a_date_stands_alone_on_its_line_as_the_whole_line_says(text: str, data:
     whole = not (line.rstrip().endswith((".", "!", "?")) or document._TOLD.search(line))
     whole = whole and len(line) - (end - start) <= 40 and len(line.split()) <= 8
     assert document._stands_alone(text, start, end) == whole
+
+
+@st.composite
+def _spans(draw: st.DrawFn) -> list[tuple[int, int]]:
+    """Sorted spans that do not overlap, as the sections a text cites are."""
+    spans, at = [], 0
+    for gap, length in draw(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 20)), max_size=30)):
+        spans.append((at + gap, at + gap + length))
+        at += gap + length
+    return spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(_spans(), st.integers(0, 800), st.integers(0, 200))
+def test_the_citations_near_a_window_are_every_one_that_reaches_it(
+    spans: list[tuple[int, int]], lo: int, width: int
+) -> None:
+    """The cited sections a window looks at hold every one that reaches into it, and at most one more."""
+    from chronology.reading.mentions import _overlapping
+
+    hi = lo + width
+    near = _overlapping(spans, lo, hi)
+    reaching = [(a, b) for a, b in spans if a < hi and lo < b]
+    assert set(reaching) <= set(near)
+    assert len(near) <= len(reaching) + 1
+    assert near == sorted(near)
+
+
+def test_finding_phrases_among_cited_sections_is_linear_in_lines_run() -> None:
+    """Each window over the text looks only at the sections cited near it: a window had been
+    checked against every section cited after the one before it, quadratic where a long text
+    cites a section in every sentence."""
+    from chronology.reading.mentions import find
+
+    unit = "Section 47 enquiries began in May 2014 and paragraph 12 was met in the spring. "
+    counts = {}
+    for n in (100, 200, 400, 800):
+        text = unit * n
+        sentences = [(i * len(unit), (i + 1) * len(unit) - 1) for i in range(n)]
+        counts[n] = lines_run(lambda text=text, sentences=sentences: find(text, sentences))
+    per_unit = per_item(counts)
+    assert max(per_unit) / min(per_unit) < 1.1, per_unit

@@ -22,7 +22,7 @@ timeline: citations of guidance and law ("Working Together 2013", "section
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Final
 
@@ -581,7 +581,7 @@ def find(text: str, segments: Iterable[tuple[int, int]], settings: Settings | No
         i = next((j for j, tok in enumerate(tokens) if tok.start == at), None)
         if i is None:
             continue
-        near = [(a, b) for a, b in cited[bisect_right(cited, (lo, lo)) - 1 :] if a < hi] if cited else []
+        near = _overlapping(cited, lo, hi)
         taken = [any(a < tok.end and tok.start < b for a, b in near) for tok in tokens] if near else None
         hit = _at_trigger(text, tokens, i, taken or [False] * len(tokens), conf)
         if hit is not None:
@@ -590,6 +590,21 @@ def find(text: str, segments: Iterable[tuple[int, int]], settings: Settings | No
     out.extend(_bare_ages(text, segs, out, conf))
     out.sort(key=lambda f: f.start)
     return [_part_of_day_of(text, f, conf) for f in out]
+
+
+def _overlapping(spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans of ``spans`` (sorted, not overlapping each other) that may reach into ``[lo, hi)``:
+    the last one starting at or before ``lo`` and those starting before ``hi``, found by bisection
+    so that each window costs what it holds rather than what the text has cited so far.
+
+    >>> _overlapping([(0, 5), (10, 20), (30, 40), (50, 60)], 12, 35)
+    [(10, 20), (30, 40)]
+    >>> _overlapping([(10, 20)], 0, 5)
+    []
+    """
+    first = max(bisect_right(spans, (lo, lo)) - 1, 0)
+    last = bisect_left(spans, (hi, hi), first)
+    return spans[first:last]
 
 
 # "On the evening of his admission": a part of the day of a named event is that event's day (as the
