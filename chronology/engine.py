@@ -291,7 +291,10 @@ class _Graph:
         via = [-1] * n  # the point the search came from
         stamp = 0
         relaxations = 0
-        check_at = 8 * n + 8  # parent-graph checks at doubling counts: linear overall
+        # A parent-graph check (n steps) once the relaxations since the last pay for it: a negative
+        # cycle through a point many rest on relabels them all each pass, and waiting for doubling
+        # counts let it do so eight times over before the first check.
+        check_at = 2 * n + 8
         work = 0
         # Two sweeps in the points' own order, forwards and back, start the labels off: points
         # are numbered as the case tells them, so most shortest paths run along that order,
@@ -318,6 +321,7 @@ class _Graph:
                             return self._parent_walk(parent, x)
         labelled = [u for u in range(n) if last[u] == -2]
         if relaxations >= check_at and forward:
+            check_at = relaxations + n + 8
             cycle = self._parent_cycle(parent)
             if cycle is not None:
                 self.counter[0] += work // 3
@@ -387,7 +391,7 @@ class _Graph:
                                 queued[x] = stamp
                                 nxt.append(x)
                 if relaxations >= check_at and forward:
-                    check_at *= 2
+                    check_at = relaxations + n + 8
                     cycle = self._parent_cycle(parent)
                     if cycle is not None:
                         return cycle
@@ -971,6 +975,61 @@ class _UnionFind:
         if ra != rb:
             self.parent[rb] = ra
         return ra
+
+
+def _blocks(size: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """The blocks (biconnected components) of the undirected multigraph on ``size`` points whose
+    edges are ``pairs``: lists of the pairs' indices, by Tarjan's depth-first search, without
+    recursion.  A cycle of the graph, so a negative cycle of the directed edges, lies in one
+    block: blocks can be searched for clashes one by one.  A loop ``(p, p)`` is in no block.
+
+    >>> sorted(sorted(b) for b in _blocks(5, [(1, 2), (2, 3), (3, 1), (3, 4), (4, 3)]))
+    [[0, 1, 2], [3, 4]]
+    """
+    adjacent: list[list[tuple[int, int]]] = [[] for _ in range(size)]
+    for i, (u, v) in enumerate(pairs):
+        if u != v:
+            adjacent[u].append((v, i))
+            adjacent[v].append((u, i))
+    found: list[list[int]] = []
+    order = [0] * size  # 1 + the step the search reached a point at (0: not yet)
+    low = [0] * size
+    step = 0
+    for root in range(size):
+        if order[root] or not adjacent[root]:
+            continue
+        step += 1
+        order[root] = low[root] = step
+        path: list[int] = []  # the pairs' indices since the blocks cut off
+        stack = [(root, -1, iter(adjacent[root]))]
+        while stack:
+            v, into, arcs = stack[-1]
+            for w, i in arcs:
+                if i == into:
+                    continue
+                if not order[w]:
+                    path.append(i)
+                    step += 1
+                    order[w] = low[w] = step
+                    stack.append((w, i, iter(adjacent[w])))
+                    break
+                if order[w] < order[v]:  # back to an ancestor (each such pair met once, from below)
+                    path.append(i)
+                    low[v] = min(low[v], order[w])
+            else:
+                stack.pop()
+                if stack:
+                    u = stack[-1][0]
+                    low[u] = min(low[u], low[v])
+                    if low[v] >= order[u]:  # u cuts v's side off: a block ends with the pair into v
+                        block = []
+                        while True:
+                            i = path.pop()
+                            block.append(i)
+                            if i == into:
+                                break
+                        found.append(block)
+    return found
 
 
 class _Parts:
@@ -2126,7 +2185,9 @@ class Network:
 
         The constraints between points are settled in bulk (if they clash among
         themselves, the cheapest tag of each clash is left out and they are settled
-        again); ``memo`` keeps them so settled for the part's later rounds, which copy
+        again; after the first clash the others are sought block by block, see
+        :meth:`_block_clashes`, so that the part is settled again about once);
+        ``memo`` keeps them so settled for the part's later rounds, which copy
         them and take out those set aside since (:meth:`_Graph.remove`) where no
         other has come back in and none clashed.  Then
         every tag about the origin alone (a date, the readings of one event) is added
@@ -2179,6 +2240,8 @@ class Network:
                 conflict = self._minimise(self._reasons(graph, cycle), budget)
                 found.append(conflict)
                 skipped.add(min(conflict, key=key))
+                if len(found) == 1:  # the others, block by block: then the part is settled once more
+                    self._block_clashes(between, edges, size, key, budget, skipped, found)
             graph._settle(forward=False)  # earliest days too: a latest day from the origin is checked against them
             if size >= _MEMO_POINTS:
                 inside, eid = {}, 0
@@ -2274,6 +2337,48 @@ class Network:
         in_graph = set(between)
         left_out.extend(t for t in tags if t not in accepted and t not in in_graph)
         return found
+
+    def _block_clashes(
+        self,
+        tags: list[Tag],
+        edges: dict[Tag, list[tuple[int, int, int, int, int]]],
+        size: int,
+        key: Callable[[Tag], tuple[float, int, int]],
+        budget: int,
+        skipped: set[Tag],
+        found: list[tuple[Tag, ...]],
+    ) -> None:
+        """The clashes among relations, block by block (:func:`_blocks`): a negative cycle lies
+        in one block, so each block of two tags or more is settled on its own points, and again
+        without the cheapest tag of each clash found there (added to ``skipped``, the clash to
+        ``found``).  Settling the whole part once per clash had cost a settling of every point
+        resting on a birth for each; this costs about one in all.  A clash that only the
+        domain's bounds close (a span longer than the calendar) is left to the part's own
+        settling, as is a tag that clashes with itself."""
+        flat = [(u, v, w, tag, kind, ci) for tag in tags if tag not in skipped for u, v, w, kind, ci in edges[tag]]
+        self._counter[0] += len(flat) + size  # the search for blocks
+        for block in _blocks(size, [(e[0], e[1]) for e in flat]):
+            inside = {flat[i][3] for i in block}
+            if len(inside) < 2:
+                continue
+            number = {0: 0}  # the block's points, renumbered (the origin stays 0)
+            for i in block:
+                number.setdefault(flat[i][0], len(number))
+                number.setdefault(flat[i][1], len(number))
+            here = [flat[i] for i in block]
+            renumbered = [(number[u], number[v], w, tag, kind, ci) for u, v, w, tag, kind, ci in here]
+            while True:
+                graph = _Graph(len(number), self._lo, self._hi, self._counter)
+                graph.edges(e for e in renumbered if e[3] not in skipped)
+                cycle = graph.initialise(bounds=False)
+                if cycle is None:
+                    break
+                conflict = self._minimise(self._reasons(graph, cycle), budget)
+                cheapest = min((t for t in conflict if t in inside and t not in skipped), key=key, default=None)
+                if cheapest is None:  # not the block's own doing: the part's settling finds it
+                    break
+                found.append(conflict)
+                skipped.add(cheapest)
 
     def _unary_choice_conflicts(
         self, graph: _Graph, choices: list[tuple[int, dict[int, int]]], budget: int
