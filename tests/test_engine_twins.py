@@ -118,6 +118,15 @@ def test_a_contradiction_repeated_is_set_aside_whole_in_one_round() -> None:
         assert all(tag in conflict for conflict in sol.resolves(tag))
 
 
+def _chain_after(net: Network, start: int, copy: int, length: int) -> None:
+    """A chain of ``length`` events after ``start``, each at least a day after the one before."""
+    p = start
+    for j in range(length):
+        q = net.add_point()
+        net.add(p, q, 1, None, f"after{copy}-{j}")
+        p = q
+
+
 def _copies(k: int) -> Network:
     """A review stated ``k`` times about one child: each copy dates the birth (the same
     statement each time), dates a new event and relates it to the birth by an age, and the
@@ -129,11 +138,7 @@ def _copies(k: int) -> Network:
         nursery = net.add_point()
         net.add(ORIGIN, nursery, 900, 990, f"nursery date{i}")
         net.add(birth, nursery, 450, 490, f"nursery age{i}")
-        p = nursery
-        for j in range(10):
-            q = net.add_point()
-            net.add(p, q, 1, None, f"after{i}-{j}")
-            p = q
+        _chain_after(net, nursery, i, 10)
     return net
 
 
@@ -191,10 +196,7 @@ def _rival_births(k: int) -> Network:
         net.add(ORIGIN, birth, 300 * (i % 3), 300 * (i % 3) + 30, f"birth {i % 3} #{i}")
         p = net.add_point()
         net.add(birth, p, 50, 60, f"age{i}")
-        for j in range(5):
-            q = net.add_point()
-            net.add(p, q, 1, None, f"after{i}-{j}")
-            p = q
+        _chain_after(net, p, i, 5)
     return net
 
 
@@ -238,11 +240,7 @@ def _hub_clashes(k: int) -> Network:
         net.add(birth, first, 50, 60, f"first age{i}")
         net.add(birth, second, 200, 210, f"second age{i}")
         net.add(first, second, 1, 3, f"days later{i}")
-        p = second
-        for j in range(5):
-            q = net.add_point()
-            net.add(p, q, 1, None, f"after{i}-{j}")
-            p = q
+        _chain_after(net, second, i, 5)
     return net
 
 
