@@ -578,8 +578,6 @@ class _Graph:
         # that (a point many others rest on, scanned at every clash) the tree's path stands.
         budget = 3 * (_TIGHT_PATH_ARCS + _TIGHT_PATH_ARCS * len(tree))
         while queue:
-            if work > budget:
-                break
             y = queue.popleft()
             hy = h[y]
             parent = p0[y]
@@ -588,6 +586,8 @@ class _Graph:
             # from, a birth, has one edge per event: scanning them at each clash was quadratic).
             dated = parent >= 0 and src[parent] == 0 and wt[parent] == hy
             arcs = [0, wt[parent], parent] if dated else inn[y]
+            if work + len(arcs) > budget:  # checked before the scan: a birth's arcs alone would exceed it
+                break
             work += len(arcs)
             for x, w, e in _arcs(arcs):
                 if x not in via and h[x] + w == hy:

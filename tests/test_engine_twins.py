@@ -286,3 +286,30 @@ def test_relaxed_solve_with_relations_clashing_in_blocks_equals_brute_force(spec
     """Clashes among relations found block by block: the fewest and cheapest set aside, each
     conflict minimal, as brute force over every subset says."""
     _equals_brute_force(spec, costs)
+
+
+def _undated_hub(k: int) -> Network:
+    """A birth dated only through one event's age (that event dated again by every copy, in
+    words that agree), ``k`` events counted from the birth by ages, and each of those given an
+    earliest day its age rules out: every clash's nearest path runs back through the birth,
+    whose arcs (one per event) number ``k``."""
+    net = Network()
+    birth, first = net.add_point(), net.add_point()
+    net.add(birth, first, 10, 20, "first age")
+    for i in range(k):
+        net.add(ORIGIN, first, 90 - i % 5, 100 + i % 7, f"first date{i}")
+        p = net.add_point()
+        net.add(birth, p, 50, 60, f"age{i}")
+        net.add(ORIGIN, p, 200, None, f"too late{i}")
+        _chain_after(net, p, i, 3)
+    return net
+
+
+def test_relaxed_work_per_copy_of_clashes_through_an_undated_hub_does_not_grow() -> None:
+    """The nearest path of each clash is sought back through the birth; its arcs were scanned
+    whole at every clash (quadratic) where the search's budget is a few dozen per edge."""
+
+    def check(sol: Any, k: int) -> None:
+        assert sol.set_aside == ("first age",)  # in every clash: the one statement to set aside
+
+    _relaxed_work_per_copy(_undated_hub, (50, 200, 800), check)
