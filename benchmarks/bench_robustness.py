@@ -16,10 +16,11 @@ repeated before a season, repeated words mixed with slashes) and each size (1 KB
   the characters its regular expressions were given: ``chronology.phrases._grammar.work``),
   which no other process on the machine can move;
 - ``chronology.read(text)`` where the package has ``read`` (the reader); ``--read-max`` bounds
-  the sizes it is given (default 1 MB: read() takes 15-20 s of CPU on 1 MB of junk or of
-  repeated real phrases, compiled; at 10 MB one call took 216 s on junk and 525 s on repeated
-  real phrases, whose one birth many ages count from still costs the relaxed solve more than
-  the text's length: ``--read-max 10M`` to measure it).
+  the sizes it is given (default 1 MB: read() takes 14-20 s of CPU on 1 MB of junk or of
+  repeated real phrases, compiled; at 10 MB one call takes about 180 s on junk and 200-230 s
+  on repeated real phrases, x12.4 from 1 MB for both, where the relaxed solve of the one part
+  that a birth many ages count from joins still grows faster than the text:
+  ``--read-max 10M`` to measure it).
 
 and the growth ratio per 10x of size between consecutive sizes:
 ``(t2 / t1) ** (1 / log10(n2 / n1))``.  Linear time gives about 10; the floor is 12.  Timing is
