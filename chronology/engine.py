@@ -2362,14 +2362,12 @@ class Network:
             if len(inside) < 2:
                 continue
             number = {0: 0}  # the block's points, renumbered (the origin stays 0)
-            for i in block:
-                number.setdefault(flat[i][0], len(number))
-                number.setdefault(flat[i][1], len(number))
-            here = [flat[i] for i in block]
-            renumbered = [(number[u], number[v], w, tag, kind, ci) for u, v, w, tag, kind, ci in here]
+            own: dict[Tag, list[tuple[int, int, int, int, int]]] = {}  # the block's edges, by tag
+            for u, v, w, tag, kind, ci in (flat[i] for i in block):
+                a, b = number.setdefault(u, len(number)), number.setdefault(v, len(number))
+                own.setdefault(tag, []).append((a, b, w, kind, ci))
             while True:
-                graph = _Graph(len(number), self._lo, self._hi, self._counter)
-                graph.edges(e for e in renumbered if e[3] not in skipped)
+                graph = self._tag_graph([t for t in own if t not in skipped], own, len(number))
                 cycle = graph.initialise(bounds=False)
                 if cycle is None:
                     break

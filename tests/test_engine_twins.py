@@ -256,6 +256,15 @@ def test_relaxed_work_per_copy_of_relations_clashing_at_a_hub_does_not_grow() ->
     _relaxed_work_per_copy(_hub_clashes, (50, 200, 800), check)
 
 
+def _relation(draw: st.DrawFn, truth: list[int], a: int, b: int, name: str) -> Any:
+    """A relation ``a -> b`` around the truth, a day either way, and one time in three wrong by two
+    or three days."""
+    d = truth[b] - truth[a]
+    if draw(st.integers(0, 2)) == 0:
+        d += draw(st.sampled_from([-3, -2, 2, 3]))
+    return (a, b, d - draw(st.integers(0, 1)), d + draw(st.integers(0, 1)), name)
+
+
 @st.composite
 def hub_triangles(draw: st.DrawFn) -> Spec:
     """A dated point (a birth) with two or three triangles of relations around it, each
@@ -270,10 +279,7 @@ def hub_triangles(draw: st.DrawFn) -> Spec:
         a, b = len(truth), len(truth) + 1
         truth += [truth[1] + draw(st.integers(0, 4)), truth[1] + draw(st.integers(0, 4))]
         for x, y, name in ((1, a, "age"), (1, b, "age2"), (a, b, "gap")):
-            d = truth[y] - truth[x]
-            if draw(st.integers(0, 2)) == 0:
-                d += draw(st.sampled_from([-3, -2, 2, 3]))
-            hard.append((x, y, d - draw(st.integers(0, 1)), d + draw(st.integers(0, 1)), f"c{i}{name}"))
+            hard.append(_relation(draw, truth, x, y, f"c{i}{name}"))
     return Spec(len(truth) - 1, tuple(hard), (), tuple(truth))
 
 
@@ -330,10 +336,7 @@ def hub_fans(draw: st.DrawFn) -> Spec:
         pairs.append((2, events + 1, "span"))
     hard: list[Any] = [(ORIGIN, 1, truth[1], truth[1], "pin0")]
     for a, b, name in pairs:
-        d = truth[b] - truth[a]
-        if draw(st.integers(0, 2)) == 0:
-            d += draw(st.sampled_from([-3, -2, 2, 3]))
-        hard.append((a, b, d - draw(st.integers(0, 1)), d + draw(st.integers(0, 1)), name))
+        hard.append(_relation(draw, truth, a, b, name))
     return Spec(len(truth) - 1, tuple(hard), (), tuple(truth))
 
 
