@@ -2188,8 +2188,8 @@ class Network:
         again; after the first clash the others are sought block by block, see
         :meth:`_block_clashes`, so that the part is settled again about once);
         ``memo`` keeps them so settled for the part's later rounds, which copy
-        them and take out those set aside since (:meth:`_Graph.remove`) where no
-        other has come back in and none clashed.  Then
+        them, take out those set aside since and put back those come back in
+        (:meth:`_put_back`).  Then
         every tag about the origin alone (a date, the readings of one event) is added
         in turn, in the order stated; one that closes a negative cycle is recorded
         with the cycle (the nearest one: see :meth:`_Graph._tight_path`) and left out.
@@ -2222,13 +2222,9 @@ class Network:
         now = set(between)
         # the relations as a round settled them, less those set aside since, unless one has come
         # back in or some clashed among themselves (then settled afresh)
-        if memo and not memo[0][2] and memo[0][0].keys() >= now:
-            inside, settled, skipped, clashes = memo[0]
-            graph = settled.copy()
-            dropped = [e for tag, ids in inside.items() if tag not in now for e in ids]
-            if dropped:
-                graph.remove(dropped)
-            found = list(clashes)
+        settled = self._put_back(memo, between, now, edges, size, key, budget) if memo else None
+        if settled is not None:
+            graph, skipped, found = settled
         else:
             found = []
             skipped = set()
@@ -2338,6 +2334,56 @@ class Network:
         left_out.extend(t for t in tags if t not in accepted and t not in in_graph)
         return found
 
+    def _put_back(
+        self,
+        memo: list[tuple[dict[Tag, range], _Graph, set[Tag], tuple[tuple[Tag, ...], ...]]],
+        between: list[Tag],
+        now: set[Tag],
+        edges: dict[Tag, list[tuple[int, int, int, int, int]]],
+        size: int,
+        key: Callable[[Tag], tuple[float, int, int]],
+        budget: int,
+    ) -> tuple[_Graph, set[Tag], list[tuple[Tag, ...]]] | None:
+        """The relations among points (``between``, in the order stated) settled from the
+        part's last round (``memo``) rather than afresh.  Between rounds a few tags come and
+        go: those back in (set aside, or left out for a clash, last round) can close cycles
+        only in the blocks they are in, so the clashes are sought there
+        (:meth:`_block_clashes`), the cheapest tag of each left out as settling afresh
+        leaves it; then the tags out since (and those just left out) are taken out of the
+        last round's graph (:meth:`_Graph.remove`: only the points resting on them settle
+        again) and the rest of those back put in (:meth:`_Graph.insert`: only the labels
+        they tighten move).  A part that a birth joins is settled again only where they
+        reach, not once more for each round.
+
+        Returns the graph, the tags left out for clashes and the clashes (the memo brought
+        up to date), or ``None`` to settle afresh: where a tag put back still closes a cycle
+        (one the domain's bounds close, which no block holds), or the work passes what
+        settling afresh costs at least (its first sweeps scan every edge twice, each way)."""
+        inside, settled, _, _ = memo[0]
+        allowance = self._counter[0] + 4 * (len(settled.src) + size)
+        back = [t for t in between if t not in inside]
+        skipped: set[Tag] = set()
+        found: list[tuple[Tag, ...]] = []
+        if back:
+            self._block_clashes(between, edges, size, key, budget, skipped, found, among=set(back))
+        graph = settled.copy()
+        ids = {tag: span for tag, span in inside.items() if tag in now and tag not in skipped}
+        dropped = [e for tag, span in inside.items() if tag not in ids for e in span]
+        if dropped:
+            graph.remove(dropped)
+        for tag in back:
+            if tag in skipped:
+                continue
+            if self._counter[0] > allowance:
+                return None
+            start = len(graph.src)
+            for u, v, w, kind, ci in edges[tag]:
+                if graph.insert(u, v, w, tag, kind, ci) is not None:
+                    return None
+            ids[tag] = range(start, len(graph.src))
+        memo[:] = [(ids, graph.copy(), skipped, tuple(found))]
+        return graph, skipped, found
+
     def _block_clashes(
         self,
         tags: list[Tag],
@@ -2347,9 +2393,11 @@ class Network:
         budget: int,
         skipped: set[Tag],
         found: list[tuple[Tag, ...]],
+        among: set[Tag] | None = None,
     ) -> None:
         """The clashes among relations, block by block (:func:`_blocks`): a negative cycle lies
-        in one block, so each block of two tags or more is settled on its own points, and again
+        in one block, so each block of two tags or more (and, given ``among``, holding one of
+        those) is settled on its own points, and again
         without the cheapest tag of each clash found there (added to ``skipped``, the clash to
         ``found``).  Settling the whole part once per clash had cost a settling of every point
         resting on a birth for each; this costs about one in all.  A clash that only the
@@ -2359,7 +2407,7 @@ class Network:
         self._counter[0] += len(flat) + size  # the search for blocks
         for block in _blocks(size, [(e[0], e[1]) for e in flat]):
             inside = {flat[i][3] for i in block}
-            if len(inside) < 2:
+            if len(inside) < 2 or (among is not None and inside.isdisjoint(among)):
                 continue
             number = {0: 0}  # the block's points, renumbered (the origin stays 0)
             own: dict[Tag, list[tuple[int, int, int, int, int]]] = {}  # the block's edges, by tag
