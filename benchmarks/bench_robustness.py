@@ -17,18 +17,20 @@ repeated before a season, repeated words mixed with slashes) and each size (1 KB
   which no other process on the machine can move;
 - ``chronology.read(text)`` where the package has ``read`` (the reader); ``--read-max`` bounds
   the sizes it is given (default 1 MB: read() takes 14-20 s of CPU on 1 MB of junk or of
-  repeated real phrases, compiled; at 10 MB one call takes about 180 s on junk and 200-230 s
-  on repeated real phrases, x12.4 from 1 MB for both, where the relaxed solve of the one part
-  that a birth many ages count from joins still grows faster than the text:
-  ``--read-max 10M`` to measure it).
+  repeated real phrases, compiled; at 10 MB one call takes about 170-195 s on either, x10.4
+  from 1 MB on junk and x11.5 on repeated real phrases, where the relaxed solve of the one
+  part that a birth many ages count from joins still grows faster than the text, as its
+  answer does (1,112 conflicts at 1 MB, 14,264 at 10 MB): ``--read-max 10M`` to measure it).
 
 and the growth ratio per 10x of size between consecutive sizes:
 ``(t2 / t1) ** (1 / log10(n2 / n1))``.  Linear time gives about 10; the floor is 12.  Timing is
 CPU time of this process (``time.process_time``), so that other processes on a shared machine
 do not count, after a warm-up on the real phrases: the whole text, median of five calls; the
 pieces, each read once, in chunks of 200 whose median time per piece is taken (a cost per
-piece that grew with the input would slow every chunk); read(), median of three calls up to
-1 MB, one call above.  Below 100 KB, the median over several different texts of that size.
+piece that grew with the input would slow every chunk); read(), each call timed in a fresh
+process after the same warm-up, as the first large call of its process, the median of three
+processes up to 1 MB, one above (see ``_read``).  Below 100 KB, the median over several
+different texts of that size.
 Nothing but ``ChronologyError`` may escape: anything else is reported and counts as a failure.
 """
 
@@ -39,6 +41,7 @@ import functools
 import math
 import random
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -191,10 +194,35 @@ def _work(text: str) -> float:
     return float(sum(sum(_grammar.work(piece, DEFAULT)) for piece in pieces(text)))
 
 
-def _read(text: str) -> float:
-    """``read(text)``: the median of three calls up to 1 MB, one call above (a 10 MB call takes minutes)."""
-    reader = chronology.read
-    return _median_of(3 if len(text) <= 1_000_000 else 1, lambda: _guard(lambda: reader(text)))
+def _read_here(shape: str, size: int) -> float:
+    """In a fresh process: load the package and read 20 KB of real phrases (the pipeline loaded,
+    the caches filled), then time ``read()`` on texts of ``shape`` and ``size``, one call each
+    (below 100 KB, the median over several texts)."""
+    warm_up()
+    chronology.read(_repeated_real(20_000, 7))
+    return seconds(lambda text: _timed(lambda: _guard(lambda: chronology.read(text))), shape, size)
+
+
+def _read(shape: str, size: int) -> float:
+    """``read()`` timed in fresh processes (:func:`_read_here`): the median of three up to 1 MB, one
+    above (a 10 MB call takes minutes).  Every size is then timed alike, as the first large call of
+    its process.  In one process, calls after the first reuse the memory it freed (three calls on
+    1 MB of junk in a row: 22.0, 17.6, 19.5 s), and a median of three such at 1 MB against one
+    first call at 10 MB had put x12.4-13.8 on a reader that grows x10.4 call for call."""
+    runs = 3 if size <= 1_000_000 else 1
+    took: list[float] = []
+    for _ in range(runs):
+        child = subprocess.run(
+            [sys.executable, __file__, "--read-here", shape, str(size)], capture_output=True, text=True, check=False
+        )
+        last = (child.stdout.strip().splitlines() or [""])[-1]
+        if last.startswith("foreign: "):
+            raise Foreign(last.removeprefix("foreign: "))
+        try:
+            took.append(float(last))
+        except ValueError:
+            raise SystemExit(f"read() in a fresh process failed ({shape}, {size:,}):\n{child.stderr[-2000:]}") from None
+    return statistics.median(took)
 
 
 def growth(t1: float, n1: int, t2: float, n2: int) -> float:
@@ -209,7 +237,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="sizes 1K,100K,1M and three shapes")
     parser.add_argument("--no-work", action="store_true", help="skip counting the grammar's work (slow at 10 MB)")
     parser.add_argument("--read-max", default="1M", help="the largest size given to read() (default 1M)")
+    parser.add_argument("--read-here", nargs=2, metavar=("SHAPE", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.read_here:  # a fresh process timing read() for the parent (see _read)
+        try:
+            print(_read_here(args.read_here[0], int(args.read_here[1])))
+        except Foreign as error:
+            print(f"foreign: {error}")
+        return 0
     sizes = [SIZES[s] for s in ("1K,100K,1M" if args.quick else args.sizes).split(",")]
     shapes = ["junk", "real phrases", "words and slashes"] if args.quick else args.shapes.split(",")
     read_max = SIZES[args.read_max]
@@ -224,24 +259,24 @@ def main(argv: list[str] | None = None) -> int:
     warm_up()
     worst = 0.0
     failures: list[str] = []
-    entries: list[tuple[str, Callable[[str], float], int]] = [
-        ("parse_when(text)", _whole, max(sizes)),
-        ("parse_when(pieces)", _pieces, max(sizes)),
+    entries: list[tuple[str, Callable[[str, int], float], int]] = [
+        ("parse_when(text)", functools.partial(seconds, _whole), max(sizes)),
+        ("parse_when(pieces)", functools.partial(seconds, _pieces), max(sizes)),
     ]
     if hasattr(chronology.phrases._grammar, "work") and not args.no_work:
-        entries.append(("work(pieces), count", _work, max(sizes)))
+        entries.append(("work(pieces), count", functools.partial(seconds, _work), max(sizes)))
     if has_read:
         entries.append(("read(text)", _read, read_max))
     header = f"{'shape':18s} {'entry':19s}" + "".join(f"{label:>10s}" for label in SIZES if SIZES[label] in sizes)
     print(header + "   growth per 10x")
     for shape in shapes:
-        for label, timer, limit in entries:
+        for label, measure, limit in entries:
             times: list[tuple[int, float]] = []
             for size in sizes:
                 if size > limit:
                     continue
                 try:
-                    times.append((size, seconds(timer, shape, size)))
+                    times.append((size, measure(shape, size)))
                 except Foreign as error:
                     failures.append(f"{shape} / {label} / {size:,}: {error}")
                     times.append((size, float("nan")))
