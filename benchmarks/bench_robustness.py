@@ -196,11 +196,14 @@ def _work(text: str) -> float:
 
 def _read_here(shape: str, size: int) -> float:
     """In a fresh process: load the package and read 20 KB of real phrases (the pipeline loaded,
-    the caches filled), then time ``read()`` on texts of ``shape`` and ``size``, one call each
-    (below 100 KB, the median over several texts)."""
+    the caches filled), then time ``read()`` once on each different text of ``shape`` and
+    ``size`` (below 100 KB, several texts where the shape's texts differ), and give the median.
+    A text read again is faster (the tokenizer and the grammar keep what they have seen), so
+    only first reads of a text are timed, at every size alike."""
     warm_up()
     chronology.read(_repeated_real(20_000, 7))
-    return seconds(lambda text: _timed(lambda: _guard(lambda: chronology.read(text))), shape, size)
+    texts = dict.fromkeys(SHAPES[shape](size, seed) for seed in range(max(1, min(15, 100_000 // size))))
+    return statistics.median(_timed(lambda text=text: _guard(lambda: chronology.read(text))) for text in texts)  # type: ignore[misc]
 
 
 def _read(shape: str, size: int) -> float:

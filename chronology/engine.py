@@ -2220,8 +2220,7 @@ class Network:
         for tag in tags:
             (local if all(u == 0 or v == 0 for u, v, *_ in edges[tag]) else between).append(tag)
         now = set(between)
-        # the relations as a round settled them, less those set aside since, unless one has come
-        # back in or some clashed among themselves (then settled afresh)
+        # the relations as the last round settled them, brought up to this round's (else afresh)
         settled = self._put_back(memo, between, now, edges, size, key, budget) if memo else None
         if settled is not None:
             graph, skipped, found = settled
