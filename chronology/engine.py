@@ -1083,7 +1083,8 @@ class _Parts:
         for tag, part in self.part_of.items():
             self.choices[part].extend((ci, renumbering[part]) for ci in choice_of.get(tag, ()))
         self.searched: frozenset[Tag] | None = None  # the tags set aside at the last search
-        self.memos: dict[int, list[Any]] = {}  # per part, its relations settled at the last search
+        # per part, its relations as the last search settled them: each tag's edge ids, and the graph
+        self.memos: dict[int, list[tuple[dict[Tag, range], _Graph]]] = {}
         self.left_out: list[Tag] = []  # the tags the last search left out of the parts it searched
 
     def discover(
@@ -2175,7 +2176,7 @@ class Network:
         size: int,
         choices: list[tuple[int, dict[int, int]]],
         twins: Mapping[Tag, tuple[Tag, ...]],
-        memo: list[tuple[dict[Tag, range], _Graph, set[Tag], tuple[tuple[Tag, ...], ...]]],
+        memo: list[tuple[dict[Tag, range], _Graph]],
         left_out: list[Tag],
     ) -> list[tuple[Tag, ...]]:
         """Many conflicts in one pass among ``tags`` (in the order stated), the tags of one
@@ -2244,7 +2245,7 @@ class Network:
                     if tag not in skipped:
                         inside[tag] = range(eid, eid + len(edges[tag]))
                         eid += len(edges[tag])
-                memo[:] = [(inside, graph.copy(), skipped, tuple(found))]
+                memo[:] = [(inside, graph.copy())]
         between = [t for t in between if t not in skipped]
         components = _UnionFind(size)
         for tag in between:
@@ -2335,7 +2336,7 @@ class Network:
 
     def _put_back(
         self,
-        memo: list[tuple[dict[Tag, range], _Graph, set[Tag], tuple[tuple[Tag, ...], ...]]],
+        memo: list[tuple[dict[Tag, range], _Graph]],
         between: list[Tag],
         now: set[Tag],
         edges: dict[Tag, list[tuple[int, int, int, int, int]]],
@@ -2358,7 +2359,7 @@ class Network:
         up to date), or ``None`` to settle afresh: where a tag put back still closes a cycle
         (one the domain's bounds close, which no block holds), or the work passes what
         settling afresh costs at least (its first sweeps scan every edge twice, each way)."""
-        inside, settled, _, _ = memo[0]
+        inside, settled = memo[0]
         allowance = self._counter[0] + 4 * (len(settled.src) + size)
         back = [t for t in between if t not in inside]
         skipped: set[Tag] = set()
@@ -2380,7 +2381,7 @@ class Network:
                 if graph.insert(u, v, w, tag, kind, ci) is not None:
                     return None
             ids[tag] = range(start, len(graph.src))
-        memo[:] = [(ids, graph.copy(), skipped, tuple(found))]
+        memo[:] = [(ids, graph.copy())]
         return graph, skipped, found
 
     def _block_clashes(
